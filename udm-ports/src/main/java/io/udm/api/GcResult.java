@@ -1,0 +1,3 @@
+package io.udm.api;
+
+public record GcResult(long orphanVersions, long orphanObjects) {}

@@ -1,0 +1,3 @@
+package io.udm.api;
+
+public record HardDeleteResult(long versionsRemoved, long objectsRemoved) {}

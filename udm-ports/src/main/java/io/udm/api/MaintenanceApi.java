@@ -1,0 +1,21 @@
+package io.udm.api;
+
+import java.time.Duration;
+
+/** Operations that change or inspect storage beyond ordinary writes. */
+public interface MaintenanceApi {
+  /** Irreversibly removes an item: head, every version, every payload and content object. */
+  HardDeleteResult hardDelete(RouteContext ctx, String id, HardDeleteOptions opts);
+
+  /** Removes expired or oversized dev shadows from heads (or only reports them, on a dry run). */
+  ShrinkResult shrinkDevShadows(RouteContext ctx, ShrinkOptions opts);
+
+  /** Prunes versions per {@code retention.ver}; the newest version of an item always stays. */
+  RetentionResult applyRetention(RouteContext ctx);
+
+  /** Removes payloads and version records of attempts that never committed, older than {@code olderThan}. */
+  GcResult collectGarbage(RouteContext ctx, Duration olderThan);
+
+  /** Reports dangling heads, ov gaps, missing payloads and orphans. */
+  VerifyReport verify(RouteContext ctx);
+}

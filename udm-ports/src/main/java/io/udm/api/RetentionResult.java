@@ -1,0 +1,3 @@
+package io.udm.api;
+
+public record RetentionResult(long versionsPruned, long objectsRemoved) {}

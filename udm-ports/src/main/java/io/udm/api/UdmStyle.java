@@ -1,0 +1,22 @@
+package io.udm.api;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.immutables.value.Value;
+
+/**
+ * The one Immutables style of UDM's values: plain accessor names ({@code isX()} maps to builder
+ * method {@code x(..)}), JDK collections, and builders reached through {@code X.builder()}.
+ */
+@Target({ElementType.PACKAGE, ElementType.TYPE})
+@Retention(RetentionPolicy.CLASS)
+@Value.Style(
+    get = {"is*", "get*"},
+    init = "*",
+    visibility = Value.Style.ImplementationVisibility.PUBLIC,
+    defaults = @Value.Immutable(copy = false),
+    jdkOnly = true,
+    validationMethod = Value.Style.ValidationMethod.SIMPLE)
+public @interface UdmStyle {}

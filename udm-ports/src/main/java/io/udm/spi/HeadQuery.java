@@ -1,0 +1,23 @@
+package io.udm.spi;
+
+import io.udm.api.MetaQuery;
+import io.udm.api.RouteContext;
+import java.util.Optional;
+
+/**
+ * A page of heads of one collection matching {@code filter} on meta, ordered by {@code sortField}
+ * (a meta path; empty = object id) then object id, strictly after {@code after}. Sort order follows
+ * {@link io.udm.api.json.JsonValues#SORT_ORDER} (missing sorts as null, first).
+ */
+public record HeadQuery(
+    RouteContext collection,
+    MetaQuery filter,
+    Optional<String> sortField,
+    boolean ascending,
+    Optional<ListPosition> after,
+    int limit,
+    boolean includeDeleted) {
+  public static HeadQuery all(RouteContext collection, int limit) {
+    return new HeadQuery(collection, MetaQuery.all(), Optional.empty(), true, Optional.empty(), limit, true);
+  }
+}

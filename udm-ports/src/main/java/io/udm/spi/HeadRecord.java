@@ -1,0 +1,45 @@
+package io.udm.spi;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.udm.api.ContentRef;
+import io.udm.api.SystemHeader;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The materialized pointer to an item's newest committed version, with what listings need. */
+public record HeadRecord(
+    ItemKey key,
+    long ov,
+    long cv,
+    Instant at,
+    String payloadKey,
+    ObjectNode meta,
+    SystemHeader system,
+    List<ContentRef> content,
+    Optional<DevShadow> shadow) {
+  public HeadRecord {
+    meta = meta.deepCopy();
+    content = List.copyOf(content);
+  }
+
+  /** The head that points at {@code version}, without a shadow. */
+  public static HeadRecord of(VersionRecord version) {
+    return new HeadRecord(
+        version.key(), version.ov(), version.cv(), version.at(), version.payloadKey(),
+        version.meta(), version.system(), version.content(), Optional.empty());
+  }
+
+  @Override
+  public ObjectNode meta() {
+    return meta.deepCopy();
+  }
+
+  public boolean deleted() {
+    return system.deleted();
+  }
+
+  public HeadRecord withShadow(Optional<DevShadow> newShadow) {
+    return new HeadRecord(key, ov, cv, at, payloadKey, meta, system, content, newShadow);
+  }
+}

@@ -1,0 +1,30 @@
+package io.udm.spi;
+
+import io.udm.api.RouteContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code versions} log. Unique on (item, ov): of two writers appending the same ov exactly one
+ * wins. Unique on (collection, requestId) when a request id is given.
+ */
+public interface VersionLog {
+  AppendResult append(VersionRecord version);
+
+  Optional<VersionRecord> find(ItemKey key, long ov);
+
+  /** The record with the highest ov. */
+  Optional<VersionRecord> latest(ItemKey key);
+
+  /** The record with the highest ov among those with {@code at <= instant}. */
+  Optional<VersionRecord> latestAtOrBefore(ItemKey key, Instant instant);
+
+  /** All records of the item, oldest first. */
+  List<VersionRecord> history(ItemKey key);
+
+  Optional<VersionRecord> findByRequestId(RouteContext collection, String requestId);
+
+  /** Removes the given versions of an item (retention, hard delete); returns how many existed. */
+  long delete(ItemKey key, List<Long> ovs);
+}

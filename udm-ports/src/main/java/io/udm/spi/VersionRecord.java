@@ -1,0 +1,54 @@
+package io.udm.spi;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.udm.api.ContentRef;
+import io.udm.api.Op;
+import io.udm.api.SystemHeader;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One committed version in the log (the source of truth). Holds everything a head needs, so a head
+ * can always be rebuilt from the newest record. The full JSON lives in the blob at {@link
+ * #payloadKey()}.
+ *
+ * @param requestHash digest of the request that wrote it, so a replay with a different body is
+ *     told apart from a true replay
+ */
+public record VersionRecord(
+    ItemKey key,
+    long ov,
+    long cv,
+    Instant at,
+    Op op,
+    Optional<String> actor,
+    Optional<String> reason,
+    Optional<String> functionId,
+    Optional<String> requestId,
+    Optional<String> requestHash,
+    String writeId,
+    String payloadKey,
+    long payloadBytes,
+    ObjectNode meta,
+    SystemHeader system,
+    List<ContentRef> content) {
+  public VersionRecord {
+    Objects.requireNonNull(key, "key");
+    if (ov < 1) {
+      throw new IllegalArgumentException("ov starts at 1, got " + ov);
+    }
+    meta = meta.deepCopy();
+    content = List.copyOf(content);
+  }
+
+  @Override
+  public ObjectNode meta() {
+    return meta.deepCopy();
+  }
+
+  public boolean deleted() {
+    return system.deleted();
+  }
+}
