@@ -1,0 +1,110 @@
+package io.udm.domain.document;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.udm.api.config.LimitsConfig;
+import io.udm.api.error.ValidationException;
+import io.udm.api.json.JsonValues;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What any item must satisfy before UDM stores it: a JSON object, no {@code _system} at the top
+ * (UDM writes it), keys MongoDB can hold, bounded nesting and size. Reports every problem at once.
+ */
+public final class DocumentRules {
+  public static final String SYSTEM_KEY = "_system";
+  static final int MAX_KEY_PROBLEMS_LISTED = 20;
+
+  private final LimitsConfig limits;
+
+  public DocumentRules(LimitsConfig limits) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+  }
+
+  /** Every problem with {@code data}; empty when it may be stored. Never throws on the input's shape. */
+  public List<String> problems(JsonNode data) {
+    if (data == null || !data.isObject()) {
+      return List.of("an item must be a JSON object, but this is " + describe(data) + "; wrap it in an object");
+    }
+    List<String> problems = new ArrayList<>();
+    if (data.has(SYSTEM_KEY)) {
+      problems.add("the top-level key '" + SYSTEM_KEY + "' is reserved: UDM manages it; remove it from the item");
+    }
+    DocumentWalk.Findings findings = DocumentWalk.walk(data, limits.maxNestingDepth(), MAX_KEY_PROBLEMS_LISTED);
+    for (DocumentWalk.BadKey badKey : findings.badKeysKept()) {
+      problems.add(
+          "invalid key at " + badKey.path() + ": it " + String.join(" and ", badKey.flaws())
+              + "; rename it (keys must be non-empty and must not start with '$' or contain '.' or NUL)");
+    }
+    int unlisted = findings.badKeysTotal() - findings.badKeysKept().size();
+    if (unlisted > 0) {
+      problems.add("and " + unlisted + " more invalid keys");
+    }
+    if (findings.firstTooDeep() != null) {
+      problems.add(
+          "the item nests objects and arrays " + findings.deepestLevel() + " levels deep; at most "
+              + limits.maxNestingDepth() + " are allowed (the limit is first passed at " + findings.firstTooDeep()
+              + "); flatten it");
+    } else {
+      // Only now is serializing safe: Jackson writes trees recursively.
+      sizeProblem(data).ifPresent(problems::add);
+    }
+    return List.copyOf(problems);
+  }
+
+  /** Throws {@link ValidationException} listing every problem, if there is any. */
+  public void require(JsonNode data) {
+    List<String> problems = problems(data);
+    if (!problems.isEmpty()) {
+      throw new ValidationException(problems);
+    }
+  }
+
+  private Optional<String> sizeProblem(JsonNode data) {
+    ByteCounter counter = new ByteCounter();
+    try {
+      JsonValues.mapper().writeValue(counter, data);
+    } catch (IOException | RuntimeException e) {
+      return Optional.of("the item could not be written as JSON to measure its size: " + e.getMessage());
+    }
+    if (counter.count > limits.maxDocumentBytes()) {
+      return Optional.of(
+          "the item is " + counter.count + " bytes as JSON; at most " + limits.maxDocumentBytes()
+              + " are allowed; make it smaller");
+    }
+    return Optional.empty();
+  }
+
+  private static String describe(JsonNode data) {
+    if (data == null || data.isMissingNode()) {
+      return "nothing";
+    }
+    return switch (data.getNodeType()) {
+      case ARRAY -> "an array";
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      case NULL -> "null";
+      default -> "a " + data.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " value";
+    };
+  }
+
+  /** Counts the bytes Jackson writes without keeping them: a large item costs no extra memory. */
+  private static final class ByteCounter extends OutputStream {
+    private long count;
+
+    @Override
+    public void write(int b) {
+      count++;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      count += length;
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package io.udm.domain.document;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One pass over a document with an explicit stack (never recursion, so a 10,000-deep document
+ * cannot overflow the thread's stack), collecting invalid keys and the nesting depth.
+ *
+ * <p>Depth counts containers: the top-level object is level 1, an object or array inside it
+ * level 2, and so on. Scalars add nothing.
+ */
+final class DocumentWalk {
+  /** A key that MongoDB or UDM's dotted paths cannot hold, with every reason it fails. */
+  record BadKey(JsonPath path, List<String> flaws) {}
+
+  /**
+   * @param badKeysKept the first invalid keys, in document order, up to the cap
+   * @param badKeysTotal how many invalid keys there are in all
+   * @param deepestLevel the deepest container level found
+   * @param firstTooDeep the first container (in document order) past the depth limit, or null
+   */
+  record Findings(List<BadKey> badKeysKept, int badKeysTotal, int deepestLevel, JsonPath firstTooDeep) {}
+
+  private DocumentWalk() {}
+
+  static Findings walk(JsonNode root, int maxNestingDepth, int maxBadKeysKept) {
+    List<BadKey> badKeys = new ArrayList<>();
+    int badKeysTotal = 0;
+    int deepestLevel = 1;
+    JsonPath firstTooDeep = null;
+
+    Deque<Frame> stack = new ArrayDeque<>();
+    stack.push(new Frame(root, JsonPath.ROOT, 1));
+    while (!stack.isEmpty()) {
+      Frame frame = stack.peek();
+      if (!frame.hasNext()) {
+        stack.pop();
+        continue;
+      }
+      Child child = frame.next();
+      if (child.key() != null) {
+        List<String> flaws = keyFlaws(child.key());
+        if (!flaws.isEmpty()) {
+          badKeysTotal++;
+          if (badKeys.size() < maxBadKeysKept) {
+            badKeys.add(new BadKey(child.path(), flaws));
+          }
+        }
+      }
+      if (child.value().isContainerNode()) {
+        int level = frame.level + 1;
+        deepestLevel = Math.max(deepestLevel, level);
+        if (level > maxNestingDepth && firstTooDeep == null) {
+          firstTooDeep = child.path();
+        }
+        stack.push(new Frame(child.value(), child.path(), level));
+      }
+    }
+    return new Findings(List.copyOf(badKeys), badKeysTotal, deepestLevel, firstTooDeep);
+  }
+
+  /** Why MongoDB (or UDM's dotted meta paths) could not store this key; empty when it is fine. */
+  static List<String> keyFlaws(String key) {
+    List<String> flaws = new ArrayList<>(2);
+    if (key.isEmpty()) {
+      flaws.add("is empty");
+      return flaws;
+    }
+    if (key.startsWith("$")) {
+      flaws.add("starts with '$'");
+    }
+    if (key.indexOf('.') >= 0) {
+      flaws.add("contains '.'");
+    }
+    if (key.indexOf('\0') >= 0) {
+      flaws.add("contains a NUL character");
+    }
+    return flaws;
+  }
+
+  private record Child(String key, JsonPath path, JsonNode value) {}
+
+  /** A container being visited and how far through its children the walk has got. */
+  private static final class Frame {
+    private final JsonPath path;
+    private final int level;
+    private final JsonNode array;
+    private final Iterator<Map.Entry<String, JsonNode>> fields;
+    private int nextIndex;
+
+    Frame(JsonNode container, JsonPath path, int level) {
+      this.path = path;
+      this.level = level;
+      this.array = container.isArray() ? container : null;
+      this.fields = container.isObject() ? container.properties().iterator() : null;
+    }
+
+    boolean hasNext() {
+      return array != null ? nextIndex < array.size() : fields.hasNext();
+    }
+
+    Child next() {
+      if (array != null) {
+        int index = nextIndex++;
+        return new Child(null, path.index(index), array.get(index));
+      }
+      Map.Entry<String, JsonNode> field = fields.next();
+      return new Child(field.getKey(), path.key(field.getKey()), field.getValue());
+    }
+  }
+}
