@@ -1,0 +1,52 @@
+package io.udm.domain.write;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.udm.api.Op;
+import io.udm.api.json.JsonValues;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A digest of what a request asks for, so replaying a request id with a different body is told
+ * apart from a true replay.
+ */
+public final class RequestFingerprint {
+  private RequestFingerprint() {}
+
+  public static String of(Op op, String objectId, JsonNode body) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(op.name().getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(objectId.getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      if (body != null) {
+        sha.update(JsonValues.toBytes(canonical(body)));
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every JDK", e);
+    }
+  }
+
+  /** Key order does not change what a request means. */
+  private static JsonNode canonical(JsonNode node) {
+    if (node.isObject()) {
+      var sorted = JsonValues.NODES.objectNode();
+      var names = new java.util.TreeSet<String>();
+      node.fieldNames().forEachRemaining(names::add);
+      for (String name : names) {
+        sorted.set(name, canonical(node.get(name)));
+      }
+      return sorted;
+    }
+    if (node.isArray()) {
+      var out = JsonValues.NODES.arrayNode();
+      node.forEach(child -> out.add(canonical(child)));
+      return out;
+    }
+    return node;
+  }
+}
