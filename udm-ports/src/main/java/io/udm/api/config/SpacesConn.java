@@ -30,4 +30,17 @@ public abstract class SpacesConn {
   public static ImmutableSpacesConn.Builder builder() {
     return ImmutableSpacesConn.builder();
   }
+
+  /** Keys masked; the endpoint redacted too, in case credentials were put into it. */
+  @Override
+  public String toString() {
+    return "SpacesConn{endpoint=" + Redaction.url(endpoint())
+        + ", region=" + region()
+        + ", accessKey=***, secretKey=***"
+        + ", backupsBucket=" + backupsBucket()
+        + ", jsonBucket=" + jsonBucket()
+        + ", contentBucket=" + contentBucket()
+        + ", forcePathStyle=" + forcePathStyle()
+        + "}";
+  }
 }

@@ -1,9 +1,11 @@
 package io.udm.api.config;
 
+import io.udm.api.error.ValidationException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.immutables.value.Value;
 
@@ -76,9 +78,38 @@ public abstract class UdmConfig {
     return ImmutableUdmConfig.builder();
   }
 
-  /** Loads a {@code .json}, {@code .yaml} or {@code .yml} file; {@code ${ENV_VAR}} strings are read from the environment. */
+  /**
+   * Loads a {@code .json}, {@code .yaml} or {@code .yml} file; {@code ${ENV_VAR}} strings are read
+   * from the environment. Throws {@link ValidationException} listing every problem of the file.
+   */
   public static UdmConfig load(Path file) {
-    throw new UnsupportedOperationException("config loading lands with the config work");
+    return load(file, System::getenv);
+  }
+
+  /**
+   * Like {@link #load(Path)}, reading {@code ${NAME}} from {@code env} ({@code null} = not set); lets
+   * tests and embedding applications supply the environment. Write <code>$${</code> for a literal <code>${</code>.
+   */
+  public static UdmConfig load(Path file, Function<String, String> env) {
+    return ConfigLoader.load(file, env);
+  }
+
+  /**
+   * This config, if it names at least one backend pair. A config without backends is valid (the
+   * in-memory UDM simulates one) but cannot connect to real MongoDB and S3.
+   */
+  public UdmConfig requireBackends() {
+    if (mongoUris().isEmpty() || spacesConns().isEmpty()) {
+      throw new ValidationException("at least one backend pair (mongoUris + spacesConns) is required to connect"
+          + " to MongoDB and S3; add mongoUris[0] and spacesConns[0], or use Udms.inMemory(config) to run without them");
+    }
+    return this;
+  }
+
+  /** Every semantic rule, with every problem reported at once. */
+  @Value.Check
+  void check() {
+    ConfigValidator.check(this);
   }
 
   @Override
