@@ -1,0 +1,134 @@
+package io.udm.adapter.memory;
+
+import io.udm.api.RouteContext;
+import io.udm.spi.AppendResult;
+import io.udm.spi.ItemKey;
+import io.udm.spi.VersionLog;
+import io.udm.spi.VersionRecord;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@code versions} log. Both unique rules, (item, ov) and (collection, requestId), stay inside
+ * one collection, so each collection has its own lock and an append checks both under it: no
+ * writer slips in between the two checks. {@link VersionRecord} copies its JSON in and out, so a
+ * stored record is never shared with a caller.
+ */
+public final class InMemoryVersionLogAdapter implements VersionLog {
+  private final Map<RouteContext, CollectionLog> logs = new ConcurrentHashMap<>();
+
+  @Override
+  public AppendResult append(VersionRecord version) {
+    Objects.requireNonNull(version, "version");
+    return log(version.key().collection()).append(version);
+  }
+
+  @Override
+  public Optional<VersionRecord> find(ItemKey key, long ov) {
+    return log(key.collection()).find(key.objectId(), ov);
+  }
+
+  @Override
+  public Optional<VersionRecord> latest(ItemKey key) {
+    return log(key.collection()).latest(key.objectId());
+  }
+
+  @Override
+  public Optional<VersionRecord> latestAtOrBefore(ItemKey key, Instant instant) {
+    Objects.requireNonNull(instant, "instant");
+    return log(key.collection()).latestAtOrBefore(key.objectId(), instant);
+  }
+
+  @Override
+  public List<VersionRecord> history(ItemKey key) {
+    return log(key.collection()).history(key.objectId());
+  }
+
+  @Override
+  public Optional<VersionRecord> findByRequestId(RouteContext collection, String requestId) {
+    return log(collection).findByRequestId(requestId);
+  }
+
+  @Override
+  public long delete(ItemKey key, List<Long> ovs) {
+    return log(key.collection()).delete(key.objectId(), ovs);
+  }
+
+  private CollectionLog log(RouteContext collection) {
+    return logs.computeIfAbsent(collection, c -> new CollectionLog());
+  }
+
+  /** One collection's versions by item and ov, and its request id index; every method holds the monitor. */
+  private static final class CollectionLog {
+    private final Map<String, NavigableMap<Long, VersionRecord>> versionsByItem = new HashMap<>();
+    private final Map<String, VersionRecord> byRequestId = new HashMap<>();
+
+    /** A replayed request id wins over a taken ov: the caller learns its write already happened. */
+    synchronized AppendResult append(VersionRecord version) {
+      Optional<VersionRecord> replayed = version.requestId().map(byRequestId::get);
+      if (replayed.isPresent()) {
+        return new AppendResult.RequestReplayed(replayed.get());
+      }
+      NavigableMap<Long, VersionRecord> versions =
+          versionsByItem.computeIfAbsent(version.key().objectId(), id -> new TreeMap<>());
+      if (versions.containsKey(version.ov())) {
+        return AppendResult.OV_TAKEN;
+      }
+      versions.put(version.ov(), version);
+      version.requestId().ifPresent(requestId -> byRequestId.put(requestId, version));
+      return AppendResult.APPENDED;
+    }
+
+    synchronized Optional<VersionRecord> find(String objectId, long ov) {
+      return Optional.ofNullable(versions(objectId).get(ov));
+    }
+
+    synchronized Optional<VersionRecord> latest(String objectId) {
+      return Optional.ofNullable(versions(objectId).lastEntry()).map(Map.Entry::getValue);
+    }
+
+    /** Scans down from the highest ov: {@code at} need not grow with ov when two writers' clocks differ. */
+    synchronized Optional<VersionRecord> latestAtOrBefore(String objectId, Instant instant) {
+      return versions(objectId).descendingMap().values().stream()
+          .filter(version -> !version.at().isAfter(instant))
+          .findFirst();
+    }
+
+    synchronized List<VersionRecord> history(String objectId) {
+      return List.copyOf(versions(objectId).values());
+    }
+
+    synchronized Optional<VersionRecord> findByRequestId(String requestId) {
+      return Optional.ofNullable(byRequestId.get(requestId));
+    }
+
+    synchronized long delete(String objectId, List<Long> ovs) {
+      NavigableMap<Long, VersionRecord> versions = versions(objectId);
+      long removed = 0;
+      for (Long ov : new HashSet<>(ovs)) {
+        VersionRecord gone = versions.remove(ov);
+        if (gone != null) {
+          removed++;
+          // The unique index entry goes with the document, so the request id is free again.
+          gone.requestId().ifPresent(requestId -> byRequestId.remove(requestId, gone));
+        }
+      }
+      if (versions.isEmpty()) {
+        versionsByItem.remove(objectId);
+      }
+      return removed;
+    }
+
+    private NavigableMap<Long, VersionRecord> versions(String objectId) {
+      return versionsByItem.getOrDefault(objectId, new TreeMap<>());
+    }
+  }
+}

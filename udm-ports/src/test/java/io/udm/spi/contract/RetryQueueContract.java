@@ -1,0 +1,316 @@
+package io.udm.spi.contract;
+
+import static io.udm.spi.contract.TestRecords.T0;
+import static io.udm.spi.contract.TestRecords.newCollection;
+import static io.udm.spi.contract.TestRecords.retryOp;
+import static io.udm.spi.contract.TestRecords.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.udm.api.FallbackFilter;
+import io.udm.api.Op;
+import io.udm.api.RouteContext;
+import io.udm.spi.DeadLetter;
+import io.udm.spi.RetryOp;
+import io.udm.spi.RetryQueue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link RetryQueue} must do. Leasing and counting look at the whole queue, so unlike
+ * the other suites this one needs an empty queue per test: {@link #newQueue()} must not share
+ * state with any other test (a Mongo adapter can use fresh collection names per call).
+ */
+public abstract class RetryQueueContract {
+  private static final Duration LEASE = Duration.ofSeconds(30);
+  private static final int THREADS = 8;
+
+  /** An empty queue that no other test uses. */
+  protected abstract RetryQueue newQueue();
+
+  private RetryQueue queue;
+  private RouteContext collection;
+
+  @BeforeEach
+  void createEmptyQueue() {
+    queue = newQueue();
+    collection = newCollection();
+    assertThat(queue.counts(T0))
+        .as("newQueue() must return an empty queue of its own")
+        .isEqualTo(new RetryQueue.QueueCounts(0, 0, 0, Optional.empty()));
+  }
+
+  // ------------------------------------------------------------------ enqueue
+
+  @Test
+  void anEnqueuedOpIsPendingAsWritten() {
+    RetryOp op = retryOp(collection, Op.CREATE, T0);
+
+    assertThat(queue.enqueue(op)).isTrue();
+
+    assertThat(queue.pending(FallbackFilter.all(), 10)).singleElement().satisfies(pending -> assertSameOp(pending, op));
+  }
+
+  @Test
+  void aRequestIdIsQueuedOnlyOnce() {
+    RetryOp op = retryOp(collection, Op.CREATE, T0);
+    queue.enqueue(op);
+
+    assertThat(queue.enqueue(op)).isFalse();
+    assertThat(queue.pending(FallbackFilter.all(), 10)).hasSize(1);
+  }
+
+  @Test
+  void aCompletedRequestIdCanBeQueuedAgain() {
+    RetryOp op = retryOp(collection, Op.CREATE, T0);
+    queue.enqueue(op);
+
+    assertThat(queue.complete(op.requestId())).isTrue();
+    assertThat(queue.complete(op.requestId())).isFalse();
+    assertThat(queue.pending(FallbackFilter.all(), 10)).isEmpty();
+    assertThat(queue.enqueue(op)).isTrue();
+  }
+
+  // ------------------------------------------------------------------ lease
+
+  @Test
+  void onlyDueOpsAreLeased() {
+    RetryOp due = retryOp(collection, Op.CREATE, T0);
+    RetryOp dueExactlyNow = retryOp(collection, Op.CREATE, T0.plusSeconds(10));
+    RetryOp later = retryOp(collection, Op.CREATE, T0.plusSeconds(11));
+    queue.enqueue(later);
+    queue.enqueue(due);
+    queue.enqueue(dueExactlyNow);
+
+    List<RetryOp> leased = queue.lease(T0.plusSeconds(10), LEASE, 10);
+
+    assertThat(requestIds(leased)).containsExactlyInAnyOrder(due.requestId(), dueExactlyNow.requestId());
+  }
+
+  @Test
+  void aLeaseRunsForTheGivenDuration() {
+    RetryOp op = retryOp(collection, Op.UPDATE, T0);
+    queue.enqueue(op);
+    Instant now = T0.plusSeconds(5);
+
+    List<RetryOp> leased = queue.lease(now, LEASE, 10);
+
+    assertThat(leased).singleElement().satisfies(held -> {
+      assertThat(held.requestId()).isEqualTo(op.requestId());
+      assertThat(held.leaseUntil()).contains(now.plus(LEASE));
+    });
+    assertThat(queue.pending(FallbackFilter.all(), 10)).singleElement()
+        .satisfies(pending -> assertThat(pending.leaseUntil()).contains(now.plus(LEASE)));
+  }
+
+  @Test
+  void aLeasedOpIsNotLeasedAgainUntilTheLeaseExpires() {
+    RetryOp op = retryOp(collection, Op.UPDATE, T0);
+    queue.enqueue(op);
+    queue.lease(T0, LEASE, 10);
+
+    assertThat(queue.lease(T0.plus(LEASE).minusMillis(1), LEASE, 10)).isEmpty();
+    assertThat(requestIds(queue.lease(T0.plus(LEASE), LEASE, 10))).containsExactly(op.requestId());
+  }
+
+  @Test
+  void leasingTakesAtMostMaxOpsOldestDueFirst() {
+    List<String> dueOrder = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      RetryOp op = retryOp(collection, Op.CREATE, T0.plusSeconds(5 - i));
+      queue.enqueue(op);
+      dueOrder.add(0, op.requestId());
+    }
+
+    List<RetryOp> first = queue.lease(T0.plusSeconds(60), LEASE, 2);
+    List<RetryOp> second = queue.lease(T0.plusSeconds(60), LEASE, 2);
+    List<RetryOp> third = queue.lease(T0.plusSeconds(60), LEASE, 2);
+
+    assertThat(requestIds(first)).containsExactlyInAnyOrderElementsOf(dueOrder.subList(0, 2));
+    assertThat(requestIds(second)).containsExactlyInAnyOrderElementsOf(dueOrder.subList(2, 4));
+    assertThat(requestIds(third)).containsExactly(dueOrder.get(4));
+  }
+
+  @Test
+  void racingWorkersNeverLeaseTheSameOp() {
+    List<String> all = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      RetryOp op = retryOp(collection, Op.CREATE, T0);
+      queue.enqueue(op);
+      all.add(op.requestId());
+    }
+
+    List<List<RetryOp>> perWorker = Race.run(THREADS, worker -> queue.lease(T0, LEASE, 3));
+
+    List<String> leased = new ArrayList<>();
+    perWorker.forEach(ops -> leased.addAll(requestIds(ops)));
+    assertThat(leased).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(all);
+  }
+
+  // ------------------------------------------------------------------ reschedule, dead letters, cancel
+
+  @Test
+  void rescheduleReleasesTheLeaseAndSetsTheNextAttempt() {
+    RetryOp op = retryOp(collection, Op.UPDATE, T0);
+    queue.enqueue(op);
+    queue.lease(T0, LEASE, 10);
+
+    assertThat(queue.reschedule(op.requestId(), 1, T0.plusSeconds(4), "timeout")).isTrue();
+
+    RetryOp pending = queue.pending(FallbackFilter.all(), 10).get(0);
+    assertThat(pending.attempts()).isEqualTo(1);
+    assertThat(pending.nextAttemptAt()).isEqualTo(T0.plusSeconds(4));
+    assertThat(pending.leaseUntil()).isEmpty();
+    assertThat(pending.lastError()).contains("timeout");
+    assertThat(queue.lease(T0.plusSeconds(3), LEASE, 10)).isEmpty();
+    assertThat(requestIds(queue.lease(T0.plusSeconds(4), LEASE, 10))).containsExactly(op.requestId());
+  }
+
+  @Test
+  void anUnknownRequestIdCannotBeRescheduledCompletedOrCancelled() {
+    String unknown = "r" + unique();
+
+    assertThat(queue.reschedule(unknown, 1, T0, "x")).isFalse();
+    assertThat(queue.complete(unknown)).isFalse();
+    assertThat(queue.cancel(unknown)).isFalse();
+    assertThat(queue.deadLetter(unknown, "d" + unique(), T0, "x")).isEmpty();
+    assertThat(queue.revive("d" + unique(), T0)).isFalse();
+  }
+
+  @Test
+  void aDeadLetteredOpLeavesTheQueue() {
+    RetryOp op = retryOp(collection, Op.DELETE, T0);
+    queue.enqueue(op);
+    queue.lease(T0, LEASE, 10);
+    String deadLetterId = "d" + unique();
+
+    Optional<DeadLetter> letter = queue.deadLetter(op.requestId(), deadLetterId, T0.plusSeconds(9), "gave up");
+
+    assertThat(letter).hasValueSatisfying(dead -> {
+      assertThat(dead.deadLetterId()).isEqualTo(deadLetterId);
+      assertThat(dead.failedAt()).isEqualTo(T0.plusSeconds(9));
+      assertThat(dead.lastError()).isEqualTo("gave up");
+      assertThat(dead.op().requestId()).isEqualTo(op.requestId());
+    });
+    assertThat(queue.pending(FallbackFilter.all(), 10)).isEmpty();
+    assertThat(queue.lease(T0.plusSeconds(3600), LEASE, 10)).isEmpty();
+    assertThat(queue.deadLetters(FallbackFilter.all(), 10)).singleElement().satisfies(dead -> {
+      assertThat(dead.deadLetterId()).isEqualTo(deadLetterId);
+      assertSameIdentity(dead.op(), op);
+    });
+  }
+
+  @Test
+  void aRevivedDeadLetterIsDueNowWithItsAttemptsReset() {
+    RetryOp op = retryOp(collection, Op.ENRICH, T0);
+    queue.enqueue(op);
+    queue.reschedule(op.requestId(), 7, T0.plusSeconds(60), "still failing");
+    String deadLetterId = "d" + unique();
+    queue.deadLetter(op.requestId(), deadLetterId, T0.plusSeconds(61), "gave up");
+    Instant now = T0.plusSeconds(3600);
+
+    assertThat(queue.revive(deadLetterId, now)).isTrue();
+
+    assertThat(queue.deadLetters(FallbackFilter.all(), 10)).isEmpty();
+    assertThat(queue.revive(deadLetterId, now)).isFalse();
+    RetryOp revived = queue.pending(FallbackFilter.all(), 10).get(0);
+    assertThat(revived.requestId()).isEqualTo(op.requestId());
+    assertThat(revived.attempts()).isZero();
+    assertThat(revived.nextAttemptAt()).isEqualTo(now);
+    assertThat(revived.leaseUntil()).isEmpty();
+    assertThat(requestIds(queue.lease(now, LEASE, 10))).containsExactly(op.requestId());
+  }
+
+  @Test
+  void cancelRemovesAnOpEvenWhileItIsLeased() {
+    RetryOp idle = retryOp(collection, Op.CREATE, T0);
+    RetryOp leased = retryOp(collection, Op.CREATE, T0.minusSeconds(1));
+    queue.enqueue(idle);
+    queue.enqueue(leased);
+    queue.lease(T0.minusSeconds(1), LEASE, 1);
+
+    assertThat(queue.cancel(leased.requestId())).isTrue();
+    assertThat(queue.cancel(idle.requestId())).isTrue();
+
+    assertThat(queue.pending(FallbackFilter.all(), 10)).isEmpty();
+    assertThat(queue.reschedule(leased.requestId(), 1, T0, "late worker")).isFalse();
+  }
+
+  // ------------------------------------------------------------------ listings and counts
+
+  @Test
+  void pendingAndDeadLettersAreFilteredAndLimited() {
+    RouteContext other = newCollection();
+    RetryOp create = retryOp(collection, Op.CREATE, T0);
+    RetryOp update = retryOp(collection, Op.UPDATE, T0.plusSeconds(1));
+    RetryOp elsewhere = retryOp(other, Op.CREATE, T0.plusSeconds(2));
+    RetryOp doomedHere = retryOp(collection, Op.DELETE, T0.plusSeconds(3));
+    RetryOp doomedElsewhere = retryOp(other, Op.DELETE, T0.plusSeconds(4));
+    List.of(create, update, elsewhere, doomedHere, doomedElsewhere).forEach(queue::enqueue);
+    queue.deadLetter(doomedHere.requestId(), "d" + unique(), T0.plusSeconds(10), "x");
+    queue.deadLetter(doomedElsewhere.requestId(), "d" + unique(), T0.plusSeconds(11), "x");
+
+    assertThat(requestIds(queue.pending(FallbackFilter.of(collection), 10)))
+        .containsExactlyInAnyOrder(create.requestId(), update.requestId());
+    FallbackFilter updatesHere = new FallbackFilter(
+        Optional.of(collection.tenantId()), Optional.empty(), Optional.empty(), Optional.of(Op.UPDATE));
+    assertThat(requestIds(queue.pending(updatesHere, 10))).containsExactly(update.requestId());
+    assertThat(queue.pending(FallbackFilter.all(), 2)).hasSize(2);
+    assertThat(queue.deadLetters(FallbackFilter.of(other), 10))
+        .extracting(dead -> dead.op().requestId()).containsExactly(doomedElsewhere.requestId());
+    assertThat(queue.deadLetters(FallbackFilter.all(), 1)).hasSize(1);
+  }
+
+  @Test
+  void countsShowQueuedLeasedDeadAndTheOldestEnqueueTime() {
+    RetryOp oldest = retryOp(collection, Op.CREATE, T0);
+    RetryOp middle = retryOp(collection, Op.CREATE, T0.plusSeconds(1));
+    RetryOp newest = retryOp(collection, Op.CREATE, T0.plusSeconds(2));
+    RetryOp doomed = retryOp(collection, Op.CREATE, T0.plusSeconds(3));
+    List.of(oldest, middle, newest, doomed).forEach(queue::enqueue);
+    queue.deadLetter(doomed.requestId(), "d" + unique(), T0.plusSeconds(4), "x");
+    queue.lease(T0.plusSeconds(1), LEASE, 10);
+
+    assertThat(queue.counts(T0.plusSeconds(2)))
+        .isEqualTo(new RetryQueue.QueueCounts(3, 2, 1, Optional.of(T0)));
+    // Once the leases run out they no longer count as leased.
+    assertThat(queue.counts(T0.plusSeconds(1).plus(LEASE)))
+        .isEqualTo(new RetryQueue.QueueCounts(3, 0, 1, Optional.of(T0)));
+  }
+
+  @Test
+  void mutatingAReturnedRequestDoesNotChangeTheQueuedOp() {
+    queue.enqueue(retryOp(collection, Op.CREATE, T0));
+
+    queue.pending(FallbackFilter.all(), 10).get(0).request().removeAll();
+    queue.lease(T0, LEASE, 10).get(0).request().removeAll();
+
+    assertThat(queue.pending(FallbackFilter.all(), 10).get(0).request().has("document")).isTrue();
+  }
+
+  private static void assertSameOp(RetryOp actual, RetryOp expected) {
+    assertSameIdentity(actual, expected);
+    assertThat(actual.attempts()).isEqualTo(expected.attempts());
+    assertThat(actual.nextAttemptAt()).isEqualTo(expected.nextAttemptAt());
+    assertThat(actual.leaseUntil()).isEqualTo(expected.leaseUntil());
+    assertThat(actual.lastError()).isEqualTo(expected.lastError());
+  }
+
+  /** The parts of an op that never change while it waits: identity, target and request. */
+  private static void assertSameIdentity(RetryOp actual, RetryOp expected) {
+    assertThat(actual.requestId()).isEqualTo(expected.requestId());
+    assertThat(actual.collection()).isEqualTo(expected.collection());
+    assertThat(actual.op()).isEqualTo(expected.op());
+    assertThat(actual.itemId()).isEqualTo(expected.itemId());
+    assertThat(actual.enqueuedAt()).isEqualTo(expected.enqueuedAt());
+    SameRecords.assertSameJson(actual.request(), expected.request(), "request of " + expected.requestId());
+  }
+
+  private static List<String> requestIds(List<RetryOp> ops) {
+    return ops.stream().map(RetryOp::requestId).toList();
+  }
+}

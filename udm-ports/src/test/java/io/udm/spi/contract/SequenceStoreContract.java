@@ -1,0 +1,75 @@
+package io.udm.spi.contract;
+
+import static io.udm.spi.contract.TestRecords.newCollection;
+import static io.udm.spi.contract.TestRecords.siblingOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.udm.api.RouteContext;
+import io.udm.spi.SequenceStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link SequenceStore} must do. Each test counts in collections of its own. */
+public abstract class SequenceStoreContract {
+  private static final int THREADS = 8;
+  private static final int CALLS_PER_THREAD = 200;
+
+  /** A store; it may be shared with other tests. */
+  protected abstract SequenceStore newStore();
+
+  private SequenceStore store;
+  private RouteContext collection;
+
+  @BeforeEach
+  void createStoreAndCollection() {
+    store = newStore();
+    collection = newCollection();
+  }
+
+  @Test
+  void aCollectionThatNeverCountedIsAtZero() {
+    assertThat(store.current(collection)).isZero();
+  }
+
+  @Test
+  void theFirstNumberIsOneAndEachNextIsHigher() {
+    assertThat(store.next(collection)).isEqualTo(1);
+    long second = store.next(collection);
+    long third = store.next(collection);
+
+    assertThat(second).isGreaterThan(1);
+    assertThat(third).isGreaterThan(second);
+    assertThat(store.current(collection)).isEqualTo(third);
+  }
+
+  @Test
+  void collectionsCountIndependently() {
+    RouteContext sibling = siblingOf(collection);
+    store.next(collection);
+    store.next(collection);
+
+    assertThat(store.next(sibling)).isEqualTo(1);
+    assertThat(store.current(collection)).isEqualTo(2);
+  }
+
+  @Test
+  void concurrentCallersGetDistinctNumbersThatRiseWithinEachCaller() {
+    List<List<Long>> perThread = Race.run(THREADS, thread -> {
+      List<Long> seen = new ArrayList<>();
+      for (int i = 0; i < CALLS_PER_THREAD; i++) {
+        seen.add(store.next(collection));
+      }
+      return seen;
+    });
+
+    Set<Long> all = new TreeSet<>();
+    perThread.forEach(all::addAll);
+    assertThat(all).hasSize(THREADS * CALLS_PER_THREAD);
+    assertThat(perThread).allSatisfy(seen -> assertThat(seen).isSorted().doesNotHaveDuplicates());
+    assertThat(store.current(collection)).isEqualTo(((TreeSet<Long>) all).last());
+  }
+}

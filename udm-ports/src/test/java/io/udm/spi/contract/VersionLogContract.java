@@ -1,0 +1,275 @@
+package io.udm.spi.contract;
+
+import static io.udm.spi.contract.SameRecords.assertSameVersion;
+import static io.udm.spi.contract.TestRecords.T0;
+import static io.udm.spi.contract.TestRecords.newCollection;
+import static io.udm.spi.contract.TestRecords.newKey;
+import static io.udm.spi.contract.TestRecords.siblingOf;
+import static io.udm.spi.contract.TestRecords.unique;
+import static io.udm.spi.contract.TestRecords.version;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.udm.api.RouteContext;
+import io.udm.spi.AppendResult;
+import io.udm.spi.ItemKey;
+import io.udm.spi.VersionLog;
+import io.udm.spi.VersionRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link VersionLog} must do: unique (item, ov), unique (collection, requestId), and the
+ * reads the saga and getAsOf rely on. Each test uses collections of its own.
+ */
+public abstract class VersionLogContract {
+  private static final int THREADS = 8;
+
+  /** A log; it may be shared with other tests. */
+  protected abstract VersionLog newLog();
+
+  private VersionLog log;
+  private RouteContext collection;
+  private ItemKey key;
+
+  @BeforeEach
+  void createLogAndItem() {
+    log = newLog();
+    collection = newCollection();
+    key = newKey(collection);
+  }
+
+  // ------------------------------------------------------------------ append and the ov rule
+
+  @Test
+  void anAppendedVersionIsFoundAsWritten() {
+    VersionRecord first = version(key, 1).requestId("r" + unique()).meta("{'status':'new','n':[1,{'a':true}]}").build();
+
+    assertThat(log.append(first)).isEqualTo(AppendResult.APPENDED);
+
+    assertSameVersion(log.find(key, 1), first);
+    assertSameVersion(log.latest(key), first);
+  }
+
+  @Test
+  void anUnknownItemOrOvIsNotFound() {
+    log.append(version(key, 1).build());
+
+    assertThat(log.find(key, 2)).isEmpty();
+    assertThat(log.find(newKey(collection), 1)).isEmpty();
+    assertThat(log.latest(newKey(collection))).isEmpty();
+    assertThat(log.history(newKey(collection))).isEmpty();
+  }
+
+  @Test
+  void appendingATakenOvIsRefusedAndKeepsTheFirstRecord() {
+    VersionRecord first = version(key, 1).meta("{'writer':'first'}").build();
+    log.append(first);
+
+    AppendResult second = log.append(version(key, 1).meta("{'writer':'second'}").build());
+
+    assertThat(second).isEqualTo(AppendResult.OV_TAKEN);
+    assertSameVersion(log.find(key, 1), first);
+    assertThat(log.history(key)).hasSize(1);
+  }
+
+  @Test
+  void theSameOvOfDifferentItemsDoesNotCollide() {
+    log.append(version(key, 1).build());
+
+    assertThat(log.append(version(newKey(collection), 1).build())).isEqualTo(AppendResult.APPENDED);
+  }
+
+  @Test
+  void ofEightWritersAppendingTheSameOvExactlyOneWins() {
+    List<VersionRecord> candidates = IntStream.range(0, THREADS)
+        .mapToObj(i -> version(key, 1).meta("{'writer':" + i + "}").build())
+        .toList();
+
+    List<AppendResult> outcomes = Race.run(THREADS, thread -> log.append(candidates.get(thread)));
+
+    assertThat(outcomes).filteredOn(AppendResult.APPENDED::equals).hasSize(1);
+    assertThat(outcomes).filteredOn(outcome -> !outcome.equals(AppendResult.APPENDED))
+        .containsOnly(AppendResult.OV_TAKEN);
+    VersionRecord winner = candidates.get(outcomes.indexOf(AppendResult.APPENDED));
+    assertSameVersion(log.find(key, 1), winner);
+  }
+
+  // ------------------------------------------------------------------ request ids
+
+  @Test
+  void aReplayedRequestIdReturnsTheExistingRecordAndWritesNothing() {
+    String requestId = "r" + unique();
+    VersionRecord first = version(key, 1).requestId(requestId).build();
+    log.append(first);
+
+    AppendResult replay = log.append(version(key, 2).requestId(requestId).build());
+
+    assertThat(replay).isInstanceOf(AppendResult.RequestReplayed.class);
+    assertSameVersion(((AppendResult.RequestReplayed) replay).existing(), first);
+    assertThat(log.find(key, 2)).isEmpty();
+  }
+
+  @Test
+  void aRequestIdIsUniqueAcrossTheItemsOfACollection() {
+    String requestId = "r" + unique();
+    VersionRecord first = version(key, 1).requestId(requestId).build();
+    log.append(first);
+    ItemKey otherItem = newKey(collection);
+
+    AppendResult replay = log.append(version(otherItem, 1).requestId(requestId).build());
+
+    assertThat(replay).isInstanceOf(AppendResult.RequestReplayed.class);
+    assertSameVersion(((AppendResult.RequestReplayed) replay).existing(), first);
+    assertThat(log.latest(otherItem)).isEmpty();
+  }
+
+  @Test
+  void requestIdsArePerCollection() {
+    String requestId = "r" + unique();
+    log.append(version(key, 1).requestId(requestId).build());
+    ItemKey inSibling = newKey(siblingOf(collection));
+    ItemKey inOtherTenant = newKey(newCollection());
+
+    assertThat(log.append(version(inSibling, 1).requestId(requestId).build())).isEqualTo(AppendResult.APPENDED);
+    assertThat(log.append(version(inOtherTenant, 1).requestId(requestId).build())).isEqualTo(AppendResult.APPENDED);
+  }
+
+  @Test
+  void aReplayIsReportedEvenWhenItsOvIsTakenToo() {
+    String requestId = "r" + unique();
+    VersionRecord first = version(key, 1).requestId(requestId).build();
+    log.append(first);
+
+    AppendResult replay = log.append(version(key, 1).requestId(requestId).build());
+
+    assertThat(replay).isInstanceOf(AppendResult.RequestReplayed.class);
+    assertSameVersion(((AppendResult.RequestReplayed) replay).existing(), first);
+  }
+
+  @Test
+  void versionsWithoutARequestIdNeverCollideOnIt() {
+    log.append(version(key, 1).build());
+
+    assertThat(log.append(version(key, 2).build())).isEqualTo(AppendResult.APPENDED);
+    assertThat(log.append(version(newKey(collection), 1).build())).isEqualTo(AppendResult.APPENDED);
+  }
+
+  @Test
+  void ofEightWritersReplayingOneRequestExactlyOneAppends() {
+    String requestId = "r" + unique();
+
+    List<AppendResult> outcomes =
+        Race.run(THREADS, thread -> log.append(version(key, thread + 1).requestId(requestId).build()));
+
+    assertThat(outcomes).filteredOn(AppendResult.APPENDED::equals).hasSize(1);
+    assertThat(outcomes).filteredOn(outcome -> !outcome.equals(AppendResult.APPENDED))
+        .hasSize(THREADS - 1)
+        .allSatisfy(outcome -> assertThat(outcome).isInstanceOf(AppendResult.RequestReplayed.class));
+    assertThat(log.history(key)).hasSize(1);
+  }
+
+  @Test
+  void findByRequestIdLooksInTheGivenCollectionOnly() {
+    String requestId = "r" + unique();
+    VersionRecord first = version(key, 1).requestId(requestId).build();
+    log.append(first);
+
+    assertSameVersion(log.findByRequestId(collection, requestId), first);
+    assertThat(log.findByRequestId(collection, "r" + unique())).isEmpty();
+    assertThat(log.findByRequestId(siblingOf(collection), requestId)).isEmpty();
+  }
+
+  // ------------------------------------------------------------------ reads by time and order
+
+  @Test
+  void latestAtOrBeforeIncludesAVersionAtExactlyThatInstant() {
+    appendAt(1, T0.plusSeconds(10));
+    appendAt(2, T0.plusSeconds(20));
+    appendAt(3, T0.plusSeconds(30));
+
+    assertThat(ovAtOrBefore(T0.plusSeconds(9))).isEmpty();
+    assertThat(ovAtOrBefore(T0.plusSeconds(10))).contains(1L);
+    assertThat(ovAtOrBefore(T0.plusSeconds(20))).contains(2L);
+    assertThat(ovAtOrBefore(T0.plusSeconds(20).minusMillis(1))).contains(1L);
+    assertThat(ovAtOrBefore(T0.plusSeconds(29))).contains(2L);
+    assertThat(ovAtOrBefore(T0.plusSeconds(3000))).contains(3L);
+  }
+
+  @Test
+  void latestAtOrBeforePicksTheHighestOvWhenClocksDisagree() {
+    // ov 3 was written by a writer whose clock lagged: its at is earlier than ov 2's.
+    appendAt(1, T0.plusSeconds(10));
+    appendAt(2, T0.plusSeconds(30));
+    appendAt(3, T0.plusSeconds(20));
+
+    assertThat(ovAtOrBefore(T0.plusSeconds(25))).contains(3L);
+    assertThat(ovAtOrBefore(T0.plusSeconds(15))).contains(1L);
+  }
+
+  @Test
+  void latestIsTheHighestOvWhateverTheAppendOrder() {
+    log.append(version(key, 2).build());
+    log.append(version(key, 3).build());
+    log.append(version(key, 1).build());
+
+    assertThat(log.latest(key)).map(VersionRecord::ov).contains(3L);
+  }
+
+  @Test
+  void historyListsAnItemsVersionsOldestFirst() {
+    log.append(version(key, 3).build());
+    log.append(version(key, 1).build());
+    log.append(version(key, 2).build());
+    log.append(version(newKey(collection), 4).build());
+
+    assertThat(log.history(key)).extracting(VersionRecord::ov).containsExactly(1L, 2L, 3L);
+  }
+
+  // ------------------------------------------------------------------ delete and copies
+
+  @Test
+  void deletingVersionsCountsOnlyThoseThatExisted() {
+    log.append(version(key, 1).build());
+    log.append(version(key, 2).build());
+    log.append(version(key, 3).build());
+
+    assertThat(log.delete(key, List.of(1L, 3L, 7L))).isEqualTo(2);
+    assertThat(log.history(key)).extracting(VersionRecord::ov).containsExactly(2L);
+    assertThat(log.delete(key, List.of(1L))).isZero();
+    assertThat(log.delete(newKey(collection), List.of(2L))).isZero();
+  }
+
+  @Test
+  void aDeletedVersionFreesItsOvAndItsRequestId() {
+    String requestId = "r" + unique();
+    log.append(version(key, 1).requestId(requestId).build());
+
+    log.delete(key, List.of(1L));
+
+    assertThat(log.findByRequestId(collection, requestId)).isEmpty();
+    assertThat(log.append(version(key, 1).requestId(requestId).build())).isEqualTo(AppendResult.APPENDED);
+  }
+
+  @Test
+  void mutatingAReturnedMetaDoesNotChangeTheStoredVersion() {
+    log.append(version(key, 1).meta("{'status':'active'}").build());
+
+    log.find(key, 1).orElseThrow().meta().put("status", "hacked");
+    log.history(key).get(0).meta().put("status", "hacked");
+    log.latest(key).orElseThrow().meta().removeAll();
+
+    assertThat(log.find(key, 1).orElseThrow().meta().get("status").textValue()).isEqualTo("active");
+  }
+
+  private void appendAt(long ov, Instant at) {
+    assertThat(log.append(version(key, ov).at(at).build())).isEqualTo(AppendResult.APPENDED);
+  }
+
+  private Optional<Long> ovAtOrBefore(Instant instant) {
+    return log.latestAtOrBefore(key, instant).map(VersionRecord::ov);
+  }
+}
