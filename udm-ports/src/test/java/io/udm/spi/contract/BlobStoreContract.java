@@ -42,14 +42,14 @@ public abstract class BlobStoreContract {
     }
     store.put(BlobArea.CONTENT, prefix + "bin", everyByte, "application/octet-stream");
 
-    assertThat(store.get(BlobArea.CONTENT, prefix + "bin")).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(everyByte));
+    assertThat(stored(BlobArea.CONTENT, prefix + "bin")).isEqualTo(everyByte);
   }
 
   @Test
   void anEmptyObjectCanBeStored() {
     store.put(BlobArea.JSON, prefix + "empty", new byte[0], JSON);
 
-    assertThat(store.get(BlobArea.JSON, prefix + "empty")).hasValueSatisfying(bytes -> assertThat(bytes).isEmpty());
+    assertThat(stored(BlobArea.JSON, prefix + "empty")).isEmpty();
     assertThat(store.head(BlobArea.JSON, prefix + "empty")).map(BlobInfo::size).contains(0L);
   }
 
@@ -85,7 +85,7 @@ public abstract class BlobStoreContract {
     store.put(BlobArea.CONTENT, prefix + "k", utf8("one"), JSON);
     store.put(BlobArea.CONTENT, prefix + "k", utf8("three"), JSON);
 
-    assertThat(store.get(BlobArea.CONTENT, prefix + "k")).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(utf8("three")));
+    assertThat(stored(BlobArea.CONTENT, prefix + "k")).isEqualTo(utf8("three"));
     assertThat(store.list(BlobArea.CONTENT, prefix, Optional.empty(), 10)).hasSize(1);
   }
 
@@ -120,7 +120,8 @@ public abstract class BlobStoreContract {
     store.put(BlobArea.JSON, prefix.substring(0, prefix.length() - 1) + "x/item-1/z", utf8("outside"), JSON);
 
     assertThat(keys(store.list(BlobArea.JSON, prefix, Optional.empty(), 100)))
-        .containsExactly(prefix + "item-1", prefix + "item-1/a", prefix + "item-1/c", prefix + "item-10/a", prefix + "item-2/b");
+        .containsExactly(
+            prefix + "item-1", prefix + "item-1/a", prefix + "item-1/c", prefix + "item-10/a", prefix + "item-2/b");
     assertThat(keys(store.list(BlobArea.JSON, prefix + "item-1/", Optional.empty(), 100)))
         .containsExactly(prefix + "item-1/a", prefix + "item-1/c");
     assertThat(store.list(BlobArea.JSON, prefix + "item-1/a", Optional.empty(), 100))
@@ -158,11 +159,11 @@ public abstract class BlobStoreContract {
       store.put(BlobArea.JSON, prefix + name, utf8(name), JSON);
     }
 
-    assertThat(keys(store.list(BlobArea.JSON, prefix, Optional.of(prefix + "a"), 10))).containsExactly(prefix + "b", prefix + "c");
-    assertThat(keys(store.list(BlobArea.JSON, prefix, Optional.of(prefix + "bb"), 10))).containsExactly(prefix + "c");
-    assertThat(keys(store.list(BlobArea.JSON, prefix, Optional.of(prefix + "c"), 10))).isEmpty();
+    assertThat(keysAfter(prefix + "a")).containsExactly(prefix + "b", prefix + "c");
+    assertThat(keysAfter(prefix + "bb")).containsExactly(prefix + "c");
+    assertThat(keysAfter(prefix + "c")).isEmpty();
     // A startAfter before the prefix starts the listing at the prefix.
-    assertThat(keys(store.list(BlobArea.JSON, prefix, Optional.of("a"), 10))).hasSize(3);
+    assertThat(keysAfter("a")).hasSize(3);
   }
 
   @Test
@@ -172,7 +173,15 @@ public abstract class BlobStoreContract {
     written[0] = 'X';
     store.get(BlobArea.JSON, prefix + "k").orElseThrow()[1] = 'Y';
 
-    assertThat(store.get(BlobArea.JSON, prefix + "k")).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(utf8("original")));
+    assertThat(stored(BlobArea.JSON, prefix + "k")).isEqualTo(utf8("original"));
+  }
+
+  private byte[] stored(BlobArea area, String key) {
+    return store.get(area, key).orElseThrow(() -> new AssertionError(key + " is missing in " + area));
+  }
+
+  private List<String> keysAfter(String startAfter) {
+    return keys(store.list(BlobArea.JSON, prefix, Optional.of(startAfter), 10));
   }
 
   private static byte[] utf8(String text) {

@@ -163,7 +163,8 @@ public abstract class HeadStoreContract {
   @Test
   void aHeadKeepsItsDevShadowUntilACompareAndSetDropsIt() {
     ItemKey key = newKey(collection);
-    DevShadow shadow = new DevShadow(meta("{'name':'Ada','nested':{'list':[1,2]}}"), TestRecords.T0.plusSeconds(3600), 42);
+    DevShadow shadow =
+        new DevShadow(meta("{'name':'Ada','nested':{'list':[1,2]}}"), TestRecords.T0.plusSeconds(3600), 42);
     HeadRecord shadowed = head(key, 1).withShadow(Optional.of(shadow));
     store.insert(shadowed);
 
@@ -317,6 +318,8 @@ public abstract class HeadStoreContract {
   @ParameterizedTest(name = "ascending = {0}")
   @ValueSource(booleans = {true, false})
   void keysetPagingByAMixedSortFieldReturnsEveryMatchingItemExactlyOnce(boolean ascending) {
+    // Six kinds of value (missing, null, number, string, boolean, decimal), each shared by several
+    // items, so pages must break inside runs of equal values, where only the object id decides.
     List<String> matching = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
       String id = String.format("item%02d", i);
@@ -336,7 +339,8 @@ public abstract class HeadStoreContract {
     }
     store.insert(version(ItemKey.of(collection, "item99"), 2).meta("{'rank':1,'kind':'keep'}").deleted().head());
 
-    List<HeadRecord> whole = store.query(query("{'kind':'keep'}", Optional.of("rank"), ascending, Optional.empty(), 100, false));
+    List<HeadRecord> whole =
+        store.query(query("{'kind':'keep'}", Optional.of("rank"), ascending, Optional.empty(), 100, false));
     List<HeadRecord> paged = pageThrough("{'kind':'keep'}", Optional.of("rank"), ascending, 4);
 
     assertThat(ids(whole)).containsExactlyInAnyOrderElementsOf(matching);
@@ -406,7 +410,8 @@ public abstract class HeadStoreContract {
     for (int i = 1; i < heads.size(); i++) {
       HeadRecord before = heads.get(i - 1);
       HeadRecord after = heads.get(i);
-      int byValue = JsonValues.SORT_ORDER.compare(sortValue(before, Optional.of(field)), sortValue(after, Optional.of(field)));
+      Optional<String> sortField = Optional.of(field);
+      int byValue = JsonValues.SORT_ORDER.compare(sortValue(before, sortField), sortValue(after, sortField));
       int cmp = byValue != 0 ? byValue : before.key().objectId().compareTo(after.key().objectId());
       assertThat(ascending ? cmp : -cmp)
           .as("%s sorts before %s", before.key().objectId(), after.key().objectId())
