@@ -75,7 +75,10 @@ public final class JsonValues {
       return NODES.booleanNode(b);
     }
     if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-      return NODES.numberNode(((Number) value).longValue());
+      // The smallest node that holds the value, as Jackson's parser makes it, so a stored and
+      // re-read document equals the one handed in.
+      long n = ((Number) value).longValue();
+      return n == (int) n ? NODES.numberNode((int) n) : NODES.numberNode(n);
     }
     if (value instanceof Double d) {
       return NODES.numberNode(d);

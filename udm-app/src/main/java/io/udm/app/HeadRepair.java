@@ -1,0 +1,51 @@
+package io.udm.app;
+
+import io.udm.api.error.TxnException;
+import io.udm.spi.BackendPorts;
+import io.udm.spi.HeadRecord;
+import io.udm.spi.HeadWrite;
+import io.udm.spi.ItemKey;
+import io.udm.spi.VersionRecord;
+import java.util.Optional;
+
+/**
+ * Roll-forward: the version log is the truth and the head a materialized pointer. A writer that
+ * crashed between appending its version and moving the head leaves the head behind; whoever reads
+ * or writes the item next moves it forward, so an acknowledged write is never lost.
+ */
+final class HeadRepair {
+  private static final int MAX_ROUNDS = 16;
+
+  private HeadRepair() {}
+
+  /** The item's newest committed version, with its head moved up to it if it lagged. */
+  static Optional<VersionRecord> latestCommitted(BackendPorts backend, ItemKey key) {
+    Optional<VersionRecord> latest = backend.versions().latest(key);
+    if (latest.isPresent()) {
+      rollForward(backend, key, backend.heads().find(key), latest.get());
+    }
+    return latest;
+  }
+
+  /** Moves the head to at least {@code target}; a concurrent mover winning is as good as winning. */
+  static void rollForward(BackendPorts backend, ItemKey key, Optional<HeadRecord> head, VersionRecord target) {
+    Optional<HeadRecord> current = head;
+    VersionRecord newest = target;
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      if (current.isPresent() && current.get().ov() >= newest.ov()) {
+        return;
+      }
+      HeadRecord next = HeadRecord.of(newest);
+      HeadWrite outcome = current.isEmpty()
+          ? backend.heads().insert(next)
+          : backend.heads().compareAndSet(current.get().ov(), next.withShadow(current.get().shadow()));
+      if (outcome.applied()) {
+        return;
+      }
+      current = backend.heads().find(key);
+      newest = backend.versions().latest(key).orElse(newest);
+    }
+    throw new TxnException(
+        "the head of " + key + " kept moving under heavy contention (" + MAX_ROUNDS + " rounds); retry the operation");
+  }
+}

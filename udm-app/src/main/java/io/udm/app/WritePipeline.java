@@ -1,0 +1,87 @@
+package io.udm.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.udm.api.Op;
+import io.udm.api.WriteOptions;
+import io.udm.api.error.NotFoundException;
+import io.udm.api.error.OptimisticLockException;
+import io.udm.api.error.ValidationException;
+import io.udm.domain.write.CurrentState;
+import io.udm.domain.write.PlannedVersion;
+import io.udm.domain.write.RequestFingerprint;
+import io.udm.domain.write.WriteRejection;
+import io.udm.spi.BackendPorts;
+import io.udm.spi.ItemKey;
+import io.udm.spi.VersionRecord;
+import io.vavr.control.Either;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * The steps every write shares: route, answer a replayed request id, read the committed state
+ * (rolling the head forward), let the domain plan, commit.
+ */
+final class WritePipeline {
+  private final BackendRouter router;
+  private final CommitProtocol commits;
+  private final Clock clock;
+
+  WritePipeline(BackendRouter router, CommitProtocol commits, Clock clock) {
+    this.router = router;
+    this.commits = commits;
+    this.clock = clock;
+  }
+
+  /** Plans a version from the committed state; gets the backend to read payloads if it must. */
+  @FunctionalInterface
+  interface Planner {
+    Either<WriteRejection, PlannedVersion> plan(
+        BackendPorts backend, Optional<VersionRecord> latest, Optional<CurrentState> current, Instant now);
+  }
+
+  VersionRecord write(ItemKey key, Op op, WriteOptions opts, Optional<String> functionId, JsonNode body, Planner planner) {
+    BackendPorts backend = router.forWrite(key.collection());
+    Optional<String> fingerprint = opts.requestId().map(id -> RequestFingerprint.of(op, key.objectId(), body));
+    if (opts.requestId().isPresent()) {
+      Optional<VersionRecord> first = backend.versions().findByRequestId(key.collection(), opts.requestId().get());
+      if (first.isPresent()) {
+        return replay(first.get(), key, fingerprint);
+      }
+    }
+    Optional<VersionRecord> latest = HeadRepair.latestCommitted(backend, key);
+    Optional<CurrentState> current = latest.map(v -> new CurrentState(v.key().objectId(), v.ov(), v.at(), v.system()));
+    PlannedVersion plan = planner.plan(backend, latest, current, now()).getOrElseThrow(WritePipeline::toException);
+    CommitProtocol.Outcome outcome = commits.commit(backend, key, latest, plan, opts, functionId, fingerprint);
+    if (outcome instanceof CommitProtocol.Outcome.Replayed replayed) {
+      return replay(replayed.first(), key, fingerprint);
+    }
+    return ((CommitProtocol.Outcome.Committed) outcome).version();
+  }
+
+  /** Millisecond precision: what every store (BSON dates included) keeps exactly. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /** A request id seen before returns its first result, unless it now carries a different request. */
+  private static VersionRecord replay(VersionRecord first, ItemKey key, Optional<String> fingerprint) {
+    if (!first.key().equals(key) || !first.requestHash().equals(fingerprint)) {
+      throw new ValidationException(
+          "requestId '" + first.requestId().orElse("") + "' was already used for a different request (item '"
+              + first.key().objectId() + "', " + first.op() + "); use a new requestId for a new request");
+    }
+    return first;
+  }
+
+  static RuntimeException toException(WriteRejection rejection) {
+    if (rejection instanceof WriteRejection.Invalid invalid) {
+      return new ValidationException(invalid.problems());
+    }
+    if (rejection instanceof WriteRejection.Stale stale) {
+      return OptimisticLockException.stale(stale.objectId(), stale.expectedOv(), stale.actualOv());
+    }
+    return new NotFoundException(((WriteRejection.Missing) rejection).detail());
+  }
+}

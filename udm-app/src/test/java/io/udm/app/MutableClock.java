@@ -1,0 +1,47 @@
+package io.udm.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A test clock that moves only when told, and ticks one millisecond per reading so versions differ in time. */
+public final class MutableClock extends Clock {
+  private final AtomicReference<Instant> now;
+  private final Duration tick;
+
+  public MutableClock(Instant start, Duration tick) {
+    this.now = new AtomicReference<>(start);
+    this.tick = tick;
+  }
+
+  public static MutableClock startingAt(String isoInstant) {
+    return new MutableClock(Instant.parse(isoInstant), Duration.ofMillis(1));
+  }
+
+  public void advance(Duration by) {
+    now.updateAndGet(t -> t.plus(by));
+  }
+
+  /** The instant the next reading will return. */
+  public Instant peek() {
+    return now.get();
+  }
+
+  @Override
+  public Instant instant() {
+    return now.getAndUpdate(t -> t.plus(tick));
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    throw new UnsupportedOperationException("the test clock is UTC only");
+  }
+}

@@ -1,0 +1,563 @@
+package io.udm.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.udm.api.CreateResult;
+import io.udm.api.DeleteResult;
+import io.udm.api.ItemOps;
+import io.udm.api.ItemView;
+import io.udm.api.ListOptions;
+import io.udm.api.MetaQuery;
+import io.udm.api.Op;
+import io.udm.api.Page;
+import io.udm.api.ReadOptions;
+import io.udm.api.RouteContext;
+import io.udm.api.Udm;
+import io.udm.api.UpdateResult;
+import io.udm.api.VersionInfo;
+import io.udm.api.WriteOptions;
+import io.udm.api.config.CollectionMap;
+import io.udm.api.config.CollectionValidation;
+import io.udm.api.config.UdmConfig;
+import io.udm.api.error.NotFoundException;
+import io.udm.api.error.OptimisticLockException;
+import io.udm.api.error.ValidationException;
+import io.udm.api.json.JsonValues;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour of the public API, written only against {@link Udm}. Each wiring (in-memory,
+ * MongoDB + S3) runs this same suite through its own factory.
+ */
+public abstract class UdmBehaviourSuite {
+  protected static final String USERS = "users";
+
+  protected MutableClock clock;
+  protected Udm udm;
+  protected RouteContext ctx;
+  protected ItemOps ops;
+
+  /** A fresh Udm on the wiring under test, reading time from {@code clock}. */
+  protected abstract Udm newUdm(UdmConfig config, MutableClock clock);
+
+  protected static UdmConfig config() {
+    return UdmConfig.builder()
+        .putCollectionMaps(USERS, CollectionMap.builder()
+            .addIndexedProps("email", "status", "age", "profile.city")
+            .validation(CollectionValidation.builder().addRequiredIndexed("email").build())
+            .build())
+        .build();
+  }
+
+  @BeforeEach
+  void openUdm() {
+    clock = MutableClock.startingAt("2026-01-01T00:00:00Z");
+    udm = newUdm(config(), clock);
+    // A unique tenant per test isolates tests that share a server.
+    ctx = RouteContext.of("t" + UUID.randomUUID().toString().substring(0, 8), "crm", USERS);
+    ops = udm.with(ctx);
+  }
+
+  @AfterEach
+  void closeUdm() {
+    udm.close();
+  }
+
+  protected static Map<String, Object> user(String email, String status, int age) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("email", email);
+    m.put("status", status);
+    m.put("age", age);
+    m.put("tags", List.of("a", "b"));
+    m.put("profile", Map.of("city", "Paris", "zip", "75001"));
+    return m;
+  }
+
+  @Nested
+  class Create {
+    @Test
+    void createdItemReadsBackAtOvOneWithItsSystemHeader() {
+      CreateResult r = ops.create(user("ada@example.com", "active", 36));
+
+      ItemView view = ops.getLatest(r.id()).orElseThrow();
+      assertThat(r.ov()).isEqualTo(1);
+      assertThat(r.cv()).isPositive();
+      assertThat(view.id()).isEqualTo(r.id());
+      assertThat(view.ov()).isEqualTo(1);
+      assertThat(view.cv()).isEqualTo(r.cv());
+      assertThat(view.at()).isEqualTo(r.at());
+      assertThat(view.data()).isEqualTo(JsonValues.fromMap(user("ada@example.com", "active", 36)));
+      assertThat(view.data().has("_system")).isFalse();
+      assertThat(view.meta()).isEqualTo(JsonValues.parseObject(
+          "{\"email\":\"ada@example.com\",\"status\":\"active\",\"age\":36,\"profile\":{\"city\":\"Paris\"}}"));
+      assertThat(view.system().insertedAt()).isEqualTo(r.at());
+      assertThat(view.system().updatedAt()).isEqualTo(r.at());
+      assertThat(view.system().deleted()).isFalse();
+      assertThat(view.system().deletedAt()).isEmpty();
+      assertThat(view.system().functionIds()).isEmpty();
+      assertThat(view.deleted()).isFalse();
+    }
+
+    @Test
+    void objectNodeAndMapOverloadsStoreTheSameDocument() {
+      ObjectNode node = JsonValues.fromMap(user("a@x.io", "active", 1));
+      String viaNode = ops.create(node).id();
+      String viaMap = ops.create(user("a@x.io", "active", 1)).id();
+
+      assertThat(ops.getLatest(viaNode).orElseThrow().data()).isEqualTo(ops.getLatest(viaMap).orElseThrow().data());
+    }
+
+    @Test
+    void valuesHandedInAndOutAreCopies() {
+      ObjectNode input = JsonValues.fromMap(user("a@x.io", "active", 1));
+      String id = ops.create(input).id();
+      input.put("status", "changed-after-create");
+
+      ItemView view = ops.getLatest(id).orElseThrow();
+      view.data().put("status", "changed-on-the-view");
+      ObjectNode handedOut = view.data();
+      handedOut.put("status", "changed-on-a-copy");
+
+      assertThat(ops.getLatest(id).orElseThrow().data().path("status").asText()).isEqualTo("active");
+      assertThat(view.data().path("status").asText()).isEqualTo("active");
+    }
+
+    @Test
+    void generatedIdsAreUrlSafeAndComeInCreationOrder() {
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        ids.add(ops.create(user("u" + i + "@x.io", "active", i)).id());
+      }
+      assertThat(ids).allMatch(id -> id.matches("[A-Za-z0-9._~-]+"));
+      assertThat(ids).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anExplicitObjectIdIsUsedAndCannotBeCreatedTwice() {
+      WriteOptions withId = WriteOptions.builder().objectId("user-42").build();
+      assertThat(ops.create(user("a@x.io", "active", 1), withId).id()).isEqualTo("user-42");
+
+      assertThatThrownBy(() -> ops.create(user("b@x.io", "active", 2), withId))
+          .isInstanceOfSatisfying(OptimisticLockException.class, e -> {
+            assertThat(e.expectedOv()).isZero();
+            assertThat(e.actualOv()).isEqualTo(1);
+          });
+      assertThat(ops.history("user-42")).hasSize(1);
+    }
+
+    @Test
+    void cvGrowsWithEveryWriteToTheCollection() {
+      long cv1 = ops.create(user("a@x.io", "active", 1)).cv();
+      String id = ops.create(user("b@x.io", "active", 2)).id();
+      long cv3 = ops.update(id, user("b@x.io", "inactive", 2)).cv();
+      assertThat(cv3).isGreaterThan(cv1);
+      assertThat(ops.getLatest(id).orElseThrow().cv()).isEqualTo(cv3);
+    }
+  }
+
+  @Nested
+  class Validation {
+    @Test
+    void anInvalidObjectIdIsRejectedAndNothingIsWritten() {
+      for (String bad : List.of("../etc", "a/b", "$where", "", "x".repeat(200), "a\u0000b")) {
+        assertThatThrownBy(() -> ops.create(user("a@x.io", "active", 1), WriteOptions.builder().objectId(bad).build()))
+            .as("objectId %s", bad)
+            .isInstanceOf(ValidationException.class)
+            .hasMessageContaining("objectId");
+      }
+      assertThat(ops.listByMeta(MetaQuery.all(), ListOptions.defaults()).items()).isEmpty();
+    }
+
+    @Test
+    void aMissingRequiredIndexedPropIsNamedAndNothingIsWritten() {
+      Map<String, Object> noEmail = user("a@x.io", "active", 1);
+      noEmail.remove("email");
+      assertThatThrownBy(() -> ops.create(noEmail))
+          .isInstanceOfSatisfying(ValidationException.class,
+              e -> assertThat(e.problems()).anyMatch(p -> p.contains("email")));
+      assertThat(ops.listByMeta(MetaQuery.all(), ListOptions.defaults()).items()).isEmpty();
+    }
+
+    @Test
+    void everyProblemOfADocumentIsReportedAtOnce() {
+      Map<String, Object> bad = new LinkedHashMap<>();
+      bad.put("_system", Map.of("deleted", true));
+      bad.put("$set", 1);
+      bad.put("a.b", 2);
+      assertThatThrownBy(() -> ops.create(bad))
+          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).hasSizeGreaterThanOrEqualTo(3));
+    }
+
+    @Test
+    void anUnknownQueryOperatorIsRejected() {
+      assertThatThrownBy(() -> ops.listByMeta(MetaQuery.fromJson("{\"email\": {\"$where\": \"1\"}}"), ListOptions.defaults()))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("$where");
+      assertThatThrownBy(() -> MetaQuery.fromJson("{\"$expr\": {}}")).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void aQueryOnANonIndexedPropIsRejected() {
+      assertThatThrownBy(() -> ops.listByMeta(MetaQuery.fromJson("{\"name\": \"Ada\"}"), ListOptions.defaults()))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("name")
+          .hasMessageContaining("indexed");
+    }
+
+    @Test
+    void anInvalidRouteContextIsRejected() {
+      assertThatThrownBy(() -> RouteContext.of("../x", "db", "c")).isInstanceOf(ValidationException.class);
+      assertThatThrownBy(() -> RouteContext.of("t", "$db", "c")).isInstanceOf(ValidationException.class);
+      assertThatThrownBy(() -> RouteContext.of("t", "db", "a/b")).isInstanceOf(ValidationException.class);
+    }
+  }
+
+  @Nested
+  class Update {
+    @Test
+    void anUpdateReplacesTheWholeDocumentAsANewVersion() {
+      CreateResult c = ops.create(user("a@x.io", "active", 1));
+      UpdateResult u = ops.update(c.id(), Map.of("email", "a@x.io", "status", "vip"));
+
+      ItemView view = ops.getLatest(c.id()).orElseThrow();
+      assertThat(u.ov()).isEqualTo(2);
+      assertThat(u.cv()).isGreaterThan(c.cv());
+      assertThat(view.data()).isEqualTo(JsonValues.parseObject("{\"email\":\"a@x.io\",\"status\":\"vip\"}"));
+      assertThat(view.system().insertedAt()).isEqualTo(c.at());
+      assertThat(view.system().updatedAt()).isEqualTo(u.at()).isAfter(c.at());
+    }
+
+    @Test
+    void aStaleExpectedOvIsRejectedWithExpectedAndActualAndWritesNothing() {
+      String id = ops.create(user("a@x.io", "active", 1)).id();
+      ops.update(id, user("a@x.io", "vip", 1), WriteOptions.builder().expectedOv(1).build());
+
+      assertThatThrownBy(() -> ops.update(id, user("a@x.io", "gone", 1), WriteOptions.builder().expectedOv(1).build()))
+          .isInstanceOfSatisfying(OptimisticLockException.class, e -> {
+            assertThat(e.expectedOv()).isEqualTo(1);
+            assertThat(e.actualOv()).isEqualTo(2);
+            assertThat(e.getMessage()).contains(id);
+          });
+      assertThat(ops.history(id)).hasSize(2);
+      assertThat(ops.getLatest(id).orElseThrow().data().path("status").asText()).isEqualTo("vip");
+    }
+
+    @Test
+    void updatingAMissingItemIsNotFound() {
+      assertThatThrownBy(() -> ops.update("nope", user("a@x.io", "active", 1))).isInstanceOf(NotFoundException.class);
+    }
+  }
+
+  @Nested
+  class Delete {
+    @Test
+    void aDeletedItemIsHiddenUnlessAskedForAndKeepsItsHistory() {
+      CreateResult c = ops.create(user("a@x.io", "active", 1));
+      DeleteResult d = ops.delete(c.id(), WriteOptions.builder().actor("admin").reason("gdpr").build());
+
+      assertThat(d.ov()).isEqualTo(2);
+      assertThat(ops.getLatest(c.id())).isEmpty();
+      ItemView deleted = ops.getLatest(c.id(), ReadOptions.builder().includeDeleted(true).build()).orElseThrow();
+      assertThat(deleted.deleted()).isTrue();
+      assertThat(deleted.system().deleted()).isTrue();
+      assertThat(deleted.system().deletedAt()).contains(d.at());
+      assertThat(deleted.data().path("email").asText()).isEqualTo("a@x.io");
+      assertThat(ops.history(c.id())).extracting(VersionInfo::op).containsExactly(Op.CREATE, Op.DELETE);
+      assertThat(ops.getVersion(c.id(), 1).orElseThrow().data().path("status").asText()).isEqualTo("active");
+    }
+
+    @Test
+    void aDeletedItemCannotBeUpdatedOrDeletedAgain() {
+      String id = ops.create(user("a@x.io", "active", 1)).id();
+      ops.delete(id);
+      assertThatThrownBy(() -> ops.update(id, user("a@x.io", "active", 1)))
+          .isInstanceOf(NotFoundException.class).hasMessageContaining("restore");
+      assertThatThrownBy(() -> ops.delete(id)).isInstanceOf(NotFoundException.class);
+      assertThat(ops.history(id)).hasSize(2);
+    }
+
+    @Test
+    void deletingAMissingItemIsNotFound() {
+      assertThatThrownBy(() -> ops.delete("nope")).isInstanceOf(NotFoundException.class);
+    }
+  }
+
+  @Nested
+  class Reads {
+    @Test
+    void everyVersionStaysReadable() {
+      String id = ops.create(user("a@x.io", "v1", 1)).id();
+      ops.update(id, user("a@x.io", "v2", 1));
+      ops.update(id, user("a@x.io", "v3", 1));
+
+      for (int ov = 1; ov <= 3; ov++) {
+        assertThat(ops.getVersion(id, ov).orElseThrow().data().path("status").asText()).isEqualTo("v" + ov);
+      }
+      assertThat(ops.getVersion(id, 4)).isEmpty();
+      assertThat(ops.getLatest("never-created")).isEmpty();
+      assertThatThrownBy(() -> ops.getVersion(id, 0)).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void asOfReturnsTheNewestVersionAtOrBeforeTheInstant() {
+      Instant before = clock.peek().minusSeconds(1);
+      CreateResult c = ops.create(user("a@x.io", "v1", 1));
+      clock.advance(Duration.ofMinutes(1));
+      UpdateResult u = ops.update(c.id(), user("a@x.io", "v2", 1));
+      clock.advance(Duration.ofMinutes(1));
+      DeleteResult d = ops.delete(c.id());
+
+      assertThat(ops.getAsOf(c.id(), before)).isEmpty();
+      assertThat(ops.getAsOf(c.id(), c.at()).orElseThrow().ov()).isEqualTo(1);
+      assertThat(ops.getAsOf(c.id(), c.at().plusSeconds(30)).orElseThrow().ov()).isEqualTo(1);
+      assertThat(ops.getAsOf(c.id(), u.at()).orElseThrow().ov()).isEqualTo(2);
+      assertThat(ops.getAsOf(c.id(), u.at().plusSeconds(30)).orElseThrow().data().path("status").asText()).isEqualTo("v2");
+      assertThat(ops.getAsOf(c.id(), d.at())).isEmpty();
+      assertThat(ops.getAsOf(c.id(), d.at(), ReadOptions.builder().includeDeleted(true).build()).orElseThrow().ov())
+          .isEqualTo(3);
+    }
+
+    @Test
+    void historyListsEveryVersionOldestFirstWithWhoAndWhy() {
+      String id = ops.create(user("a@x.io", "v1", 1), WriteOptions.builder().actor("alice").reason("signup").build()).id();
+      ops.update(id, user("a@x.io", "v2", 1), WriteOptions.builder().actor("bob").build());
+      ops.delete(id);
+
+      List<VersionInfo> history = ops.history(id);
+      assertThat(history).extracting(VersionInfo::ov).containsExactly(1L, 2L, 3L);
+      assertThat(history).extracting(VersionInfo::op).containsExactly(Op.CREATE, Op.UPDATE, Op.DELETE);
+      assertThat(history.get(0).actor()).contains("alice");
+      assertThat(history.get(0).reason()).contains("signup");
+      assertThat(history.get(1).actor()).contains("bob");
+      assertThat(history.get(2).actor()).isEmpty();
+      assertThat(history).extracting(VersionInfo::cv).isSorted();
+      assertThat(ops.history("never-created")).isEmpty();
+    }
+  }
+
+  @Nested
+  class Listing {
+    private final Map<String, String> emailById = new LinkedHashMap<>();
+
+    @BeforeEach
+    void someUsers() {
+      String[][] rows = {
+          {"e@x.io", "active", "50"}, {"b@x.io", "inactive", "20"}, {"d@x.io", "active", "40"},
+          {"a@x.io", "active", "10"}, {"c@x.io", "trial", "30"}};
+      for (String[] r : rows) {
+        emailById.put(ops.create(user(r[0], r[1], Integer.parseInt(r[2]))).id(), r[0]);
+      }
+    }
+
+    private List<String> emails(Page<ItemView> page) {
+      return page.items().stream().map(v -> v.data().path("email").asText()).toList();
+    }
+
+    @Test
+    void filtersByEqualityInAndRange() {
+      assertThat(emails(ops.listByMeta(Map.of("status", "active"), ListOptions.builder().sortBy("email", true).build())))
+          .containsExactly("a@x.io", "d@x.io", "e@x.io");
+      assertThat(emails(ops.listByMeta(MetaQuery.fromJson("{\"status\": {\"$in\": [\"trial\", \"inactive\"]}}"),
+          ListOptions.builder().sortBy("email", true).build())))
+          .containsExactly("b@x.io", "c@x.io");
+      assertThat(emails(ops.listByMeta(MetaQuery.fromJson("{\"age\": {\"$gte\": 30, \"$lt\": 50}}"),
+          ListOptions.builder().sortBy("age", false).build())))
+          .containsExactly("d@x.io", "c@x.io");
+      assertThat(emails(ops.listByMeta(MetaQuery.fromJson(
+          "{\"$or\": [{\"age\": {\"$lte\": 10}}, {\"status\": \"trial\"}], \"profile.city\": \"Paris\"}"),
+          ListOptions.builder().sortBy("email", true).build())))
+          .containsExactly("a@x.io", "c@x.io");
+    }
+
+    @Test
+    void byDefaultItemsComeInIdOrder() {
+      assertThat(ops.listByMeta(MetaQuery.all()).items()).extracting(ItemView::id)
+          .containsExactlyElementsOf(emailById.keySet().stream().sorted().toList());
+    }
+
+    @Test
+    void keysetPaginationReturnsEveryItemExactlyOnce() {
+      for (boolean ascending : List.of(true, false)) {
+        List<String> seen = new ArrayList<>();
+        ListOptions.Builder opts = ListOptions.builder().sortBy("age", ascending).limit(2);
+        Page<ItemView> page = ops.listByMeta(MetaQuery.all(), opts.build());
+        int pages = 1;
+        seen.addAll(emails(page));
+        while (page.nextCursor().isPresent()) {
+          page = ops.listByMeta(MetaQuery.all(), ListOptions.builder().sortBy("age", ascending).limit(2)
+              .cursor(page.nextCursor().get()).build());
+          seen.addAll(emails(page));
+          pages++;
+        }
+        List<String> expected = new ArrayList<>(List.of("a@x.io", "b@x.io", "c@x.io", "d@x.io", "e@x.io"));
+        if (!ascending) {
+          java.util.Collections.reverse(expected);
+        }
+        assertThat(seen).containsExactlyElementsOf(expected);
+        assertThat(pages).isEqualTo(3);
+      }
+    }
+
+    @Test
+    void aCursorFromAnotherSortIsRejected() {
+      Page<ItemView> page = ops.listByMeta(MetaQuery.all(), ListOptions.builder().sortBy("age", true).limit(2).build());
+      String cursor = page.nextCursor().orElseThrow();
+      assertThatThrownBy(() -> ops.listByMeta(MetaQuery.all(),
+          ListOptions.builder().sortBy("email", true).limit(2).cursor(cursor).build()))
+          .isInstanceOf(ValidationException.class);
+      assertThatThrownBy(() -> ops.listByMeta(MetaQuery.all(),
+          ListOptions.builder().limit(2).cursor("not-a-cursor").build()))
+          .isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void deletedItemsAreListedOnlyWhenAskedFor() {
+      String first = emailById.keySet().iterator().next();
+      ops.delete(first);
+      assertThat(ops.listByMeta(MetaQuery.all()).items()).extracting(ItemView::id).doesNotContain(first).hasSize(4);
+      assertThat(ops.listByMeta(MetaQuery.all(), ListOptions.builder().includeDeleted(true).build()).items())
+          .extracting(ItemView::id).contains(first).hasSize(5);
+    }
+
+    @Test
+    void listingsReflectUpdates() {
+      String id = emailById.keySet().iterator().next();
+      ops.update(id, user("e@x.io", "trial", 50));
+      assertThat(emails(ops.listByMeta(Map.of("status", "trial"), ListOptions.builder().sortBy("email", true).build())))
+          .containsExactly("c@x.io", "e@x.io");
+    }
+
+    @Test
+    void limitsOutsideOneToAThousandAreRejected() {
+      assertThatThrownBy(() -> ListOptions.builder().limit(0).build()).isInstanceOf(ValidationException.class);
+      assertThatThrownBy(() -> ListOptions.builder().limit(1001).build()).isInstanceOf(ValidationException.class);
+    }
+  }
+
+  @Nested
+  class Idempotency {
+    @Test
+    void aReplayedRequestIdReturnsTheFirstResultAndWritesOnce() {
+      WriteOptions opts = WriteOptions.builder().objectId("idem-1").requestId("req-1").build();
+      CreateResult first = ops.create(user("a@x.io", "active", 1), opts);
+      CreateResult again = ops.create(user("a@x.io", "active", 1), opts);
+      assertThat(again).isEqualTo(first);
+
+      WriteOptions upd = WriteOptions.builder().requestId("req-2").build();
+      UpdateResult u1 = ops.update("idem-1", user("a@x.io", "vip", 1), upd);
+      UpdateResult u2 = ops.update("idem-1", user("a@x.io", "vip", 1), upd);
+      assertThat(u2).isEqualTo(u1);
+      assertThat(ops.history("idem-1")).hasSize(2);
+    }
+
+    @Test
+    void aRequestIdReusedForADifferentRequestIsRejected() {
+      String id = ops.create(user("a@x.io", "active", 1)).id();
+      ops.update(id, user("a@x.io", "vip", 1), WriteOptions.builder().requestId("req-x").build());
+      assertThatThrownBy(() -> ops.update(id, user("a@x.io", "other", 1), WriteOptions.builder().requestId("req-x").build()))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("req-x");
+      assertThat(ops.history(id)).hasSize(2);
+    }
+  }
+
+  @Nested
+  class Concurrency {
+    @Test
+    void compareAndSetUpdatesFromEightThreadsKeepAGaplessHistory() throws Exception {
+      String id = ops.create(Map.of("email", "c@x.io", "n", 0)).id();
+      int threads = 8;
+      int attemptsPerThread = 40;
+      AtomicInteger successes = new AtomicInteger();
+      AtomicInteger conflicts = new AtomicInteger();
+      List<Throwable> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
+      Set<Long> ackedOvs = java.util.Collections.synchronizedSet(new HashSet<>());
+      CountDownLatch start = new CountDownLatch(1);
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        futures.add(pool.submit(() -> {
+          start.await();
+          for (int i = 0; i < attemptsPerThread; i++) {
+            ItemView current = ops.getLatest(id).orElseThrow();
+            try {
+              UpdateResult r = ops.update(id, Map.of("email", "c@x.io", "n", current.ov(), "by", thread),
+                  WriteOptions.builder().expectedOv(current.ov()).build());
+              successes.incrementAndGet();
+              ackedOvs.add(r.ov());
+            } catch (OptimisticLockException e) {
+              conflicts.incrementAndGet();
+            } catch (Throwable e) {
+              unexpected.add(e);
+            }
+          }
+          return null;
+        }));
+      }
+      start.countDown();
+      for (Future<?> f : futures) {
+        f.get(2, TimeUnit.MINUTES);
+      }
+      pool.shutdown();
+
+      assertThat(unexpected).isEmpty();
+      assertThat(successes.get() + conflicts.get()).isEqualTo(threads * attemptsPerThread);
+      ItemView last = ops.getLatest(id).orElseThrow();
+      assertThat(last.ov()).isEqualTo(successes.get() + 1L);
+      List<VersionInfo> history = ops.history(id);
+      assertThat(history).extracting(VersionInfo::ov)
+          .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, last.ov()).boxed().toList());
+      assertThat(ackedOvs).hasSize(successes.get());
+      assertThat(history.stream().map(VersionInfo::cv).collect(Collectors.toList())).doesNotHaveDuplicates();
+      System.out.printf("8 threads x 40 CAS updates: %d succeeded, %d conflicted, final ov %d%n",
+          successes.get(), conflicts.get(), last.ov());
+    }
+  }
+
+  @Nested
+  class Routing {
+    @Test
+    void routeIsDeterministicAndPointsAtAConfiguredBackend() {
+      var first = udm.route(ctx);
+      assertThat(udm.route(RouteContext.of(ctx.tenantId(), ctx.dbName(), ctx.collection()))).isEqualTo(first);
+      assertThat(udm.admin().listBackends()).extracting(b -> b.backendId()).contains(first.backendId());
+      assertThat(udm.admin().listBackends().get(first.index()).backendId()).isEqualTo(first.backendId());
+    }
+
+    @Test
+    void healthReportsEveryBackendUp() {
+      var health = udm.admin().health();
+      assertThat(health.status()).isEqualTo(io.udm.api.HealthStatus.UP);
+      assertThat(health.backends()).hasSameSizeAs(udm.admin().listBackends());
+    }
+
+    @Test
+    void aClosedUdmRefusesNewWork() {
+      udm.close();
+      udm.close();
+      assertThatThrownBy(() -> udm.with(ctx)).hasMessageContaining("shut down");
+    }
+  }
+}

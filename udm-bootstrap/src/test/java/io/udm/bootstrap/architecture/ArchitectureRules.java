@@ -1,0 +1,106 @@
+package io.udm.bootstrap.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The dependency rules of ARCHITECTURE.md as ArchUnit rules. {@link ArchitectureTest} checks them
+ * on the production classes; {@link ArchitectureRulesCanFailTest} proves each one fails on a
+ * violating fixture, so none passes vacuously.
+ */
+final class ArchitectureRules {
+  private ArchitectureRules() {}
+
+  static final String[] LIBRARIES = {"java..", "com.fasterxml.jackson..", "io.vavr..", "org.immutables.."};
+
+  static final ArchRule ports_use_only_the_jdk_jackson_vavr_and_immutables = classes()
+      .that().resideInAnyPackage("io.udm.api..", "io.udm.spi..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage(with(LIBRARIES, "io.udm.api..", "io.udm.spi.."))
+      .because("the ports are the contract every module shares; they must not drag in drivers or frameworks");
+
+  static final ArchRule domain_uses_only_ports_and_pure_libraries = classes()
+      .that().resideInAPackage("io.udm.domain..")
+      .should().onlyDependOnClassesThat()
+      .resideInAnyPackage(with(LIBRARIES, "io.udm.api..", "io.udm.spi..", "io.udm.domain.."))
+      .because("the domain is pure logic: no Mongo, AWS, Dagger, adapters or use cases");
+
+  static final ArchRule app_uses_only_domain_ports_and_pure_libraries = classes()
+      .that().resideInAPackage("io.udm.app..")
+      .should().onlyDependOnClassesThat()
+      .resideInAnyPackage(with(LIBRARIES, "io.udm.api..", "io.udm.spi..", "io.udm.domain..", "io.udm.app.."))
+      .because("use cases work on ports; only bootstrap knows concrete adapters");
+
+  static final ArchRule memory_adapter_uses_only_ports = adapterRule("io.udm.adapter.memory..");
+
+  static final ArchRule mongo_adapter_uses_only_ports_and_the_mongo_driver =
+      adapterRule("io.udm.adapter.mongo..", "com.mongodb..", "org.bson..");
+
+  static final ArchRule s3_adapter_uses_only_ports_and_the_aws_sdk =
+      adapterRule("io.udm.adapter.s3..", "software.amazon..");
+
+  static final ArchRule only_bootstrap_and_the_mongo_adapter_touch_the_mongo_driver = noClasses()
+      .that().resideOutsideOfPackages("io.udm.adapter.mongo..", "io.udm.bootstrap..")
+      .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..", "org.bson..")
+      .because("MongoDB types never cross a port");
+
+  static final ArchRule only_bootstrap_and_the_s3_adapter_touch_the_aws_sdk = noClasses()
+      .that().resideOutsideOfPackages("io.udm.adapter.s3..", "io.udm.bootstrap..")
+      .should().dependOnClassesThat().resideInAPackage("software.amazon..")
+      .because("AWS SDK types never cross a port");
+
+  static final ArchRule only_bootstrap_touches_dagger = noClasses()
+      .that().resideOutsideOfPackage("io.udm.bootstrap..")
+      .should().dependOnClassesThat().resideInAnyPackage("dagger..", "javax.inject..", "jakarta.inject..")
+      .because("wiring lives in bootstrap; services and adapters have plain constructors");
+
+  static final ArchRule domain_and_app_never_read_the_wall_clock_or_make_randomness = noClasses()
+      .that().resideInAnyPackage("io.udm.domain..", "io.udm.app..")
+      .should().callMethod(java.time.Instant.class, "now")
+      .orShould().callMethod(java.time.LocalDateTime.class, "now")
+      .orShould().callMethod(java.time.OffsetDateTime.class, "now")
+      .orShould().callMethod(java.time.ZonedDateTime.class, "now")
+      .orShould().callMethod(java.time.Clock.class, "systemUTC")
+      .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
+      .orShould().callMethod(System.class, "currentTimeMillis")
+      .orShould().callMethod(java.util.UUID.class, "randomUUID")
+      .orShould().callConstructor(java.util.Random.class)
+      .orShould().callConstructor(java.security.SecureRandom.class)
+      .orShould().dependOnClassesThat().areAssignableTo(java.util.concurrent.ThreadLocalRandom.class)
+      .because("time and ids come from the injected Clock and IdGenerator, so behaviour is reproducible");
+
+  static final ArchRule packages_are_free_of_cycles = slices()
+      .matching("io.udm.(**)")
+      .should().beFreeOfCycles()
+      .because("cycles make modules impossible to change one at a time");
+
+  static final ArchRule adapters_are_named_for_their_technology_and_thing = classes()
+      .that().resideInAPackage("io.udm.adapter..")
+      .and(implementAPort())
+      .should().haveNameMatching(".*\\.(InMemory|Mongo|S3)[A-Za-z0-9]*Adapter")
+      .because("adapters are named <Tech><Thing>Adapter, so a port's implementations are easy to find");
+
+  private static ArchRule adapterRule(String adapterPackage, String... driverPackages) {
+    String[] allowed = with(with(LIBRARIES, "io.udm.api..", "io.udm.spi..", adapterPackage), driverPackages);
+    return classes()
+        .that().resideInAPackage(adapterPackage)
+        .should().onlyDependOnClassesThat().resideInAnyPackage(allowed)
+        .because("an adapter implements ports with its own driver; never the domain, use cases or another adapter");
+  }
+
+  private static DescribedPredicate<JavaClass> implementAPort() {
+    return describe("implement a port of io.udm.spi",
+        c -> !c.isInterface() && c.getAllRawInterfaces().stream().anyMatch(i -> i.getPackageName().equals("io.udm.spi")));
+  }
+
+  private static String[] with(String[] base, String... more) {
+    String[] out = java.util.Arrays.copyOf(base, base.length + more.length);
+    System.arraycopy(more, 0, out, base.length, more.length);
+    return out;
+  }
+}

@@ -1,0 +1,106 @@
+package io.udm.bootstrap.architecture;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import io.udm.adapter.memory.archfixture.BadlyNamedSequences;
+import io.udm.adapter.memory.archfixture.MemoryAdapterThatUsesTheDomain;
+import io.udm.adapter.mongo.archfixture.MongoAdapterThatUsesS3;
+import io.udm.adapter.s3.archfixture.S3AdapterThatUsesTheApp;
+import io.udm.api.archfixture.PortThatUsesMongo;
+import io.udm.app.archfixture.AppThatMakesItsOwnIds;
+import io.udm.app.archfixture.AppThatUsesAnAdapter;
+import io.udm.archfixture.cycle.a.A;
+import io.udm.archfixture.cycle.b.B;
+import io.udm.domain.archfixture.DomainThatReadsTheWallClock;
+import io.udm.domain.archfixture.DomainThatUsesDagger;
+import org.junit.jupiter.api.Test;
+
+/** Each rule fails on a fixture that breaks it: a rule that cannot fail is no rule. */
+class ArchitectureRulesCanFailTest {
+  private static void assertViolation(ArchRule rule, Class<?> fixture, Class<?>... more) {
+    Class<?>[] all = new Class<?>[more.length + 1];
+    all[0] = fixture;
+    System.arraycopy(more, 0, all, 1, more.length);
+    JavaClasses classes = new ClassFileImporter().importClasses(all);
+    assertThatThrownBy(() -> rule.check(classes))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(fixture.getName());
+  }
+
+  @Test
+  void portsRuleCatchesAPortUsingMongo() {
+    assertViolation(ArchitectureRules.ports_use_only_the_jdk_jackson_vavr_and_immutables, PortThatUsesMongo.class);
+  }
+
+  @Test
+  void domainRuleCatchesTheDomainUsingDagger() {
+    assertViolation(ArchitectureRules.domain_uses_only_ports_and_pure_libraries, DomainThatUsesDagger.class);
+  }
+
+  @Test
+  void appRuleCatchesTheAppUsingAnAdapter() {
+    assertViolation(ArchitectureRules.app_uses_only_domain_ports_and_pure_libraries, AppThatUsesAnAdapter.class);
+  }
+
+  @Test
+  void memoryAdapterRuleCatchesAnAdapterUsingTheDomain() {
+    assertViolation(ArchitectureRules.memory_adapter_uses_only_ports, MemoryAdapterThatUsesTheDomain.class);
+  }
+
+  @Test
+  void mongoAdapterRuleCatchesTheMongoAdapterUsingS3() {
+    assertViolation(ArchitectureRules.mongo_adapter_uses_only_ports_and_the_mongo_driver, MongoAdapterThatUsesS3.class);
+  }
+
+  @Test
+  void s3AdapterRuleCatchesTheS3AdapterUsingTheApp() {
+    assertViolation(ArchitectureRules.s3_adapter_uses_only_ports_and_the_aws_sdk, S3AdapterThatUsesTheApp.class);
+  }
+
+  @Test
+  void mongoDriverRuleCatchesMongoOutsideItsAdapter() {
+    assertViolation(ArchitectureRules.only_bootstrap_and_the_mongo_adapter_touch_the_mongo_driver, PortThatUsesMongo.class);
+  }
+
+  @Test
+  void awsSdkRuleCatchesS3OutsideItsAdapter() {
+    assertViolation(ArchitectureRules.only_bootstrap_and_the_s3_adapter_touch_the_aws_sdk, MongoAdapterThatUsesS3.class);
+  }
+
+  @Test
+  void daggerRuleCatchesDaggerOutsideBootstrap() {
+    assertViolation(ArchitectureRules.only_bootstrap_touches_dagger, DomainThatUsesDagger.class);
+  }
+
+  @Test
+  void wallClockRuleCatchesInstantNowInTheDomain() {
+    assertViolation(ArchitectureRules.domain_and_app_never_read_the_wall_clock_or_make_randomness,
+        DomainThatReadsTheWallClock.class);
+  }
+
+  @Test
+  void wallClockRuleCatchesRandomIdsAndMillisInTheApp() {
+    JavaClasses classes = new ClassFileImporter().importClasses(AppThatMakesItsOwnIds.class);
+    assertThatThrownBy(() -> ArchitectureRules.domain_and_app_never_read_the_wall_clock_or_make_randomness.check(classes))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("UUID.randomUUID()")
+        .hasMessageContaining("Random.<init>()")
+        .hasMessageContaining("System.currentTimeMillis()");
+  }
+
+  @Test
+  void cycleRuleCatchesTwoPackagesUsingEachOther() {
+    JavaClasses classes = new ClassFileImporter().importClasses(A.class, B.class);
+    assertThatThrownBy(() -> ArchitectureRules.packages_are_free_of_cycles.check(classes))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Cycle detected");
+  }
+
+  @Test
+  void namingRuleCatchesAPortImplementationWithoutTheAdapterSuffix() {
+    assertViolation(ArchitectureRules.adapters_are_named_for_their_technology_and_thing, BadlyNamedSequences.class);
+  }
+}

@@ -1,0 +1,54 @@
+package io.udm.bootstrap.architecture;
+
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Every dependency rule, on the production classes of all modules (bootstrap sees them all). */
+@AnalyzeClasses(packages = "io.udm", importOptions = ProductionClassesOnly.class)
+class ArchitectureTest {
+  @ArchTest
+  static final ArchRule ports_use_only_the_jdk_jackson_vavr_and_immutables =
+      ArchitectureRules.ports_use_only_the_jdk_jackson_vavr_and_immutables;
+
+  @ArchTest
+  static final ArchRule domain_uses_only_ports_and_pure_libraries =
+      ArchitectureRules.domain_uses_only_ports_and_pure_libraries;
+
+  @ArchTest
+  static final ArchRule app_uses_only_domain_ports_and_pure_libraries =
+      ArchitectureRules.app_uses_only_domain_ports_and_pure_libraries;
+
+  @ArchTest
+  static final ArchRule memory_adapter_uses_only_ports = ArchitectureRules.memory_adapter_uses_only_ports;
+
+  @ArchTest
+  static final ArchRule mongo_adapter_uses_only_ports_and_the_mongo_driver =
+      ArchitectureRules.mongo_adapter_uses_only_ports_and_the_mongo_driver;
+
+  @ArchTest
+  static final ArchRule s3_adapter_uses_only_ports_and_the_aws_sdk =
+      ArchitectureRules.s3_adapter_uses_only_ports_and_the_aws_sdk;
+
+  @ArchTest
+  static final ArchRule only_bootstrap_and_the_mongo_adapter_touch_the_mongo_driver =
+      ArchitectureRules.only_bootstrap_and_the_mongo_adapter_touch_the_mongo_driver;
+
+  @ArchTest
+  static final ArchRule only_bootstrap_and_the_s3_adapter_touch_the_aws_sdk =
+      ArchitectureRules.only_bootstrap_and_the_s3_adapter_touch_the_aws_sdk;
+
+  @ArchTest
+  static final ArchRule only_bootstrap_touches_dagger = ArchitectureRules.only_bootstrap_touches_dagger;
+
+  @ArchTest
+  static final ArchRule domain_and_app_never_read_the_wall_clock_or_make_randomness =
+      ArchitectureRules.domain_and_app_never_read_the_wall_clock_or_make_randomness;
+
+  @ArchTest
+  static final ArchRule packages_are_free_of_cycles = ArchitectureRules.packages_are_free_of_cycles;
+
+  @ArchTest
+  static final ArchRule adapters_are_named_for_their_technology_and_thing =
+      ArchitectureRules.adapters_are_named_for_their_technology_and_thing;
+}
