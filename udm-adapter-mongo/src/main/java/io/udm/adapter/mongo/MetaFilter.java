@@ -6,6 +6,7 @@ import io.udm.api.MetaQuery;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.BsonDocument;
+import org.bson.BsonNull;
 import org.bson.BsonType;
 import org.bson.BsonValue;
 import org.bson.conversions.Bson;
@@ -98,7 +99,7 @@ final class MetaFilter {
 
   /** Missing or null itself; an array holding null does not count (ranges never compare arrays whole). */
   static Bson missingOrNull(String path) {
-    return Filters.and(eq(path, org.bson.BsonNull.VALUE), notArray(path));
+    return Filters.and(eq(path, BsonNull.VALUE), notArray(path));
   }
 
   static Bson notArray(String path) {
@@ -114,5 +115,4 @@ final class MetaFilter {
     operands.forEach(operand -> out.add(eq(path, BsonJson.toBson(operand))));
     return out;
   }
-
 }

@@ -77,8 +77,11 @@ public final class MongoRetryQueueAdapter implements RetryQueue {
         Filters.or(
             Filters.eq(RetryOpDocuments.LEASE_UNTIL, null),
             Filters.lte(RetryOpDocuments.LEASE_UNTIL, BsonJson.date(now))));
-    Bson takeLease = Updates.set(RetryOpDocuments.LEASE_UNTIL, BsonJson.date(now.plus(leaseFor)));
-    FindOneAndUpdateOptions oldestDueFirst = new FindOneAndUpdateOptions().sort(DUE_ORDER).returnDocument(ReturnDocument.AFTER);
+    Instant leaseUntil = now.plus(leaseFor);
+    Bson takeLease = Updates.set(RetryOpDocuments.LEASE_UNTIL, BsonJson.date(leaseUntil));
+    // The document before the update, with the lease we set: mongo-java-server's "after" document
+    // is its live copy, which a racing update may change before it is sent.
+    FindOneAndUpdateOptions oldestDueFirst = new FindOneAndUpdateOptions().sort(DUE_ORDER).returnDocument(ReturnDocument.BEFORE);
     return errors.call("lease queued ops", () -> {
       List<RetryOp> leased = new ArrayList<>();
       while (leased.size() < max) {
@@ -86,7 +89,9 @@ public final class MongoRetryQueueAdapter implements RetryQueue {
         if (doc == null) {
           break;
         }
-        leased.add(RetryOpDocuments.toRecord(doc));
+        RetryOp op = RetryOpDocuments.toRecord(doc);
+        leased.add(new RetryOp(op.requestId(), op.collection(), op.op(), op.itemId(), op.request(), op.attempts(),
+            op.enqueuedAt(), op.nextAttemptAt(), Optional.of(leaseUntil), op.lastError()));
       }
       return leased;
     });

@@ -14,6 +14,10 @@ import org.bson.BsonDocument;
 /**
  * The {@code sequences} collection: one document per collection ({@code _id} = {@code
  * tenant/db/collection}) whose {@code value} is raised by an atomic {@code $inc} upsert.
+ *
+ * <p>The number handed out is the value <em>before</em> the increment plus one (none before: 1).
+ * Asking for the document after the update would be as atomic on MongoDB, but mongo-java-server
+ * returns its live document, which a racing increment may change before it is sent.
  */
 public final class MongoSequenceAdapter implements SequenceStore {
   static final String COLLECTION = "sequences";
@@ -32,13 +36,13 @@ public final class MongoSequenceAdapter implements SequenceStore {
   @Override
   public long next(RouteContext collection) {
     Objects.requireNonNull(collection, "collection");
-    FindOneAndUpdateOptions upsertAfter = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
+    FindOneAndUpdateOptions upsertBefore = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE);
     return errors.call("take the next collection version of " + collection, () -> {
       for (int attempt = 1; ; attempt++) {
         try {
-          BsonDocument after = sequences.findOneAndUpdate(
-              Filters.eq("_id", Keys.collection(collection)), Updates.inc(VALUE, 1L), upsertAfter);
-          return RecordFields.longValue(after, VALUE);
+          BsonDocument before = sequences.findOneAndUpdate(
+              Filters.eq("_id", Keys.collection(collection)), Updates.inc(VALUE, 1L), upsertBefore);
+          return before == null ? 1L : RecordFields.longValue(before, VALUE) + 1;
         } catch (MongoException e) {
           if (!MongoErrors.isDuplicateKey(e) || attempt == ATTEMPTS) {
             throw e;

@@ -1,10 +1,10 @@
 package io.udm.adapter.mongo;
 
+import com.mongodb.client.model.Filters;
 import io.udm.api.FallbackFilter;
 import io.udm.api.Op;
 import io.udm.spi.DeadLetter;
 import io.udm.spi.RetryOp;
-import com.mongodb.client.model.Filters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -13,8 +13,9 @@ import org.bson.conversions.Bson;
  * so a listing walks the brackets one by one: each bracket selects exactly the values of its type.
  *
  * <p>The scalar brackets are sorted by the server, whose order within them equals {@code SORT_ORDER}
- * (numbers by value across int, long, double and decimal; strings by code unit for the Basic
- * Multilingual Plane; false before true). Objects, arrays and binaries are compared by {@code
+ * (numbers by value across int, long, double and decimal; false before true; strings alike, except
+ * that MongoDB orders by UTF-8 bytes and Java by UTF-16 units, which differ only between characters
+ * beyond U+FFFF and those in U+E000..U+FFFF). Objects, arrays and binaries are compared by {@code
  * SORT_ORDER} by their JSON text, which no server sort reproduces, so those brackets are sorted here.
  */
 enum SortBracket {

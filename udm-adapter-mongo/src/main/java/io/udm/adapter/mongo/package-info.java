@@ -35,9 +35,12 @@
  *   <li>JSON is stored as BSON exactly (see {@code BsonJson}); instants as BSON dates, so with
  *       millisecond precision.
  *   <li>Listings sort in {@link io.udm.api.json.JsonValues#SORT_ORDER} by walking the type brackets
- *       (see {@code SortBracket}); a sort path that crosses an array (e.g. {@code a.b} with {@code a}
- *       an array) sorts as MongoDB resolves it, not as missing. Object-valued {@code $eq} operands
- *       match with MongoDB's key-order-sensitive equality.
+ *       (see {@code SortBracket}).
+ *   <li>Known differences from {@link io.udm.api.MetaQuery#matches} (and so from the in-memory
+ *       adapter), all MongoDB's own semantics: a path through an array ({@code a.b} with {@code a}
+ *       an array of objects) reaches into the elements instead of reading as missing, in filters and
+ *       in sorting; an object operand of {@code $eq}/{@code $in} matches only with the same key
+ *       order; a range ({@code $gt}...) looks one array level deep, not into nested arrays.
  *   <li>Transactions are detected ({@link io.udm.adapter.mongo.MongoStorage#supportsTransactions()})
  *       and never required.
  *   <li>Every driver failure becomes an {@link io.udm.api.error.StorageException} naming the

@@ -3,10 +3,10 @@ package io.udm.adapter.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.MongoCommandException;
+import com.mongodb.MongoCredential;
 import com.mongodb.MongoException;
 import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSecurityException;
-import com.mongodb.MongoCredential;
 import com.mongodb.MongoSocketOpenException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.MongoWriteException;
@@ -14,6 +14,7 @@ import com.mongodb.ServerAddress;
 import com.mongodb.WriteError;
 import io.udm.api.error.StorageException;
 import java.io.IOException;
+import java.util.Set;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
@@ -52,7 +53,7 @@ class MongoErrorsTest {
   @Test
   void aDuplicateKeyIsToldByItsCode() {
     MongoWriteException duplicate = new MongoWriteException(
-        new WriteError(11000, "anything at all", new BsonDocument()), ADDRESS, java.util.Set.of());
+        new WriteError(11000, "anything at all", new BsonDocument()), ADDRESS, Set.of());
 
     assertThat(MongoErrors.isDuplicateKey(duplicate)).isTrue();
     assertThat(MongoErrors.isDuplicateKey(commandError(11000))).isTrue();
