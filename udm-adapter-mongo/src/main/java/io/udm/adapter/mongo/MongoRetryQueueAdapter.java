@@ -1,0 +1,225 @@
+package io.udm.adapter.mongo;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.udm.api.FallbackFilter;
+import io.udm.spi.DeadLetter;
+import io.udm.spi.RetryOp;
+import io.udm.spi.RetryQueue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.bson.BsonDocument;
+import org.bson.conversions.Bson;
+
+/**
+ * The retry queue ({@code _id} = request id) and its dead letters ({@code _id} = dead letter id), two
+ * collections on the counters MongoDB. A lease is one {@code findOneAndUpdate} on a due op whose
+ * lease is absent or expired (at {@code leaseUntil} itself), so two workers never lease the same op.
+ * Moving between the collections inserts on the target first and then deletes from the source: a
+ * crash in between leaves a duplicate, never a loss, and a source that vanished meanwhile (cancelled,
+ * completed) undoes the insert.
+ */
+public final class MongoRetryQueueAdapter implements RetryQueue {
+  static final String COLLECTION = "retry_queue";
+  private static final Bson DUE_ORDER = Sorts.ascending(
+      RetryOpDocuments.NEXT_ATTEMPT_AT, RetryOpDocuments.ENQUEUED_AT, RetryOpDocuments.ID);
+  private static final Bson QUEUE_ORDER = Sorts.ascending(RetryOpDocuments.ENQUEUED_AT, RetryOpDocuments.ID);
+  private static final Bson DEAD_ORDER = Sorts.ascending(RetryOpDocuments.FAILED_AT, RetryOpDocuments.ID);
+
+  private final MongoCollection<BsonDocument> queue;
+  private final MongoCollection<BsonDocument> dead;
+  private final MongoErrors errors;
+
+  MongoRetryQueueAdapter(MongoCollection<BsonDocument> queue, MongoCollection<BsonDocument> dead, MongoErrors errors) {
+    this.queue = queue;
+    this.dead = dead;
+    this.errors = errors;
+  }
+
+  void createIndexes() {
+    errors.run("create the indexes of '" + queue.getNamespace().getCollectionName() + "'", () -> {
+      queue.createIndex(Indexes.ascending(
+          RetryOpDocuments.NEXT_ATTEMPT_AT, RetryOpDocuments.ENQUEUED_AT, RetryOpDocuments.ID), new IndexOptions().name("due"));
+      queue.createIndex(Indexes.ascending(RetryOpDocuments.ENQUEUED_AT, RetryOpDocuments.ID), new IndexOptions().name("enqueued"));
+    });
+    errors.run("create the indexes of '" + dead.getNamespace().getCollectionName() + "'", () ->
+        dead.createIndex(Indexes.ascending(RetryOpDocuments.FAILED_AT, RetryOpDocuments.ID), new IndexOptions().name("failed")));
+  }
+
+  @Override
+  public boolean enqueue(RetryOp op) {
+    Objects.requireNonNull(op, "op");
+    BsonDocument doc = RetryOpDocuments.toDocument(op);
+    return errors.call("enqueue request " + op.requestId(), () -> insertUnlessTaken(queue, doc));
+  }
+
+  @Override
+  public List<RetryOp> lease(Instant now, Duration leaseFor, int max) {
+    Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(leaseFor, "leaseFor");
+    if (max < 1) {
+      throw new IllegalArgumentException("lease at least 1 op, asked for " + max);
+    }
+    Bson dueAndFree = Filters.and(
+        Filters.lte(RetryOpDocuments.NEXT_ATTEMPT_AT, BsonJson.date(now)),
+        Filters.or(
+            Filters.eq(RetryOpDocuments.LEASE_UNTIL, null),
+            Filters.lte(RetryOpDocuments.LEASE_UNTIL, BsonJson.date(now))));
+    Instant leaseUntil = now.plus(leaseFor);
+    Bson takeLease = Updates.set(RetryOpDocuments.LEASE_UNTIL, BsonJson.date(leaseUntil));
+    // The document before the update, with the lease we set: mongo-java-server's "after" document
+    // is its live copy, which a racing update may change before it is sent.
+    FindOneAndUpdateOptions oldestDueFirst = new FindOneAndUpdateOptions().sort(DUE_ORDER).returnDocument(ReturnDocument.BEFORE);
+    return errors.call("lease queued ops", () -> {
+      List<RetryOp> leased = new ArrayList<>();
+      while (leased.size() < max) {
+        BsonDocument doc = queue.findOneAndUpdate(dueAndFree, takeLease, oldestDueFirst);
+        if (doc == null) {
+          break;
+        }
+        RetryOp op = RetryOpDocuments.toRecord(doc);
+        leased.add(new RetryOp(op.requestId(), op.collection(), op.op(), op.itemId(), op.request(), op.attempts(),
+            op.enqueuedAt(), op.nextAttemptAt(), Optional.of(leaseUntil), op.lastError()));
+      }
+      return leased;
+    });
+  }
+
+  @Override
+  public boolean complete(String requestId) {
+    return errors.call("complete request " + requestId, () -> deleteById(queue, requestId));
+  }
+
+  @Override
+  public boolean reschedule(String requestId, int attempts, Instant nextAttemptAt, String error) {
+    Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
+    Bson update = Updates.combine(
+        Updates.set(RetryOpDocuments.ATTEMPTS, attempts),
+        Updates.set(RetryOpDocuments.NEXT_ATTEMPT_AT, BsonJson.date(nextAttemptAt)),
+        Updates.unset(RetryOpDocuments.LEASE_UNTIL),
+        error == null ? Updates.unset(RetryOpDocuments.LAST_ERROR) : Updates.set(RetryOpDocuments.LAST_ERROR, error));
+    return errors.call("reschedule request " + requestId,
+        () -> queue.updateOne(Filters.eq(RetryOpDocuments.ID, requestId), update).getMatchedCount() > 0);
+  }
+
+  @Override
+  public Optional<DeadLetter> deadLetter(String requestId, String deadLetterId, Instant failedAt, String error) {
+    Objects.requireNonNull(deadLetterId, "deadLetterId");
+    Objects.requireNonNull(failedAt, "failedAt");
+    return errors.call("move request " + requestId + " to the dead letters", () -> {
+      BsonDocument queued = queue.find(Filters.eq(RetryOpDocuments.ID, requestId)).first();
+      if (queued == null) {
+        return Optional.<DeadLetter>empty();
+      }
+      RetryOp op = RetryOpDocuments.toRecord(queued);
+      RetryOp finalState = new RetryOp(
+          op.requestId(), op.collection(), op.op(), op.itemId(), op.request(), op.attempts(), op.enqueuedAt(),
+          op.nextAttemptAt(), Optional.empty(), Optional.ofNullable(error));
+      DeadLetter letter = new DeadLetter(deadLetterId, finalState, failedAt, error);
+      if (!insertUnlessTaken(dead, RetryOpDocuments.toDocument(letter))) {
+        throw new IllegalStateException("dead letter id " + deadLetterId + " is taken; the op stays queued");
+      }
+      if (!deleteById(queue, requestId)) {
+        deleteById(dead, deadLetterId); // Completed or cancelled meanwhile: nothing is dead.
+        return Optional.<DeadLetter>empty();
+      }
+      return Optional.of(letter);
+    });
+  }
+
+  @Override
+  public boolean revive(String deadLetterId, Instant now) {
+    Objects.requireNonNull(now, "now");
+    return errors.call("revive dead letter " + deadLetterId, () -> {
+      BsonDocument doc = dead.find(Filters.eq(RetryOpDocuments.ID, deadLetterId)).first();
+      if (doc == null) {
+        return false;
+      }
+      RetryOp op = RetryOpDocuments.toDeadLetter(doc).op();
+      RetryOp revived = new RetryOp(
+          op.requestId(), op.collection(), op.op(), op.itemId(), op.request(), 0, op.enqueuedAt(), now,
+          Optional.empty(), op.lastError());
+      if (!insertUnlessTaken(queue, RetryOpDocuments.toDocument(revived))) {
+        return false; // The request is queued already; the dead letter stays.
+      }
+      deleteById(dead, deadLetterId);
+      return true;
+    });
+  }
+
+  @Override
+  public boolean cancel(String requestId) {
+    return errors.call("cancel request " + requestId, () -> deleteById(queue, requestId));
+  }
+
+  @Override
+  public List<RetryOp> pending(FallbackFilter filter, int limit) {
+    Objects.requireNonNull(filter, "filter");
+    if (limit < 1) {
+      return List.of(); // A limit of 0 means "no limit" to MongoDB.
+    }
+    return errors.call("list queued ops", () -> {
+      List<RetryOp> out = new ArrayList<>();
+      queue.find(RetryOpDocuments.matching(filter, "")).sort(QUEUE_ORDER).limit(limit)
+          .forEach(doc -> out.add(RetryOpDocuments.toRecord(doc)));
+      return out;
+    });
+  }
+
+  @Override
+  public List<DeadLetter> deadLetters(FallbackFilter filter, int limit) {
+    Objects.requireNonNull(filter, "filter");
+    if (limit < 1) {
+      return List.of();
+    }
+    return errors.call("list dead letters", () -> {
+      List<DeadLetter> out = new ArrayList<>();
+      dead.find(RetryOpDocuments.matching(filter, RetryOpDocuments.DEAD_OP + ".")).sort(DEAD_ORDER).limit(limit)
+          .forEach(doc -> out.add(RetryOpDocuments.toDeadLetter(doc)));
+      return out;
+    });
+  }
+
+  @Override
+  public QueueCounts counts(Instant now) {
+    Objects.requireNonNull(now, "now");
+    return errors.call("count queued ops", () -> {
+      long queued = queue.countDocuments();
+      long leased = queue.countDocuments(Filters.gt(RetryOpDocuments.LEASE_UNTIL, BsonJson.date(now)));
+      long deadLetters = dead.countDocuments();
+      Optional<BsonDocument> oldest = Optional.ofNullable(queue.find()
+          .sort(QUEUE_ORDER).projection(Projections.include(RetryOpDocuments.ENQUEUED_AT)).first());
+      return new QueueCounts(queued, leased, deadLetters,
+          oldest.map(doc -> BsonJson.instant(doc.get(RetryOpDocuments.ENQUEUED_AT))));
+    });
+  }
+
+  /** Inserts; false when the _id is taken. */
+  private static boolean insertUnlessTaken(MongoCollection<BsonDocument> collection, BsonDocument doc) {
+    try {
+      collection.insertOne(doc);
+      return true;
+    } catch (MongoException e) {
+      if (MongoErrors.isDuplicateKey(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private static boolean deleteById(MongoCollection<BsonDocument> collection, String id) {
+    return collection.deleteOne(Filters.eq(RetryOpDocuments.ID, id)).getDeletedCount() > 0;
+  }
+}

@@ -1,0 +1,147 @@
+package io.udm.adapter.mongo;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import io.udm.api.RouteContext;
+import io.udm.spi.AppendResult;
+import io.udm.spi.ItemKey;
+import io.udm.spi.VersionLog;
+import io.udm.spi.VersionRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.bson.BsonDocument;
+import org.bson.conversions.Bson;
+
+/**
+ * The {@code versions} collection. Two unique indexes are the locks of the commit protocol: {@code
+ * {item, ov}} (of two writers appending the same ov exactly one wins) and {@code requestKey} (sparse:
+ * a request id is used once per collection). A duplicate key is attributed by reading, not by the
+ * server's message: a replayed request wins over a taken ov, as the caller then learns its write
+ * already happened.
+ */
+public final class MongoVersionLogAdapter implements VersionLog {
+  static final String COLLECTION = "versions";
+  /** An append whose conflicting record vanished before it could be read (pruned meanwhile) is retried this often. */
+  private static final int ATTEMPTS = 3;
+
+  private final MongoCollection<BsonDocument> versions;
+  private final MongoErrors errors;
+
+  MongoVersionLogAdapter(MongoCollection<BsonDocument> versions, MongoErrors errors) {
+    this.versions = versions;
+    this.errors = errors;
+  }
+
+  void createIndexes() {
+    errors.run("create the indexes of '" + COLLECTION + "'", () -> {
+      versions.createIndex(Indexes.ascending(VersionDocuments.ITEM, VersionDocuments.OV),
+          new IndexOptions().unique(true).name("item_ov_unique"));
+      // Sparse rather than partial: mongo-java-server ignores partialFilterExpression, and a
+      // single-field sparse index skips exactly the versions without a request id on both.
+      versions.createIndex(Indexes.ascending(VersionDocuments.REQUEST_KEY),
+          new IndexOptions().unique(true).sparse(true).name("request_key_unique"));
+    });
+  }
+
+  @Override
+  public AppendResult append(VersionRecord version) {
+    Objects.requireNonNull(version, "version");
+    BsonDocument doc = VersionDocuments.toDocument(version);
+    return errors.call("append version " + version.ov() + " of " + version.key(), () -> {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          versions.insertOne(doc);
+          return AppendResult.APPENDED;
+        } catch (MongoException e) {
+          if (!MongoErrors.isDuplicateKey(e)) {
+            throw e;
+          }
+        }
+        Optional<VersionRecord> replayed = version.requestId()
+            .flatMap(requestId -> findOne(byRequest(version.key().collection(), requestId)));
+        if (replayed.isPresent()) {
+          return new AppendResult.RequestReplayed(replayed.get());
+        }
+        if (attempt == ATTEMPTS || findOne(byVersion(version.key(), version.ov())).isPresent()) {
+          return AppendResult.OV_TAKEN;
+        }
+      }
+    });
+  }
+
+  @Override
+  public Optional<VersionRecord> find(ItemKey key, long ov) {
+    return errors.call("read version " + ov + " of " + key, () -> findOne(byVersion(key, ov)));
+  }
+
+  @Override
+  public Optional<VersionRecord> latest(ItemKey key) {
+    return errors.call("read the latest version of " + key, () -> newest(byItem(key)));
+  }
+
+  /** The highest ov with {@code at <= instant}: ov, not at, decides, as two writers' clocks may disagree. */
+  @Override
+  public Optional<VersionRecord> latestAtOrBefore(ItemKey key, Instant instant) {
+    Objects.requireNonNull(instant, "instant");
+    return errors.call("read the version of " + key + " as of " + instant,
+        () -> newest(Filters.and(byItem(key), Filters.lte(VersionDocuments.AT, BsonJson.date(instant)))));
+  }
+
+  @Override
+  public List<VersionRecord> history(ItemKey key) {
+    return errors.call("read the history of " + key, () -> {
+      List<VersionRecord> out = new ArrayList<>();
+      versions.find(byItem(key)).sort(Sorts.ascending(VersionDocuments.OV))
+          .forEach(doc -> out.add(VersionDocuments.toRecord(doc)));
+      return out;
+    });
+  }
+
+  @Override
+  public Optional<VersionRecord> findByRequestId(RouteContext collection, String requestId) {
+    Objects.requireNonNull(collection, "collection");
+    Objects.requireNonNull(requestId, "requestId");
+    return errors.call("look up request " + requestId + " in " + collection,
+        () -> findOne(byRequest(collection, requestId)));
+  }
+
+  @Override
+  public long delete(ItemKey key, List<Long> ovs) {
+    Objects.requireNonNull(ovs, "ovs");
+    if (ovs.isEmpty()) {
+      return 0;
+    }
+    List<String> ids = new TreeSet<>(ovs).stream().map(ov -> Keys.version(key, ov)).toList();
+    return errors.call("delete " + ids.size() + " versions of " + key,
+        () -> versions.deleteMany(Filters.in(VersionDocuments.ID, ids)).getDeletedCount());
+  }
+
+  private Optional<VersionRecord> findOne(Bson filter) {
+    return Optional.ofNullable(versions.find(filter).first()).map(VersionDocuments::toRecord);
+  }
+
+  private Optional<VersionRecord> newest(Bson filter) {
+    return Optional.ofNullable(versions.find(filter).sort(Sorts.descending(VersionDocuments.OV)).first())
+        .map(VersionDocuments::toRecord);
+  }
+
+  private static Bson byItem(ItemKey key) {
+    return Filters.eq(VersionDocuments.ITEM, Keys.item(key));
+  }
+
+  private static Bson byVersion(ItemKey key, long ov) {
+    return Filters.eq(VersionDocuments.ID, Keys.version(key, ov));
+  }
+
+  private static Bson byRequest(RouteContext collection, String requestId) {
+    return Filters.eq(VersionDocuments.REQUEST_KEY, Keys.request(collection, requestId));
+  }
+}
