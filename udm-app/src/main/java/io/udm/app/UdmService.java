@@ -26,6 +26,7 @@ public final class UdmService implements Udm {
   private final AdminService admin;
   private final CountersApi counters = new UnavailableCounters();
   private final MaintenanceApi maintenance = new UnavailableMaintenance();
+  private final Optional<FallbackApi> fallback;
 
   public UdmService(UdmConfig config, StoragePorts ports, Clock clock, IdGenerator ids) {
     Objects.requireNonNull(config, "config");
@@ -42,6 +43,7 @@ public final class UdmService implements Udm {
         new ReadItemService(router),
         new ListItemsService(config, router));
     this.admin = new AdminService(ports);
+    this.fallback = config.fallback().enabled() ? Optional.of(new UnavailableFallback()) : Optional.empty();
   }
 
   @Override
@@ -68,7 +70,7 @@ public final class UdmService implements Udm {
 
   @Override
   public Optional<FallbackApi> fallback() {
-    return Optional.empty();
+    return fallback;
   }
 
   @Override

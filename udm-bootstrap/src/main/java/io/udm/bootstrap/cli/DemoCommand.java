@@ -18,6 +18,7 @@ import io.udm.api.error.OptimisticLockException;
 import io.udm.api.json.JsonValues;
 import io.udm.bootstrap.Udms;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -53,7 +54,7 @@ public final class DemoCommand implements Callable<Integer> {
     out.println();
 
     CreateResult created = ops.create(
-        Map.of("name", "Ada Lovelace", "email", "ada@example.com", "status", "trial"),
+        user("Ada Lovelace", "ada@example.com", "trial"),
         WriteOptions.builder().actor("demo").reason("sign-up").build());
     String id = created.id();
     out.printf("1. create        %s -> ov %d, cv %d%n", id, created.ov(), created.cv());
@@ -61,13 +62,13 @@ public final class DemoCommand implements Callable<Integer> {
 
     Thread.sleep(2); // versions a few milliseconds apart make the as-of read below unambiguous
     UpdateResult updated = ops.update(id,
-        Map.of("name", "Ada Lovelace", "email", "ada@example.com", "status", "active"),
+        user("Ada Lovelace", "ada@example.com", "active"),
         WriteOptions.builder().expectedOv(1).actor("demo").reason("upgrade").build());
     out.printf("2. update        expectedOv 1 -> ov %d, cv %d%n", updated.ov(), updated.cv());
     show(out, ops.getLatest(id).orElseThrow());
 
     try {
-      ops.update(id, Map.of("name", "Ada", "email", "ada@example.com", "status", "trial"),
+      ops.update(id, user("Ada", "ada@example.com", "trial"),
           WriteOptions.builder().expectedOv(1).build());
       out.println("3. stale update  unexpectedly accepted");
     } catch (OptimisticLockException e) {
@@ -86,9 +87,9 @@ public final class DemoCommand implements Callable<Integer> {
     out.printf("5. as-of read    at %s -> ov %d%n", created.at(), asOf.ov());
     show(out, asOf);
 
-    ops.create(Map.of("name", "Grace Hopper", "email", "grace@example.com", "status", "active"));
-    ops.create(Map.of("name", "Alan Turing", "email", "alan@example.com", "status", "active"));
-    ops.create(Map.of("name", "Edsger Dijkstra", "email", "edsger@example.com", "status", "trial"));
+    ops.create(user("Grace Hopper", "grace@example.com", "active"));
+    ops.create(user("Alan Turing", "alan@example.com", "active"));
+    ops.create(user("Edsger Dijkstra", "edsger@example.com", "trial"));
     MetaQuery activeUsers = MetaQuery.fromJson("{\"status\": \"active\"}");
     Page<ItemView> page = ops.listByMeta(activeUsers, ListOptions.builder().sortBy("email", true).limit(10).build());
     out.printf("6. listByMeta    {\"status\": \"active\"} sorted by email -> %d items%n", page.items().size());
@@ -98,6 +99,14 @@ public final class DemoCommand implements Callable<Integer> {
     List<VersionInfo> history = ops.history(id);
     out.println();
     out.printf("Done: %d versions of %s kept; nothing was overwritten.%n", history.size(), id);
+  }
+
+  private static Map<String, Object> user(String name, String email, String status) {
+    Map<String, Object> user = new LinkedHashMap<>();
+    user.put("name", name);
+    user.put("email", email);
+    user.put("status", status);
+    return user;
   }
 
   private static void show(PrintWriter out, ItemView view) {

@@ -17,7 +17,7 @@ import com.tngtech.archunit.lang.ArchRule;
 final class ArchitectureRules {
   private ArchitectureRules() {}
 
-  static final String[] LIBRARIES = {"java..", "com.fasterxml.jackson..", "io.vavr..", "org.immutables.."};
+  static final String[] LIBRARIES = {"java..", "javax.net..", "javax.crypto..", "com.fasterxml.jackson..", "io.vavr..", "org.immutables.."};
 
   static final ArchRule ports_use_only_the_jdk_jackson_vavr_and_immutables = classes()
       .that().resideInAnyPackage("io.udm.api..", "io.udm.spi..")
