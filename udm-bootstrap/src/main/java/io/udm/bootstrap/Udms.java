@@ -3,6 +3,7 @@ package io.udm.bootstrap;
 import io.udm.api.Udm;
 import io.udm.api.config.UdmConfig;
 import io.udm.bootstrap.wiring.DaggerMemoryUdmComponent;
+import io.udm.bootstrap.wiring.DaggerProductionUdmComponent;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -22,10 +23,19 @@ public final class Udms {
         .udm();
   }
 
-  /** MongoDB + S3 adapters built from the config. */
+  /** MongoDB + S3 adapters built from the config; buckets must exist. */
   public static Udm create(UdmConfig config) {
+    return create(config, ConnectOptions.defaults());
+  }
+
+  /**
+   * MongoDB + S3 adapters built from the config. Connects to every backend pair and the counters
+   * MongoDB, creates indexes, checks (or creates) buckets; on any failure closes what it opened
+   * and throws a {@code StorageException} naming the backend, without credentials.
+   */
+  public static Udm create(UdmConfig config, ConnectOptions options) {
     Objects.requireNonNull(config, "config").requireBackends();
-    throw new UnsupportedOperationException(
-        "Udms.create (MongoDB + S3 adapters) is not available in this UDM build yet; use Udms.inMemory");
+    Objects.requireNonNull(options, "options");
+    return DaggerProductionUdmComponent.factory().create(config, options, options.clock()).udm();
   }
 }

@@ -1,0 +1,153 @@
+package io.udm.bootstrap.local;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.udm.api.config.SpacesConn;
+import io.udm.api.config.UdmConfig;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+
+/**
+ * Real MongoDB-protocol and S3-protocol servers inside this JVM, on loopback ports: one pair per
+ * backend. Transient ones back the end-to-end tests; persistent ones (an H2 file per MongoDB, a
+ * directory per object store) back the CLI's local mode. The real adapters talk to them over
+ * sockets, exactly as they would to production servers.
+ */
+public final class EmbeddedServers implements AutoCloseable {
+  /** Loopback-only credentials of the embedded object stores. */
+  static final String ACCESS_KEY = "udm-local";
+  static final String SECRET_KEY = "udm-local-secret";
+
+  private final List<MongoServer> mongos = new ArrayList<>();
+  private final List<S3Proxy> s3s = new ArrayList<>();
+
+  private EmbeddedServers() {}
+
+  /** {@code pairs} backend pairs that forget everything when closed. */
+  public static EmbeddedServers transientPairs(int pairs) {
+    EmbeddedServers servers = new EmbeddedServers();
+    try {
+      for (int i = 0; i < pairs; i++) {
+        servers.startPair(new MemoryBackend(), BlobStores.create("transient", new Properties()));
+      }
+      return servers;
+    } catch (RuntimeException e) {
+      servers.close();
+      throw e;
+    }
+  }
+
+  /** One backend pair keeping its data under {@code dataDir} across restarts. */
+  public static EmbeddedServers persistent(Path dataDir) {
+    EmbeddedServers servers = new EmbeddedServers();
+    try {
+      Path blobs = dataDir.resolve("objects");
+      Files.createDirectories(blobs);
+      Properties props = new Properties();
+      props.setProperty("jclouds.filesystem.basedir", blobs.toAbsolutePath().toString());
+      servers.startPair(new H2Backend(dataDir.resolve("mongo.mv").toAbsolutePath().toString()),
+          BlobStores.create("filesystem", props));
+      return servers;
+    } catch (IOException e) {
+      servers.close();
+      throw new IllegalStateException("cannot create the local data directory " + dataDir + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      servers.close();
+      throw e;
+    }
+  }
+
+  public int pairs() {
+    return mongos.size();
+  }
+
+  public String mongoUri(int pair) {
+    InetSocketAddress address = mongos.get(pair).getLocalAddress();
+    return "mongodb://127.0.0.1:" + address.getPort();
+  }
+
+  public String s3Endpoint(int pair) {
+    return "http://127.0.0.1:" + s3s.get(pair).getPort();
+  }
+
+  /** A connection to pair {@code pair}'s object store with buckets named after {@code bucketPrefix}. */
+  public SpacesConn spacesConn(int pair, String bucketPrefix) {
+    return SpacesConn.builder()
+        .endpoint(s3Endpoint(pair))
+        .region("us-east-1")
+        .accessKey(ACCESS_KEY)
+        .secretKey(SECRET_KEY)
+        .jsonBucket(bucketPrefix + "-json")
+        .contentBucket(bucketPrefix + "-content")
+        .backupsBucket(bucketPrefix + "-backups")
+        .forcePathStyle(true)
+        .build();
+  }
+
+  /** {@code base} pointed at these servers: every pair, buckets named after {@code bucketPrefix}. */
+  public UdmConfig configFor(UdmConfig base, String bucketPrefix) {
+    List<String> uris = new ArrayList<>();
+    List<SpacesConn> conns = new ArrayList<>();
+    for (int i = 0; i < pairs(); i++) {
+      uris.add(mongoUri(i));
+      conns.add(spacesConn(i, bucketPrefix));
+    }
+    return UdmConfig.builder().from(base).mongoUris(uris).spacesConns(conns).build();
+  }
+
+  /** Stops pair {@code pair}'s servers, as if that backend went down. */
+  public void stopPair(int pair) {
+    mongos.get(pair).shutdownNow();
+    stopQuietly(s3s.get(pair));
+  }
+
+  @Override
+  public void close() {
+    mongos.forEach(MongoServer::shutdownNow);
+    s3s.forEach(EmbeddedServers::stopQuietly);
+  }
+
+  private void startPair(MongoBackend mongoBackend, org.gaul.s3proxy.blobstore.BlobStore blobStore) {
+    MongoServer mongo = new MongoServer(mongoBackend);
+    mongo.bind("127.0.0.1", 0);
+    mongos.add(mongo);
+    S3Proxy s3 = S3Proxy.builder()
+        .blobStore(blobStore)
+        .endpoint(URI.create("http://127.0.0.1:0"))
+        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+        .ignoreUnknownHeaders(true)
+        .stopTimeout(0)
+        .build();
+    s3s.add(s3);
+    try {
+      s3.start();
+      while (!"STARTED".equals(s3.getState())) {
+        Thread.sleep(5);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting the embedded S3 server", e);
+    } catch (Exception e) {
+      throw new IllegalStateException("the embedded S3 server did not start: " + e.getMessage(), e);
+    }
+  }
+
+  private static void stopQuietly(S3Proxy s3) {
+    try {
+      s3.stop();
+    } catch (Exception e) {
+      // Stopping is best effort: the JVM is usually about to exit.
+    }
+  }
+}

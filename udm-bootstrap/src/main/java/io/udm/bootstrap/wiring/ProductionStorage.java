@@ -1,0 +1,82 @@
+package io.udm.bootstrap.wiring;
+
+import io.udm.adapter.mongo.MongoCountersStorage;
+import io.udm.adapter.mongo.MongoSettings;
+import io.udm.adapter.mongo.MongoStorage;
+import io.udm.adapter.s3.S3Settings;
+import io.udm.adapter.s3.S3Storage;
+import io.udm.api.config.CountersConfig;
+import io.udm.api.config.Redaction;
+import io.udm.api.config.UdmConfig;
+import io.udm.app.StoragePorts;
+import io.udm.bootstrap.ConnectOptions;
+import io.udm.spi.BackendPorts;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Opens the MongoDB and S3 clients of every backend pair and the counters MongoDB. Opening is all
+ * or nothing: if any store fails, whatever was opened is closed before the error propagates.
+ */
+final class ProductionStorage {
+  private ProductionStorage() {}
+
+  static StoragePorts open(UdmConfig config, ConnectOptions options) {
+    List<AutoCloseable> opened = new ArrayList<>();
+    try {
+      List<String> ids = BackendIds.of(config);
+      MongoSettings mongoSettings = MongoSettings.builder()
+          .connectTimeout(options.connectTimeout())
+          .serverSelectionTimeout(options.connectTimeout())
+          .build();
+      S3Settings s3Settings = S3Settings.builder()
+          .connectTimeout(options.connectTimeout())
+          .createBucketsIfMissing(options.createBucketsIfMissing())
+          .build();
+      List<BackendPorts> backends = new ArrayList<>();
+      for (int i = 0; i < ids.size(); i++) {
+        MongoStorage mongo = MongoStorage.open(config.mongoUris().get(i), mongoSettings);
+        opened.add(mongo);
+        mongo.createQueryIndexes(indexedPaths(config));
+        S3Storage s3 = S3Storage.open(config.spacesConns().get(i), s3Settings);
+        opened.add(s3);
+        backends.add(new BackendPorts(i, ids.get(i), mongo.heads(), mongo.versions(), mongo.sequences(), s3.blobs(),
+            mongo.health(), s3.health(), Redaction.mongoUri(config.mongoUris().get(i)), s3.endpoint()));
+      }
+      CountersConfig counters = config.counters()
+          .orElseGet(() -> CountersConfig.builder().mongoUri(config.mongoUris().get(0)).build());
+      MongoCountersStorage countersStore = MongoCountersStorage.open(
+          counters.mongoUri(), mongoSettings.toBuilder().databaseName(counters.dbName()).build(),
+          config.fallback().deadLetterCollection());
+      opened.add(countersStore);
+      // Close in reverse order of opening, counters first.
+      List<AutoCloseable> closeOrder = new ArrayList<>(opened);
+      Collections.reverse(closeOrder);
+      return new StoragePorts(backends, countersStore.counters(), countersStore.placements(),
+          countersStore.retryQueue(), countersStore.health(), closeOrder);
+    } catch (RuntimeException e) {
+      closeQuietly(opened, e);
+      throw e;
+    }
+  }
+
+  /** Every indexed property of every collection map, as meta paths for query indexes. */
+  private static Set<String> indexedPaths(UdmConfig config) {
+    Set<String> paths = new LinkedHashSet<>();
+    config.collectionMaps().values().forEach(m -> paths.addAll(m.indexedProps()));
+    return paths;
+  }
+
+  private static void closeQuietly(List<AutoCloseable> opened, RuntimeException failure) {
+    for (int i = opened.size() - 1; i >= 0; i--) {
+      try {
+        opened.get(i).close();
+      } catch (Exception closeFailure) {
+        failure.addSuppressed(closeFailure);
+      }
+    }
+  }
+}

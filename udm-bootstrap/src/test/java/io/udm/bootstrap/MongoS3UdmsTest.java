@@ -1,0 +1,34 @@
+package io.udm.bootstrap;
+
+import io.udm.api.Udm;
+import io.udm.api.config.UdmConfig;
+import io.udm.app.MutableClock;
+import io.udm.app.UdmBehaviourSuite;
+import io.udm.bootstrap.local.EmbeddedServers;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The public API behaviour through {@link Udms#create} on the real MongoDB and S3 adapters, against
+ * a MongoDB-protocol server and an S3 server in this JVM (two backend pairs), over real sockets.
+ */
+class MongoS3UdmsTest extends UdmBehaviourSuite {
+  private static EmbeddedServers servers;
+
+  @BeforeAll
+  static void startServers() {
+    servers = EmbeddedServers.transientPairs(2);
+  }
+
+  @AfterAll
+  static void stopServers() {
+    servers.close();
+  }
+
+  @Override
+  protected Udm newUdm(UdmConfig config, MutableClock clock) {
+    UdmConfig connected = servers.configFor(config, "e2e-" + UUID.randomUUID().toString().substring(0, 8));
+    return Udms.create(connected, ConnectOptions.defaults().withCreateBucketsIfMissing(true).withClock(clock));
+  }
+}
