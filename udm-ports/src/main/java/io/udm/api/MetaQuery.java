@@ -414,13 +414,18 @@ public final class MetaQuery {
       return false;
     }
     if (value.isArray()) {
+      // Like MongoDB, look one level into arrays, not into arrays nested in them.
       for (JsonNode element : value) {
-        if (rangeMatch(element, op, operand)) {
+        if (!element.isArray() && scalarRangeMatch(element, op, operand)) {
           return true;
         }
       }
       return false;
     }
+    return scalarRangeMatch(value, op, operand);
+  }
+
+  private static boolean scalarRangeMatch(JsonNode value, Operator op, JsonNode operand) {
     if (JsonValues.typeRank(value) != JsonValues.typeRank(operand)) {
       return false;
     }

@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import io.udm.api.error.ValidationException;
 import org.immutables.value.Value;
 
 /**
@@ -18,5 +19,8 @@ import org.immutables.value.Value;
     visibility = Value.Style.ImplementationVisibility.PUBLIC,
     defaults = @Value.Immutable(copy = false),
     jdkOnly = true,
-    validationMethod = Value.Style.ValidationMethod.SIMPLE)
+    validationMethod = Value.Style.ValidationMethod.SIMPLE,
+    // A missing or null attribute is bad input like any other: a typed error, not an IllegalStateException.
+    throwForInvalidImmutableState = ValidationException.class,
+    throwForNullPointer = ValidationException.class)
 public @interface UdmStyle {}

@@ -17,6 +17,13 @@ public record HeadQuery(
     Optional<ListPosition> after,
     int limit,
     boolean includeDeleted) {
+  public HeadQuery {
+    if (limit < 1) {
+      // MongoDB reads 0 as "no limit" and S3 as "nothing": no store may be asked either.
+      throw new IllegalArgumentException("a head query needs a limit of 1 or more, got " + limit);
+    }
+  }
+
   public static HeadQuery all(RouteContext collection, int limit) {
     return new HeadQuery(collection, MetaQuery.all(), Optional.empty(), true, Optional.empty(), limit, true);
   }

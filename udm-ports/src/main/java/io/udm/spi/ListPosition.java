@@ -8,4 +8,9 @@ public record ListPosition(JsonNode sortValue, String objectId) {
   public ListPosition {
     sortValue = sortValue == null ? JsonValues.NODES.nullNode() : sortValue.deepCopy();
   }
+
+  @Override
+  public JsonNode sortValue() {
+    return sortValue.deepCopy();
+  }
 }

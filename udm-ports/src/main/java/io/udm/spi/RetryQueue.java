@@ -11,7 +11,7 @@ public interface RetryQueue {
   /** Adds the op; false when an op with that request id is queued already. */
   boolean enqueue(RetryOp op);
 
-  /** Leases up to {@code max} ops due at {@code now} whose lease is free or expired. */
+  /** Leases up to {@code max} ops due at {@code now} whose lease is free or expired (a lease ends at {@code leaseUntil}). */
   List<RetryOp> lease(Instant now, Duration leaseFor, int max);
 
   /** The op succeeded (or is moot): remove it. */
@@ -26,14 +26,14 @@ public interface RetryQueue {
   /** Moves a dead letter back to the queue, due at {@code now} with its attempts reset. */
   boolean revive(String deadLetterId, Instant now);
 
-  /** Removes a queued op not currently leased... or leased: cancel wins; false when absent. */
+  /** Removes a queued op, leased or not (cancel wins over a running attempt); false when absent. */
   boolean cancel(String requestId);
 
   List<RetryOp> pending(FallbackFilter filter, int limit);
 
   List<DeadLetter> deadLetters(FallbackFilter filter, int limit);
 
-  /** Queue size, ops under lease, dead letters, and the oldest enqueue time of a pending op. */
+  /** Ops in the queue (leased ones included), ops under lease, dead letters, oldest enqueue time. */
   QueueCounts counts(Instant now);
 
   record QueueCounts(long queued, long leased, long dead, Optional<Instant> oldestEnqueuedAt) {}

@@ -7,7 +7,10 @@ import java.util.Optional;
 
 /**
  * The {@code versions} log. Unique on (item, ov): of two writers appending the same ov exactly one
- * wins. Unique on (collection, requestId) when a request id is given.
+ * wins. Unique on (collection, requestId) when a request id is given: an append whose request id
+ * exists returns {@link AppendResult.RequestReplayed} even when its ov is taken too, and deleting a
+ * version frees its request id. {@link #latestAtOrBefore} picks the highest ov among versions with
+ * {@code at <= instant}, whatever the order of their times.
  */
 public interface VersionLog {
   AppendResult append(VersionRecord version);
