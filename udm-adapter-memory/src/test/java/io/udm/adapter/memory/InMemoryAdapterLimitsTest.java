@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.udm.api.RouteContext;
 import io.udm.spi.BlobArea;
-import io.udm.spi.HeadQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,15 +16,6 @@ import org.junit.jupiter.api.Test;
  */
 class InMemoryAdapterLimitsTest {
   private final RouteContext collection = RouteContext.of("t1", "db", "users");
-
-  @Test
-  void aHeadQueryWithoutAPositiveLimitIsRefused() {
-    InMemoryHeadAdapter heads = new InMemoryHeadAdapter();
-
-    assertThatThrownBy(() -> heads.query(HeadQuery.all(collection, 0)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("limit of at least 1");
-  }
 
   @Test
   void aBlobListingWithoutAPositiveLimitIsRefused() {
