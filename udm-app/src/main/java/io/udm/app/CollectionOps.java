@@ -55,12 +55,12 @@ final class CollectionOps implements ItemOps {
 
   @Override
   public EnrichResult enrich(String id, ObjectNode patch, EnrichOptions opts) {
-    throw NotYetAvailable.feature("enrich");
+    return useCases.enrich().enrich(ctx, id, patch, opts);
   }
 
   @Override
   public List<EnrichResult> enrichBatch(List<EnrichRequest> requests) {
-    throw NotYetAvailable.feature("enrichBatch");
+    return useCases.enrich().enrichBatch(ctx, requests);
   }
 
   @Override
@@ -90,12 +90,12 @@ final class CollectionOps implements ItemOps {
 
   @Override
   public RestoreResult restoreObject(String id, RestoreTarget to, WriteOptions opts) {
-    throw NotYetAvailable.feature("restoreObject");
+    return useCases.restore().restoreObject(ctx, id, to, opts);
   }
 
   @Override
   public CollectionRestoreResult restoreCollection(RestoreTarget to, WriteOptions opts) {
-    throw NotYetAvailable.feature("restoreCollection");
+    return useCases.restore().restoreCollection(ctx, to, opts);
   }
 
   @Override

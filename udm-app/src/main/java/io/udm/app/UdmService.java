@@ -25,7 +25,7 @@ public final class UdmService implements Udm {
   private final UseCases useCases;
   private final AdminService admin;
   private final CountersApi counters = new UnavailableCounters();
-  private final MaintenanceApi maintenance = new UnavailableMaintenance();
+  private final MaintenanceApi maintenance;
   private final Optional<FallbackApi> fallback;
 
   public UdmService(UdmConfig config, StoragePorts ports, Clock clock, IdGenerator ids) {
@@ -41,8 +41,12 @@ public final class UdmService implements Udm {
         new UpdateItemService(config, planner, validation, pipeline),
         new DeleteItemService(config, planner, pipeline),
         new ReadItemService(router),
-        new ListItemsService(config, router));
+        new ListItemsService(config, router),
+        new EnrichItemService(),
+        new RestoreService());
     this.admin = new AdminService(ports);
+    this.maintenance = new MaintenanceService(
+        new HardDeleteService(), new ShrinkService(), new RetentionService(), new GarbageCollector(), new Verifier());
     this.fallback = config.fallback().enabled() ? Optional.of(new UnavailableFallback()) : Optional.empty();
   }
 

@@ -6,4 +6,6 @@ record UseCases(
     UpdateItemService update,
     DeleteItemService delete,
     ReadItemService read,
-    ListItemsService list) {}
+    ListItemsService list,
+    EnrichItemService enrich,
+    RestoreService restore) {}
