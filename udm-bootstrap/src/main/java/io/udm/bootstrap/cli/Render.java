@@ -25,7 +25,10 @@ import java.util.TreeMap;
 /** JSON trees and text tables for the CLI's output. */
 final class Render {
   static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter()
-      .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+      .withSeparators(Separators.createDefaultInstance()
+          .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+          .withObjectEmptySeparator("")
+          .withArrayEmptySeparator(""));
   static final ObjectWriter PRETTY = JsonValues.mapper().writer(PRINTER);
 
   private Render() {}

@@ -7,6 +7,7 @@ import io.udm.api.error.NotFoundException;
 import io.udm.api.error.OptimisticLockException;
 import io.udm.api.error.UdmException;
 import io.udm.api.error.ValidationException;
+import io.udm.bootstrap.ConnectOptions;
 import io.udm.bootstrap.Udms;
 import io.udm.bootstrap.local.LocalUdm;
 import java.io.InputStream;
@@ -83,6 +84,10 @@ public final class UdmCli implements Runnable {
       description = "Local mode's data directory (default: ./udm-data).")
   Path dataDir;
 
+  @Option(names = "--create-buckets", scope = ScopeType.INHERIT,
+      description = "With --config: create missing buckets instead of failing (first use of a new object store).")
+  boolean createBuckets;
+
   @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
       description = "No progress lines on stderr.")
   boolean quiet;
@@ -135,6 +140,10 @@ public final class UdmCli implements Runnable {
       throw new ParameterException(spec.commandLine(),
           "--config and --data-dir exclude each other: --data-dir is for local mode, --config names your own servers");
     }
+    if (createBuckets && config == null) {
+      throw new ParameterException(spec.commandLine(),
+          "--create-buckets goes with --config; local mode creates its buckets itself");
+    }
     if (config != null) {
       UdmConfig loaded;
       try {
@@ -146,7 +155,7 @@ public final class UdmCli implements Runnable {
         throw new ValidationException("config " + config + " names no backends: add mongoUris and spacesConns"
             + " (one of each per backend pair), or leave out --config to run in local mode");
       }
-      Udm udm = Udms.create(loaded);
+      Udm udm = Udms.create(loaded, ConnectOptions.defaults().withCreateBucketsIfMissing(createBuckets));
       return CliSession.configured(udm, config);
     }
     return CliSession.local(LocalUdm.open(dataDir != null ? dataDir : Path.of("udm-data")));
@@ -155,7 +164,8 @@ public final class UdmCli implements Runnable {
   private static int onBadUsage(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println("error: " + ex.getMessage());
+    String message = ex.getMessage() == null ? "invalid usage" : ex.getMessage();
+    err.println("error: " + (message.startsWith("Error: ") ? message.substring("Error: ".length()) : message));
     UnmatchedArgumentException.printSuggestions(ex, err);
     err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
     return INVALID;

@@ -2,10 +2,6 @@ package io.udm.bootstrap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.udm.api.Udm;
-import io.udm.api.config.UdmConfig;
-import io.udm.bootstrap.ConnectOptions;
-import io.udm.bootstrap.Udms;
 import io.udm.bootstrap.local.EmbeddedServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,14 +60,17 @@ class CliConfigTest {
   @Test
   void configuredServersServeTheCommands() throws Exception {
     try (EmbeddedServers servers = EmbeddedServers.transientPairs(2)) {
-      UdmConfig config = servers.configFor(UdmConfig.builder().build(), "cli-cfg");
-      // udm --config expects the buckets to exist, as in production: create them once.
-      try (Udm udm = Udms.create(config, ConnectOptions.defaults().withCreateBucketsIfMissing(true))) {
-        udm.admin().health();
-      }
       Path file = dir.resolve("udm.json");
       Files.writeString(file, "{\"mongoUris\": [\"" + servers.mongoUri(0) + "\", \"" + servers.mongoUri(1) + "\"],"
           + " \"spacesConns\": [" + conn(servers, 0) + ", " + conn(servers, 1) + "]}");
+
+      // As in production, udm --config expects the buckets to exist...
+      Cli.Result noBuckets = Cli.run("--config", file.toString(), "health");
+      assertThat(noBuckets.code()).as(noBuckets.toString()).isEqualTo(UdmCli.FAILURE);
+      assertThat(noBuckets.err()).contains("cli-cfg-json").doesNotContain("udm-local-secret").doesNotContain("\tat ");
+      // ...unless told to create them.
+      Cli.Result created = Cli.run("--config", file.toString(), "--create-buckets", "health");
+      assertThat(created.code()).as(created.toString()).isZero();
 
       Cli.Result put = Cli.run("--config", file.toString(), "put", "-c", "acme/crm/users", "{\"a\":1}", "--json");
       assertThat(put.code()).as(put.toString()).isZero();
