@@ -47,7 +47,7 @@ final class WritePipeline {
     if (opts.requestId().isPresent()) {
       Optional<VersionRecord> first = backend.versions().findByRequestId(key.collection(), opts.requestId().get());
       if (first.isPresent()) {
-        return replay(first.get(), key, fingerprint);
+        return replayed(backend, first.get(), key, fingerprint);
       }
     }
     Optional<VersionRecord> latest = HeadRepair.latestCommitted(backend, key);
@@ -55,7 +55,7 @@ final class WritePipeline {
     PlannedVersion plan = planner.plan(backend, latest, current, now()).getOrElseThrow(WritePipeline::toException);
     CommitProtocol.Outcome outcome = commits.commit(backend, key, latest, plan, opts, functionId, fingerprint);
     if (outcome instanceof CommitProtocol.Outcome.Replayed replayed) {
-      return replay(replayed.first(), key, fingerprint);
+      return replayed(backend, replayed.first(), key, fingerprint);
     }
     return ((CommitProtocol.Outcome.Committed) outcome).version();
   }
@@ -63,6 +63,20 @@ final class WritePipeline {
   /** Millisecond precision: what every store (BSON dates included) keeps exactly. */
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /**
+   * A replay answers with the first result; if the first attempt crashed before moving the head,
+   * the replay moves it (best effort: the answer stands even if that fails, the next access repairs).
+   */
+  private static VersionRecord replayed(BackendPorts backend, VersionRecord first, ItemKey key, Optional<String> fingerprint) {
+    VersionRecord result = replay(first, key, fingerprint);
+    try {
+      HeadRepair.latestCommitted(backend, key);
+    } catch (RuntimeException repairFailed) {
+      // The version log holds the write; any later read or write rolls the head forward.
+    }
+    return result;
   }
 
   /** A request id seen before returns its first result, unless it now carries a different request. */
