@@ -43,11 +43,14 @@ final class WritePipeline {
 
   VersionRecord write(ItemKey key, Op op, WriteOptions opts, Optional<String> functionId, JsonNode body, Planner planner) {
     BackendPorts backend = router.forWrite(key.collection());
-    Optional<String> fingerprint = opts.requestId().map(id -> RequestFingerprint.of(op, key.objectId(), body));
+    // A create under a generated id gets a new id on every call: its replay is told by collection and body.
+    boolean generatedId = op == Op.CREATE && opts.objectId().isEmpty();
+    Optional<String> fingerprint = opts.requestId()
+        .map(id -> RequestFingerprint.of(op, generatedId ? "" : key.objectId(), body));
     if (opts.requestId().isPresent()) {
       Optional<VersionRecord> first = backend.versions().findByRequestId(key.collection(), opts.requestId().get());
       if (first.isPresent()) {
-        return replayed(backend, first.get(), key, fingerprint);
+        return replayed(backend, first.get(), generatedId ? first.get().key() : key, fingerprint);
       }
     }
     Optional<VersionRecord> latest = HeadRepair.latestCommitted(backend, key);
@@ -55,7 +58,7 @@ final class WritePipeline {
     PlannedVersion plan = planner.plan(backend, latest, current, now()).getOrElseThrow(WritePipeline::toException);
     CommitProtocol.Outcome outcome = commits.commit(backend, key, latest, plan, opts, functionId, fingerprint);
     if (outcome instanceof CommitProtocol.Outcome.Replayed replayed) {
-      return replayed(backend, replayed.first(), key, fingerprint);
+      return replayed(backend, replayed.first(), generatedId ? replayed.first().key() : key, fingerprint);
     }
     return ((CommitProtocol.Outcome.Committed) outcome).version();
   }
