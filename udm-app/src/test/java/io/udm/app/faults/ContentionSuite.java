@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Many writers, compare-and-set updates, one item. Counts come from {@code udm.contention.writers}
- * and {@code udm.contention.updates} (defaults 16 x 500).
+ * and {@code udm.contention.updates} (defaults 16 x 500; a wiring may run fewer in CI, see
+ * {@link #defaultUpdatesPerWriter()}).
  */
 public abstract class ContentionSuite {
   protected abstract FaultFixture newFixture();
@@ -36,7 +37,12 @@ public abstract class ContentionSuite {
   }
 
   protected int updatesPerWriter() {
-    return Integer.getInteger("udm.contention.updates", 500);
+    return Integer.getInteger("udm.contention.updates", defaultUpdatesPerWriter());
+  }
+
+  /** What CI runs when {@code udm.contention.updates} is not set. */
+  protected int defaultUpdatesPerWriter() {
+    return 500;
   }
 
   protected String wiring() {
