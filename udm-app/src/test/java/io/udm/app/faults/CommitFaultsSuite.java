@@ -396,6 +396,54 @@ public abstract class CommitFaultsSuite {
   }
 
   @Nested
+  class SlowStores {
+    @Test
+    void writersOnSlowStoresRacingFastOnesLoseNoAcknowledgedWrite() throws Exception {
+      String id = other.create(doc("start")).id();
+      for (String op : List.of("blobs.put", "versions.append", "heads.compareAndSet", "versions.latest")) {
+        fx.faults.latency(op, Duration.ofMillis(2));
+      }
+      List<String> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
+      List<Throwable> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
+      CountDownLatch start = new CountDownLatch(1);
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        List<Future<?>> done = new ArrayList<>();
+        for (ItemOps writer : List.of(ops, other)) {
+          String name = writer == ops ? "slow" : "fast";
+          done.add(pool.submit(() -> {
+            start.await();
+            for (int i = 0; i < 20; i++) {
+              try {
+                writer.update(id, doc(name + i));
+                acknowledged.add(name + i);
+              } catch (OptimisticLockException lost) {
+                // lost the race at the append: compensated, not acknowledged
+              } catch (RuntimeException e) {
+                unexpected.add(e);
+              }
+            }
+            return null;
+          }));
+        }
+        start.countDown();
+        for (Future<?> f : done) {
+          f.get(2, TimeUnit.MINUTES);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(unexpected).isEmpty();
+      List<VersionRecord> history = fx.history(ctx, id);
+      assertThat(history).hasSize(acknowledged.size() + 1);
+      List<String> texts = history.stream().skip(1)
+          .map(v -> fx.payload(ctx, v.payloadKey()).orElseThrow().path("text").asText()).toList();
+      assertThat(texts).containsExactlyInAnyOrderElementsOf(acknowledged);
+      assertThat(rival.maintenance().verify(ctx).ok()).isTrue();
+    }
+  }
+
+  @Nested
   class AmbiguousOutcomes {
     @Test
     void anAppendWhoseReplyIsLostIsReconciledNotDuplicatedNorCompensated() {

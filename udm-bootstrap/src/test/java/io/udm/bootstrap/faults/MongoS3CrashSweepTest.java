@@ -28,6 +28,6 @@ class MongoS3CrashSweepTest extends CrashSweepSuite {
 
   @Override
   protected int defaultRuns() {
-    return 40;
+    return 25;
   }
 }
