@@ -93,7 +93,7 @@ public abstract class CrashSweepSuite {
       }
     }
     long millis = (System.nanoTime() - began) / 1_000_000;
-    System.out.printf("[sweep] %s: %d runs, seed %d, %d ms; full count: -Dudm.sweep.runs=1000%n", wiring(), runs, seed, millis);
+    System.out.printf("[sweep] %s: %d runs, seed %d, %d ms (more: -Dudm.sweep.runs=N, see README)%n", wiring(), runs, seed, millis);
     stats.forEach((k, v) -> System.out.printf("[sweep]   %-48s %6d%n", k, v.get()));
     assertThat(stats.getOrDefault("invariant checks passed", new AtomicInteger()).get()).isEqualTo(runs);
   }
