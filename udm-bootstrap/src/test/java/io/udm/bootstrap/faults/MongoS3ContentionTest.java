@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * 16 writers x compare-and-set updates on one item, on the MongoDB and S3 adapters. The in-JVM
- * servers take 15 to 100 ms per contended attempt on a shared 2-core machine, so CI runs 16 x 100;
+ * servers take 15 to 100 ms per contended attempt on a shared 2-core machine, so CI runs 16 x 50;
  * the full 16 x 500 (about 100 s on an idle 2-core machine) is {@code -Dudm.contention.updates=500}.
  */
 class MongoS3ContentionTest extends ContentionSuite {
@@ -25,7 +25,7 @@ class MongoS3ContentionTest extends ContentionSuite {
 
   @Override
   protected int defaultUpdatesPerWriter() {
-    return 100;
+    return 50;
   }
 
   @Override
