@@ -1,7 +1,10 @@
 package io.udm.app;
 
 import io.udm.api.WriteOptions;
+import io.udm.api.config.LimitsConfig;
 import io.udm.api.error.OptimisticLockException;
+import io.udm.api.error.StorageException;
+import io.udm.api.error.TxnException;
 import io.udm.api.json.JsonValues;
 import io.udm.domain.saga.Saga;
 import io.udm.domain.write.PlannedVersion;
@@ -14,6 +17,9 @@ import io.udm.spi.IdGenerator;
 import io.udm.spi.ItemKey;
 import io.udm.spi.VersionRecord;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,14 +28,36 @@ import java.util.Optional;
  * append the version record (the unique (item, ov) index is the lock), then move the head. Once
  * the version record is in, the write is committed: a failure to move the head is repaired by the
  * next reader or writer and never undoes the write.
+ *
+ * <p>Faults and their outcome:
+ *
+ * <ul>
+ *   <li>A lost race (the ov is taken by another writer's record) is an {@link
+ *       OptimisticLockException}; this attempt's payload is deleted (compensation).
+ *   <li>An append whose reply is lost (the store may or may not have applied it) is reconciled by
+ *       reading the record back: this attempt's write id there means committed; another writer's
+ *       record means a lost race; nothing there means the append is tried once more. Only when even
+ *       that cannot tell does the write fail with a transient {@link StorageException}, and then the
+ *       payload is kept (a version record might still reference it; garbage collection removes it
+ *       once it is old enough and unreferenced). A retry with the same request id applies it at most
+ *       once.
+ *   <li>An append is refused when its upload is older than half of {@code
+ *       limits.gcMinGraceSeconds}, so garbage collection (which never takes a younger grace) cannot
+ *       have removed the payload the record would point to.
+ *   <li>A crash ({@link Error}) anywhere compensates nothing: repair and garbage collection recover.
+ * </ul>
  */
 final class CommitProtocol {
   private static final System.Logger LOG = System.getLogger(CommitProtocol.class.getName());
 
   private final IdGenerator ids;
+  private final Clock clock;
+  private final Duration uploadToCommitLimit;
 
-  CommitProtocol(IdGenerator ids) {
+  CommitProtocol(IdGenerator ids, Clock clock, LimitsConfig limits) {
     this.ids = ids;
+    this.clock = clock;
+    this.uploadToCommitLimit = Duration.ofSeconds(limits.gcMinGraceSeconds()).dividedBy(2);
   }
 
   /** What a commit attempt ended with. */
@@ -52,33 +80,127 @@ final class CommitProtocol {
         key, plan.ov(), cv, plan.at(), plan.op(), opts.actor(), opts.reason(), functionId,
         opts.requestId(), requestHash, writeId, payloadKey, payload.length, plan.meta(), plan.system(), List.of());
 
-    AppendResult[] appended = new AppendResult[1];
+    Attempt attempt = new Attempt(backend, key, version);
+    Instant uploadStarted = clock.instant();
     Saga.named("commit " + key + " ov " + plan.ov())
         .step("upload payload",
             () -> backend.blobs().put(BlobArea.JSON, payloadKey, payload, "application/json"),
-            () -> backend.blobs().delete(BlobArea.JSON, payloadKey))
-        .step("append version", () -> appended[0] = appendOrFail(backend, key, version))
+            attempt::deletePayloadUnlessReferenced)
+        .step("check the payload is still young enough to commit", () -> requireInTime(key, plan.ov(), uploadStarted))
+        .step("append version", attempt::append)
         .run();
 
-    if (appended[0] instanceof AppendResult.RequestReplayed replayed) {
+    if (attempt.result instanceof AppendResult.RequestReplayed replayed) {
       return new Outcome.Replayed(replayed.existing());
     }
     advanceHead(backend, key, base, version);
     return new Outcome.Committed(version);
   }
 
-  /** Appends, turning a lost race into {@link OptimisticLockException} so the saga compensates. */
-  private static AppendResult appendOrFail(BackendPorts backend, ItemKey key, VersionRecord version) {
-    AppendResult result = backend.versions().append(version);
-    if (result instanceof AppendResult.OvTaken) {
-      long actual = backend.versions().latest(key).map(VersionRecord::ov).orElse(0L);
-      throw OptimisticLockException.stale(key.objectId(), version.ov() - 1, actual);
+  private void requireInTime(ItemKey key, long ov, Instant uploadStarted) {
+    Duration took = Duration.between(uploadStarted, clock.instant());
+    if (took.compareTo(uploadToCommitLimit) > 0) {
+      throw new TxnException("the write of " + key + " ov " + ov + " took " + took.toSeconds()
+          + "s from upload to commit, more than half of limits.gcMinGraceSeconds; garbage collection may have"
+          + " removed its payload, so nothing was committed. Retry the write");
     }
-    if (result instanceof AppendResult.RequestReplayed) {
-      // Our payload is not referenced by anything: remove it now rather than leave it to GC.
-      backend.blobs().delete(BlobArea.JSON, version.payloadKey());
+  }
+
+  /** One attempt's append, with the reconciliation of ambiguous outcomes. */
+  private static final class Attempt {
+    private final BackendPorts backend;
+    private final ItemKey key;
+    private final VersionRecord version;
+    private AppendResult result;
+    /** Set when a version record might reference the payload although the append did not say so. */
+    private boolean outcomeUnknown;
+
+    Attempt(BackendPorts backend, ItemKey key, VersionRecord version) {
+      this.backend = backend;
+      this.key = key;
+      this.version = version;
     }
-    return result;
+
+    void append() {
+      AppendResult first;
+      try {
+        first = backend.versions().append(version);
+      } catch (RuntimeException lost) {
+        first = reconcile(lost);
+      }
+      result = settle(first);
+      if (result instanceof AppendResult.RequestReplayed) {
+        // Our payload is not referenced by anything: remove it now rather than leave it to GC.
+        deletePayloadUnlessReferenced();
+      }
+    }
+
+    /** The append failed or its reply was lost: find out whether our record is in. */
+    private AppendResult reconcile(RuntimeException lost) {
+      try {
+        Optional<VersionRecord> atOv = backend.versions().find(key, version.ov());
+        if (atOv.isPresent()) {
+          return ours(atOv.get()) ? AppendResult.APPENDED : replayedOr(AppendResult.OV_TAKEN);
+        }
+        return backend.versions().append(version);
+      } catch (RuntimeException stillUnknown) {
+        lost.addSuppressed(stillUnknown);
+        throw unknown(lost);
+      }
+    }
+
+    /** Tells this attempt's own record (a retried append that was applied the first time) from a rival's. */
+    private AppendResult settle(AppendResult appended) {
+      if (appended instanceof AppendResult.RequestReplayed replayed && ours(replayed.existing())) {
+        return AppendResult.APPENDED;
+      }
+      if (appended instanceof AppendResult.OvTaken) {
+        Optional<VersionRecord> atOv;
+        try {
+          atOv = backend.versions().find(key, version.ov());
+        } catch (RuntimeException unreadable) {
+          throw unknown(unreadable);
+        }
+        if (atOv.isPresent() && ours(atOv.get())) {
+          return AppendResult.APPENDED;
+        }
+        long actual = atOv.map(VersionRecord::ov).orElse(version.ov());
+        try {
+          actual = backend.versions().latest(key).map(VersionRecord::ov).orElse(actual);
+        } catch (RuntimeException unreadable) {
+          // The rival's ov is a fine answer too.
+        }
+        throw OptimisticLockException.stale(key.objectId(), version.ov() - 1, actual);
+      }
+      return appended;
+    }
+
+    private AppendResult replayedOr(AppendResult otherwise) {
+      if (version.requestId().isPresent()) {
+        Optional<VersionRecord> first = backend.versions().findByRequestId(key.collection(), version.requestId().get());
+        if (first.isPresent()) {
+          return ours(first.get()) ? AppendResult.APPENDED : new AppendResult.RequestReplayed(first.get());
+        }
+      }
+      return otherwise;
+    }
+
+    private boolean ours(VersionRecord record) {
+      return record.key().equals(key) && record.writeId().equals(version.writeId());
+    }
+
+    private StorageException unknown(RuntimeException cause) {
+      outcomeUnknown = true;
+      return new StorageException("could not tell whether version " + version.ov() + " of " + key
+          + " was committed (" + cause.getClass().getSimpleName() + "); retry the write with the same requestId:"
+          + " it is applied at most once", true, cause);
+    }
+
+    void deletePayloadUnlessReferenced() {
+      if (!outcomeUnknown) {
+        backend.blobs().delete(BlobArea.JSON, version.payloadKey());
+      }
+    }
   }
 
   private static void advanceHead(BackendPorts backend, ItemKey key, Optional<VersionRecord> base, VersionRecord version) {

@@ -35,7 +35,7 @@ public final class UdmService implements Udm {
     this.router = new BackendRouter(hashing, ports.backends(), ports.placements());
     VersionPlanner planner = new VersionPlanner(new DocumentRules(config.limits()));
     WriteValidation validation = new WriteValidation(config, planner);
-    WritePipeline pipeline = new WritePipeline(router, new CommitProtocol(ids), clock);
+    WritePipeline pipeline = new WritePipeline(router, new CommitProtocol(ids, clock, config.limits()), clock);
     this.useCases = new UseCases(
         new CreateItemService(config, planner, validation, pipeline, ids),
         new UpdateItemService(config, planner, validation, pipeline),
@@ -46,7 +46,7 @@ public final class UdmService implements Udm {
         new RestoreService());
     this.admin = new AdminService(ports);
     this.maintenance = new MaintenanceService(
-        new HardDeleteService(), new ShrinkService(), new RetentionService(), new GarbageCollector(), new Verifier());
+        new HardDeleteService(), new ShrinkService(), new RetentionService(), new GarbageCollector(router, clock, config.limits()), new Verifier(router));
     this.fallback = config.fallback().enabled() ? Optional.of(new UnavailableFallback()) : Optional.empty();
   }
 

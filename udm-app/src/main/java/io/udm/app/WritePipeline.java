@@ -43,11 +43,14 @@ final class WritePipeline {
 
   VersionRecord write(ItemKey key, Op op, WriteOptions opts, Optional<String> functionId, JsonNode body, Planner planner) {
     BackendPorts backend = router.forWrite(key.collection());
-    Optional<String> fingerprint = opts.requestId().map(id -> RequestFingerprint.of(op, key.objectId(), body));
+    // A create under a generated id gets a new id on every call: its replay is told by collection and body.
+    boolean generatedId = op == Op.CREATE && opts.objectId().isEmpty();
+    Optional<String> fingerprint = opts.requestId()
+        .map(id -> RequestFingerprint.of(op, generatedId ? "" : key.objectId(), body));
     if (opts.requestId().isPresent()) {
       Optional<VersionRecord> first = backend.versions().findByRequestId(key.collection(), opts.requestId().get());
       if (first.isPresent()) {
-        return replay(first.get(), key, fingerprint);
+        return replayed(backend, first.get(), generatedId ? first.get().key() : key, fingerprint);
       }
     }
     Optional<VersionRecord> latest = HeadRepair.latestCommitted(backend, key);
@@ -55,7 +58,7 @@ final class WritePipeline {
     PlannedVersion plan = planner.plan(backend, latest, current, now()).getOrElseThrow(WritePipeline::toException);
     CommitProtocol.Outcome outcome = commits.commit(backend, key, latest, plan, opts, functionId, fingerprint);
     if (outcome instanceof CommitProtocol.Outcome.Replayed replayed) {
-      return replay(replayed.first(), key, fingerprint);
+      return replayed(backend, replayed.first(), generatedId ? replayed.first().key() : key, fingerprint);
     }
     return ((CommitProtocol.Outcome.Committed) outcome).version();
   }
@@ -63,6 +66,20 @@ final class WritePipeline {
   /** Millisecond precision: what every store (BSON dates included) keeps exactly. */
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /**
+   * A replay answers with the first result; if the first attempt crashed before moving the head,
+   * the replay moves it (best effort: the answer stands even if that fails, the next access repairs).
+   */
+  private static VersionRecord replayed(BackendPorts backend, VersionRecord first, ItemKey key, Optional<String> fingerprint) {
+    VersionRecord result = replay(first, key, fingerprint);
+    try {
+      HeadRepair.latestCommitted(backend, key);
+    } catch (RuntimeException repairFailed) {
+      // The version log holds the write; any later read or write rolls the head forward.
+    }
+    return result;
   }
 
   /** A request id seen before returns its first result, unless it now carries a different request. */

@@ -215,6 +215,7 @@ final class ConfigBinder {
     ImmutableLimitsConfig.Builder b = LimitsConfig.builder();
     f.optionalLong("maxDocumentBytes").ifPresent(b::maxDocumentBytes);
     f.optionalInt("maxNestingDepth").ifPresent(b::maxNestingDepth);
+    f.optionalLong("gcMinGraceSeconds").ifPresent(b::gcMinGraceSeconds);
     f.rejectUnknownFields();
     return b.build();
   }

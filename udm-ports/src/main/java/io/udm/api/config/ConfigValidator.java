@@ -18,6 +18,8 @@ final class ConfigValidator {
   static final long MIN_DOCUMENT_BYTES = 1024;
   static final int MIN_NESTING_DEPTH = 2;
   static final int MAX_NESTING_DEPTH = 1000;
+  /** Below a minute, a slow but healthy write could outlive the grace and lose its payload to GC. */
+  static final long MIN_GC_GRACE_SECONDS = 60;
   private static final Set<String> ROUTING_KEY_PARTS = Set.of("tenantId", "dbName", "collection");
 
   private final List<Problem> problems = new ArrayList<>();
@@ -196,6 +198,8 @@ final class ConfigValidator {
     if (depth < MIN_NESTING_DEPTH || depth > MAX_NESTING_DEPTH) {
       add("limits.maxNestingDepth", "is " + depth + "; use " + MIN_NESTING_DEPTH + " to " + MAX_NESTING_DEPTH);
     }
+    atLeast("limits.gcMinGraceSeconds", limits.gcMinGraceSeconds(), MIN_GC_GRACE_SECONDS,
+        "so that garbage collection never races a write in flight");
   }
 
   private void atLeast(String path, long value, long min, String alternative) {

@@ -15,6 +15,16 @@ public abstract class LimitsConfig {
     return 64;
   }
 
+  /**
+   * The smallest {@code olderThan} that {@code maintenance().collectGarbage} accepts, in seconds.
+   * A write whose upload is older than half of it is refused before it commits, so garbage
+   * collection can never remove the payload of a write still in flight.
+   */
+  @Value.Default
+  public long gcMinGraceSeconds() {
+    return 3600;
+  }
+
   public static ImmutableLimitsConfig.Builder builder() {
     return ImmutableLimitsConfig.builder();
   }
