@@ -567,13 +567,16 @@ public abstract class UdmBehaviourSuite {
   abstract class WithConfig {
     protected Udm tuned;
     protected ItemOps tunedOps;
+    /** A collection of its own: on MongoDB + S3 the tuned Udm's backends differ from {@link #udm}'s. */
+    protected RouteContext tctx;
 
     protected abstract UdmConfig tunedConfig();
 
     @BeforeEach
     void openTuned() {
       tuned = newUdm(tunedConfig(), clock);
-      tunedOps = tuned.with(ctx);
+      tctx = RouteContext.of(ctx.tenantId(), "tuned", USERS);
+      tunedOps = tuned.with(tctx);
     }
 
     @AfterEach
@@ -899,7 +902,7 @@ public abstract class UdmBehaviourSuite {
       }
       String young = tunedOps.create(user("b@x.io", "v1", 1)).id();
 
-      io.udm.api.RetentionResult r = tuned.maintenance().applyRetention(ctx);
+      io.udm.api.RetentionResult r = tuned.maintenance().applyRetention(tctx);
       assertThat(r.versionsPruned()).isEqualTo(2);
       assertThat(r.objectsRemoved()).isEqualTo(2);
       assertThat(tunedOps.history(id)).extracting(VersionInfo::ov).containsExactly(3L, 4L, 5L);
@@ -909,7 +912,7 @@ public abstract class UdmBehaviourSuite {
       assertThatThrownBy(() -> tunedOps.restoreObject(id, io.udm.api.RestoreTarget.version(2)))
           .isInstanceOf(NotFoundException.class).hasMessageContaining("pruned");
       assertThat(tunedOps.history(young)).hasSize(1);
-      assertThat(tuned.maintenance().applyRetention(ctx)).isEqualTo(new io.udm.api.RetentionResult(0, 0));
+      assertThat(tuned.maintenance().applyRetention(tctx)).isEqualTo(new io.udm.api.RetentionResult(0, 0));
     }
 
     @Test
@@ -920,7 +923,7 @@ public abstract class UdmBehaviourSuite {
       tunedOps.delete(deleted);
       clock.advance(Duration.ofDays(45));
 
-      io.udm.api.RetentionResult r = tuned.maintenance().applyRetention(ctx);
+      io.udm.api.RetentionResult r = tuned.maintenance().applyRetention(tctx);
       assertThat(r.versionsPruned()).isEqualTo(2);
       assertThat(tunedOps.history(id)).extracting(VersionInfo::ov).containsExactly(2L);
       assertThat(tunedOps.getLatest(id).orElseThrow().data().path("status").asText()).isEqualTo("v2");
@@ -956,7 +959,7 @@ public abstract class UdmBehaviourSuite {
       String other = tunedOps.create(user("b@x.io", "v1", 1)).id();
       tunedOps.update(other, user("b@x.io", "v2", 1));
 
-      io.udm.api.HardDeleteResult r = tuned.maintenance().hardDelete(ctx, id, io.udm.api.HardDeleteOptions.confirmed());
+      io.udm.api.HardDeleteResult r = tuned.maintenance().hardDelete(tctx, id, io.udm.api.HardDeleteOptions.confirmed());
       assertThat(r.versionsRemoved()).isEqualTo(3);
       assertThat(r.objectsRemoved()).isEqualTo(3);
       ReadOptions all = ReadOptions.builder().includeDeleted(true).build();
@@ -968,7 +971,7 @@ public abstract class UdmBehaviourSuite {
       assertThatThrownBy(() -> tunedOps.restoreObject(id, io.udm.api.RestoreTarget.version(1))).isInstanceOf(NotFoundException.class);
       assertThat(tunedOps.history(other)).hasSize(2);
       assertThat(tunedOps.getVersion(other, 1).orElseThrow().data().path("status").asText()).isEqualTo("v1");
-      assertThatThrownBy(() -> tuned.maintenance().hardDelete(ctx, id, io.udm.api.HardDeleteOptions.confirmed()))
+      assertThatThrownBy(() -> tuned.maintenance().hardDelete(tctx, id, io.udm.api.HardDeleteOptions.confirmed()))
           .isInstanceOf(NotFoundException.class);
       // The id is free again.
       assertThat(tunedOps.create(user("a@x.io", "again", 1), WriteOptions.builder().objectId(id).build()).ov()).isEqualTo(1);
@@ -977,7 +980,7 @@ public abstract class UdmBehaviourSuite {
     @Test
     void itNeedsConfirmationAndTheSetting() {
       String id = tunedOps.create(user("a@x.io", "v1", 1)).id();
-      assertThatThrownBy(() -> tuned.maintenance().hardDelete(ctx, id, io.udm.api.HardDeleteOptions.builder().build()))
+      assertThatThrownBy(() -> tuned.maintenance().hardDelete(tctx, id, io.udm.api.HardDeleteOptions.builder().build()))
           .isInstanceOf(ValidationException.class).hasMessageContaining("confirm");
       String kept = ops.create(user("a@x.io", "v1", 1)).id();
       assertThatThrownBy(() -> udm.maintenance().hardDelete(ctx, kept, io.udm.api.HardDeleteOptions.confirmed()))
