@@ -138,13 +138,15 @@ final class CollectionRestore {
         count(tally, applied.get().deleted());
         return;
       }
-      Optional<VersionRecord> latest = HeadRepair.latestCommitted(backend, key);
+      // The log is the truth: its newest record is the latest committed version (the write below
+      // rolls a lagging head forward). One query gives both.
+      List<VersionRecord> history = backend.versions().history(key);
+      Optional<VersionRecord> latest = history.stream().max(java.util.Comparator.comparingLong(VersionRecord::ov));
       if (latest.isEmpty()) {
         // Hard-deleted while the restore ran: nothing left to restore.
         tally.unchanged();
         return;
       }
-      List<VersionRecord> history = backend.versions().history(key);
       ItemRestoreDecision decision =
           ItemRestoreDecision.decide(latest.get(), history, RestorePoint.select(history, to));
       Optional<RestoreSource> source = source(key, latest.get(), decision, tally);

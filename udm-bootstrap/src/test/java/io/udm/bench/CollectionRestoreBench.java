@@ -47,9 +47,18 @@ public final class CollectionRestoreBench {
     if (args.length >= 2 && args[0].equals("serve")) {
       serve(Path.of(args[1]));
     } else if (args.length >= 2 && args[0].equals("run")) {
-      run(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 100_000);
+      int items = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
+      try (Udm udm = Udms.create(UdmConfig.load(Path.of(args[1])),
+          ConnectOptions.defaults().withCreateBucketsIfMissing(true))) {
+        run(udm, "MongoDB + S3 servers in another JVM", items);
+      }
+    } else if (args.length >= 1 && args[0].equals("memory")) {
+      int items = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+      try (Udm udm = Udms.inMemory(UdmConfig.builder().build())) {
+        run(udm, "in-memory adapters in this JVM (the stored data shares this heap)", items);
+      }
     } else {
-      System.err.println("usage: serve FILE | run FILE [items]");
+      System.err.println("usage: serve FILE | run FILE [items] | memory [items]");
       System.exit(2);
     }
   }
@@ -70,27 +79,27 @@ public final class CollectionRestoreBench {
     Thread.currentThread().join();
   }
 
-  private static void run(Path file, int items) throws Exception {
-    UdmConfig config = UdmConfig.load(file);
-    System.out.printf("max heap %d MiB, %d items, %d cores%n",
-        Runtime.getRuntime().maxMemory() >> 20, items, Runtime.getRuntime().availableProcessors());
-    try (Udm udm = Udms.create(config, ConnectOptions.defaults().withCreateBucketsIfMissing(true))) {
+  private static void run(Udm udm, String storage, int items) throws Exception {
+    System.out.printf("storage: %s; max heap %d MiB, %d items, %d cores%n",
+        storage, Runtime.getRuntime().maxMemory() >> 20, items, Runtime.getRuntime().availableProcessors());
+    {
       RouteContext ctx = RouteContext.of("bench", "db", "items-" + UUID.randomUUID().toString().substring(0, 8));
       ItemOps ops = udm.with(ctx);
 
       long t0 = System.nanoTime();
-      parallel(items, i -> ops.create(Map.of("n", i, "name", "item " + i, "state", "original"),
-          WriteOptions.builder().objectId(String.format("item-%07d", i)).build()));
-      long target = ops.getLatest(String.format("item-%07d", items - 1)).orElseThrow().cv();
-      long maxCv = target;
+      AtomicLong maxCv = new AtomicLong();
+      parallel(items, i -> maxCv.accumulateAndGet(ops.create(Map.of("n", i, "name", "item " + i, "state", "original"),
+          WriteOptions.builder().objectId(String.format("item-%07d", i)).build()).cv(), Math::max));
+      long target = maxCv.get();
       System.out.printf("created %d items in %.1f s%n", items, (System.nanoTime() - t0) / 1e9);
       t0 = System.nanoTime();
       parallel(items, i -> ops.update(String.format("item-%07d", i),
           Map.of("n", i, "name", "item " + i, "state", "changed")));
       System.out.printf("updated %d items in %.1f s (restore target: cv %d)%n",
-          items, (System.nanoTime() - t0) / 1e9, maxCv);
+          items, (System.nanoTime() - t0) / 1e9, target);
 
-      System.gc();
+      long before = usedAfterGc();
+      System.out.printf("heap used after GC before the restore (stored data, if in this JVM): %d MiB%n", before >> 20);
       HeapWatch watch = HeapWatch.start();
       AtomicLong lastReport = new AtomicLong(System.nanoTime());
       long start = System.nanoTime();
@@ -105,11 +114,22 @@ public final class CollectionRestoreBench {
       double seconds = (System.nanoTime() - start) / 1e9;
       watch.stop();
       System.out.printf("restore: %s%n", result);
+      long after = usedAfterGc();
+      System.out.printf("heap used after GC after the restore: %d MiB (peak above that: %d MiB)%n",
+          after >> 20, (watch.peakSampled() - after) >> 20);
       System.out.printf("RESULT items=%d seconds=%.1f items_per_s=%.0f peak_heap_used_MiB=%d"
               + " heap_pools_peak_sum_MiB=%d max_heap_MiB=%d%n",
           items, seconds, items / seconds, watch.peakSampled() >> 20, watch.poolPeaks() >> 20,
           Runtime.getRuntime().maxMemory() >> 20);
     }
+  }
+
+  private static long usedAfterGc() throws InterruptedException {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(100);
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   private interface Task {
