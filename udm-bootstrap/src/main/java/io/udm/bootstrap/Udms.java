@@ -2,8 +2,6 @@ package io.udm.bootstrap;
 
 import io.udm.api.Udm;
 import io.udm.api.config.UdmConfig;
-import io.udm.bootstrap.wiring.DaggerMemoryUdmComponent;
-import io.udm.bootstrap.wiring.DaggerProductionUdmComponent;
 import java.time.Clock;
 import java.util.Objects;
 

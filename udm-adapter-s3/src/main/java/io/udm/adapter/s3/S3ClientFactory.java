@@ -10,6 +10,7 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.LegacyMd5Plugin;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -48,6 +49,10 @@ final class S3ClientFactory {
                 : ResponseChecksumValidation.WHEN_SUPPORTED)
         .overrideConfiguration(
             o -> o.retryStrategy(b -> b.maxAttempts(settings.maxAttempts())).executionInterceptors(interceptors))
+        // Since SDK 2.30 a request that needs a checksum (DeleteObjects) carries only a CRC32 header;
+        // stores that require the Content-MD5 header S3 long asked for (MinIO before 2025 and other
+        // S3-compatible stores) refuse it with 400 "Missing required header ... Content-Md5".
+        .addPlugin(LegacyMd5Plugin.create())
         .build();
   }
 

@@ -5,22 +5,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.udm.api.config.SpacesConn;
 import io.udm.spi.BlobArea;
 import io.udm.spi.BlobStore;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 
-/** deleteAll: the count of keys that existed, chunking, and how many requests the count costs. */
+/**
+ * deleteAll: the count of keys that existed, chunking, how many requests the count costs, and the
+ * Content-MD5 header DeleteObjects needs on some stores.
+ */
 class S3DeleteAllTest {
   private static S3ProxyServer server;
   private static SpacesConn conn;
@@ -127,9 +141,47 @@ class S3DeleteAllTest {
     return blobs.list(BlobArea.JSON, prefix, Optional.empty(), 100).stream().map(info -> info.key()).toList();
   }
 
+  @Test
+  void deleteObjectsCarriesTheContentMd5OfItsBodyAsSomeStoresRequire() {
+    blobs.put(BlobArea.JSON, prefix + "a", TestKeys.bytes("a"), "application/json");
+    List<SdkHttpRequest> deletes = new CopyOnWriteArrayList<>();
+    List<String> bodyMd5s = new CopyOnWriteArrayList<>();
+    ExecutionInterceptor wire = new ExecutionInterceptor() {
+      @Override
+      public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        if (context.httpRequest().rawQueryParameters().containsKey("delete")) {
+          deletes.add(context.httpRequest());
+          context.requestBody().ifPresent(body -> bodyMd5s.add(md5Base64(body)));
+        }
+      }
+    };
+
+    try (S3Client client = S3ClientFactory.client(conn, URI.create(conn.endpoint()), S3Settings.defaults(), List.of(wire))) {
+      assertThat(adapterOn(client, S3BlobAdapter.MAX_LIST_PAGE).deleteAll(BlobArea.JSON, List.of(prefix + "a", prefix + "b")))
+          .isEqualTo(1);
+    }
+
+    assertThat(bodyMd5s).hasSize(1);
+    assertThat(deletes).singleElement()
+        .satisfies(request -> assertThat(request.firstMatchingHeader("Content-MD5")).contains(bodyMd5s.get(0)));
+    assertThat(blobs.list(BlobArea.JSON, prefix, Optional.empty(), 10)).isEmpty();
+  }
+
+  private static String md5Base64(RequestBody body) {
+    try (InputStream in = body.contentStreamProvider().newStream()) {
+      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(in.readAllBytes()));
+    } catch (IOException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static BlobStore recordedAdapter(int listPageSize) {
+    return adapterOn(recordedClient, listPageSize);
+  }
+
+  private static BlobStore adapterOn(S3Client client, int listPageSize) {
     S3Failures failures = new S3Failures(conn.endpoint(), new CredentialScrubber(conn.accessKey(), conn.secretKey()));
     return new S3BlobAdapter(
-        recordedClient, S3ClientFactory.presigner(conn, URI.create(conn.endpoint())), S3Buckets.of(conn), failures, listPageSize);
+        client, S3ClientFactory.presigner(conn, URI.create(conn.endpoint())), S3Buckets.of(conn), failures, listPageSize);
   }
 }

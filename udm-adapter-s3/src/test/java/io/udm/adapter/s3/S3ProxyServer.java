@@ -8,7 +8,10 @@ import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 
-/** An S3 API server in this JVM on a free loopback port, holding objects in memory. */
+/**
+ * An S3 API server in this JVM on a free loopback port, holding objects in memory. Its store is
+ * wrapped in {@link FileAndFolderKeys}, so that, as in S3, a key may also be the "folder" of others.
+ */
 final class S3ProxyServer implements AutoCloseable {
   static final String ACCESS_KEY = "udm-test-access";
   static final String SECRET_KEY = "udm-test-secret";
@@ -36,7 +39,7 @@ final class S3ProxyServer implements AutoCloseable {
   static S3ProxyServer start(String accessKey, String secretKey) {
     S3Proxy proxy =
         S3Proxy.builder()
-            .blobStore(BlobStores.create("transient", new Properties()))
+            .blobStore(new FileAndFolderKeys(BlobStores.create("transient", new Properties())))
             .endpoint(URI.create("http://127.0.0.1:0"))
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
             .ignoreUnknownHeaders(true)

@@ -26,7 +26,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** A short tour of UDM on the embedded default, with no setup. */
-@Command(name = "demo", description = "A short tour: create, update, a rejected stale update, history, as-of read, listing.")
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "A short tour: create, update, a rejected stale update, history, as-of read, listing.")
 public final class DemoCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -1,48 +1,223 @@
 package io.udm.bootstrap.cli;
 
+import io.udm.api.Udm;
+import io.udm.api.config.Redaction;
+import io.udm.api.config.UdmConfig;
+import io.udm.api.error.NotFoundException;
+import io.udm.api.error.OptimisticLockException;
 import io.udm.api.error.UdmException;
 import io.udm.api.error.ValidationException;
+import io.udm.bootstrap.ConnectOptions;
+import io.udm.bootstrap.Udms;
+import io.udm.bootstrap.local.LocalUdm;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The {@code udm} command line. */
 @Command(
     name = "udm",
     mixinStandardHelpOptions = true,
     version = "udm 0.1.0",
-    description = "Versioned, restorable JSON items on MongoDB + S3.",
-    subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+    description = {
+        "Versioned, restorable JSON items on MongoDB + S3.",
+        "",
+        "Without --config, udm runs in LOCAL MODE: real MongoDB and S3 servers inside the udm process,"
+            + " keeping their data in ./udm-data (or --data-dir DIR), so each command sees what the previous"
+            + " one wrote. Settings such as collectionMaps go in udm-local.yaml (or .json) in that directory."
+            + " With --config FILE, udm uses the MongoDB and S3 servers the file names.",
+        ""},
+    subcommands = {
+        DemoCommand.class,
+        HealthCommand.class,
+        PutCommand.class,
+        GetCommand.class,
+        DeleteCommand.class,
+        HistoryCommand.class,
+        ListCommand.class,
+        RestoreCommand.class,
+        EnrichCommand.class,
+        CountersCommand.class,
+        QueueCommand.class,
+        ShrinkCommand.class,
+        HardDeleteCommand.class,
+        GcCommand.class,
+        RetentionCommand.class,
+        VerifyCommand.class,
+        CommandLine.HelpCommand.class},
+    footerHeading = "%nExit codes:%n",
+    footer = {
+        "  0  success",
+        "  1  failure: storage, feature not available, health not UP, verify found problems",
+        "  2  invalid input or usage",
+        "  3  not found",
+        "  4  conflict: the item is not at --expected-ov"})
 public final class UdmCli implements Runnable {
+  public static final int OK = 0;
+  public static final int FAILURE = 1;
+  public static final int INVALID = 2;
+  public static final int NOT_FOUND = 3;
+  public static final int CONFLICT = 4;
+
+  /** Where the CLI's logging settings live; only {@link #main} points logback at them. */
+  static final String LOGGING_RESOURCE = "io/udm/bootstrap/cli/udm-cli-logback.xml";
+
+  private static final Pattern URL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^\\s,;'\"()<>\\[\\]]+");
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+      description = "A UDM config (.json, .yaml or .yml; values may be $${ENV_VAR}): run against the MongoDB and S3"
+          + " servers it names instead of local mode.")
+  Path config;
+
+  @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
+      description = "Local mode's data directory (default: ./udm-data).")
+  Path dataDir;
+
+  @Option(names = "--create-buckets", scope = ScopeType.INHERIT,
+      description = "With --config: create missing buckets instead of failing (first use of a new object store).")
+  boolean createBuckets;
+
+  @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+      description = "No progress lines on stderr.")
+  boolean quiet;
+
+  private InputStream in = System.in;
+
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    configureLogging();
+    int code = run(args, System.in, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    System.exit(code);
   }
 
-  /** Runs the CLI with the given streams; returns the exit code (0 ok, 1 failure, 2 usage). */
+  /** Runs the CLI with the given streams (stdin is the process's); returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new UdmCli());
+    return run(args, System.in, out, err);
+  }
+
+  /**
+   * Runs the CLI with the given streams; returns the exit code: 0 ok, 1 failure, 2 invalid input or
+   * usage, 3 not found, 4 conflict.
+   */
+  public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+    UdmCli root = new UdmCli();
+    root.in = in;
+    CommandLine cli = new CommandLine(root);
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof ValidationException v) {
-        err.println("error: " + String.join("\n  ", v.problems()));
-        return 2;
-      }
-      if (e instanceof UdmException) {
-        err.println("error: " + e.getMessage());
-        return 1;
-      }
-      err.println("error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-      return 1;
-    });
-    return cli.execute(args);
+    cli.setParameterExceptionHandler(UdmCli::onBadUsage);
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> onFailure(e, err));
+    try {
+      return cli.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
   }
 
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  InputStream in() {
+    return in;
+  }
+
+  /** The UDM this invocation runs against: the configured servers, or local mode. */
+  CliSession open() {
+    if (config != null && dataDir != null) {
+      throw new ParameterException(spec.commandLine(),
+          "--config and --data-dir exclude each other: --data-dir is for local mode, --config names your own servers");
+    }
+    if (createBuckets && config == null) {
+      throw new ParameterException(spec.commandLine(),
+          "--create-buckets goes with --config; local mode creates its buckets itself");
+    }
+    if (config != null) {
+      UdmConfig loaded;
+      try {
+        loaded = UdmConfig.load(config);
+      } catch (ValidationException e) {
+        throw LocalUdm.inFile(config, e);
+      }
+      if (loaded.mongoUris().isEmpty() || loaded.spacesConns().isEmpty()) {
+        throw new ValidationException("config " + config + " names no backends: add mongoUris and spacesConns"
+            + " (one of each per backend pair), or leave out --config to run in local mode");
+      }
+      Udm udm = Udms.create(loaded, ConnectOptions.defaults().withCreateBucketsIfMissing(createBuckets));
+      return CliSession.configured(udm, config);
+    }
+    return CliSession.local(LocalUdm.open(dataDir != null ? dataDir : Path.of("udm-data")));
+  }
+
+  private static int onBadUsage(ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    String message = ex.getMessage() == null ? "invalid usage" : ex.getMessage();
+    err.println("error: " + (message.startsWith("Error: ") ? message.substring("Error: ".length()) : message));
+    UnmatchedArgumentException.printSuggestions(ex, err);
+    err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+    return INVALID;
+  }
+
+  /** Known failures become one clean message; nothing prints a stack trace or a secret. */
+  static int onFailure(Exception e, PrintWriter err) {
+    if (e instanceof ValidationException v) {
+      if (v.problems().size() == 1) {
+        err.println("error: " + v.problems().get(0));
+      } else {
+        err.println("error: " + v.problems().size() + " problems:");
+        v.problems().forEach(p -> err.println("  - " + p));
+      }
+      return INVALID;
+    }
+    if (e instanceof NotFoundException) {
+      err.println("error: " + e.getMessage());
+      return NOT_FOUND;
+    }
+    if (e instanceof OptimisticLockException) {
+      err.println("error: " + e.getMessage());
+      return CONFLICT;
+    }
+    if (e instanceof UdmException) {
+      err.println("error: " + e.getMessage());
+      return FAILURE;
+    }
+    if (e instanceof UnsupportedOperationException) {
+      err.println("error: " + (e.getMessage() == null ? "this operation is not available" : e.getMessage()));
+      return FAILURE;
+    }
+    err.println("error: unexpected " + e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : ": " + redact(e.getMessage().lines().findFirst().orElse("")))
+        + " (this is a bug in udm; please report it with the command you ran)");
+    return FAILURE;
+  }
+
+  /** Every URL-like token with its credentials masked. */
+  static String redact(String message) {
+    Matcher m = URL.matcher(message);
+    return m.replaceAll(r -> Matcher.quoteReplacement(Redaction.url(r.group())));
+  }
+
+  /**
+   * Points logback (bundled in the cli jar through S3Proxy) at the CLI's quiet settings, unless the
+   * user chose a file with {@code -Dlogback.configurationFile}. Only the CLI does this: the library
+   * jar never chooses a logging backend or its settings for its users.
+   */
+  static void configureLogging() {
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", LOGGING_RESOURCE);
+    }
   }
 }

@@ -39,7 +39,7 @@ public final class EmbeddedServers implements AutoCloseable {
     EmbeddedServers servers = new EmbeddedServers();
     try {
       for (int i = 0; i < pairs; i++) {
-        servers.startPair(new MemoryBackend(), BlobStores.create("transient", new Properties()));
+        servers.startPair(new MemoryBackend(), BlobStores.create("transient", new Properties()), null);
       }
       return servers;
     } catch (RuntimeException e) {
@@ -48,7 +48,12 @@ public final class EmbeddedServers implements AutoCloseable {
     }
   }
 
-  /** One backend pair keeping its data under {@code dataDir} across restarts. */
+  /**
+   * One backend pair keeping its data under {@code dataDir} across restarts. The pair listens on the
+   * same two loopback ports every time (chosen on first use and kept in {@code dataDir/ports.properties}):
+   * UDM derives a backend's id from its endpoints and records which backend holds each collection,
+   * so endpoints that changed between runs would look like a moved backend.
+   */
   public static EmbeddedServers persistent(Path dataDir) {
     EmbeddedServers servers = new EmbeddedServers();
     try {
@@ -56,8 +61,10 @@ public final class EmbeddedServers implements AutoCloseable {
       Files.createDirectories(blobs);
       Properties props = new Properties();
       props.setProperty("jclouds.filesystem.basedir", blobs.toAbsolutePath().toString());
+      LocalPorts ports = LocalPorts.load(dataDir);
       servers.startPair(new H2Backend(dataDir.resolve("mongo.mv").toAbsolutePath().toString()),
-          BlobStores.create("filesystem", props));
+          BlobStores.create("filesystem", props), ports);
+      ports.saveIfNew();
       return servers;
     } catch (IOException e) {
       servers.close();
@@ -118,13 +125,18 @@ public final class EmbeddedServers implements AutoCloseable {
     s3s.forEach(EmbeddedServers::stopQuietly);
   }
 
-  private void startPair(MongoBackend mongoBackend, org.gaul.s3proxy.blobstore.BlobStore blobStore) {
+  /** Starts a pair on {@code ports}, or on any free ports when null. */
+  private void startPair(MongoBackend mongoBackend, org.gaul.s3proxy.blobstore.BlobStore blobStore, LocalPorts ports) {
     MongoServer mongo = new MongoServer(mongoBackend);
-    mongo.bind("127.0.0.1", 0);
     mongos.add(mongo);
+    try {
+      mongo.bind("127.0.0.1", ports == null ? 0 : ports.mongo());
+    } catch (RuntimeException e) {
+      throw ports == null ? e : ports.inUse("MongoDB", ports.mongo(), e);
+    }
     S3Proxy s3 = S3Proxy.builder()
         .blobStore(blobStore)
-        .endpoint(URI.create("http://127.0.0.1:0"))
+        .endpoint(URI.create("http://127.0.0.1:" + (ports == null ? 0 : ports.s3())))
         .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
         .ignoreUnknownHeaders(true)
         .stopTimeout(0)
@@ -133,12 +145,18 @@ public final class EmbeddedServers implements AutoCloseable {
     try {
       s3.start();
       while (!"STARTED".equals(s3.getState())) {
+        if ("FAILED".equals(s3.getState())) {
+          throw new IllegalStateException("it failed to start");
+        }
         Thread.sleep(5);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting the embedded S3 server", e);
     } catch (Exception e) {
+      if (ports != null) {
+        throw ports.inUse("S3", ports.s3(), e);
+      }
       throw new IllegalStateException("the embedded S3 server did not start: " + e.getMessage(), e);
     }
   }

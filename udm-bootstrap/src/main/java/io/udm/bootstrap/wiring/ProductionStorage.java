@@ -9,8 +9,8 @@ import io.udm.api.config.CountersConfig;
 import io.udm.api.config.Redaction;
 import io.udm.api.config.UdmConfig;
 import io.udm.app.StoragePorts;
-import io.udm.bootstrap.ConnectOptions;
 import io.udm.spi.BackendPorts;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -21,20 +21,20 @@ import java.util.Set;
  * Opens the MongoDB and S3 clients of every backend pair and the counters MongoDB. Opening is all
  * or nothing: if any store fails, whatever was opened is closed before the error propagates.
  */
-final class ProductionStorage {
+public final class ProductionStorage {
   private ProductionStorage() {}
 
-  static StoragePorts open(UdmConfig config, ConnectOptions options) {
+  public static StoragePorts open(UdmConfig config, boolean createBucketsIfMissing, Duration connectTimeout) {
     List<AutoCloseable> opened = new ArrayList<>();
     try {
       List<String> ids = BackendIds.of(config);
       MongoSettings mongoSettings = MongoSettings.builder()
-          .connectTimeout(options.connectTimeout())
-          .serverSelectionTimeout(options.connectTimeout())
+          .connectTimeout(connectTimeout)
+          .serverSelectionTimeout(connectTimeout)
           .build();
       S3Settings s3Settings = S3Settings.builder()
-          .connectTimeout(options.connectTimeout())
-          .createBucketsIfMissing(options.createBucketsIfMissing())
+          .connectTimeout(connectTimeout)
+          .createBucketsIfMissing(createBucketsIfMissing)
           .build();
       List<BackendPorts> backends = new ArrayList<>();
       for (int i = 0; i < ids.size(); i++) {

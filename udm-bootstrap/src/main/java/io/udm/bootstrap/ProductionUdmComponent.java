@@ -1,15 +1,15 @@
-package io.udm.bootstrap.wiring;
+package io.udm.bootstrap;
 
 import dagger.BindsInstance;
 import dagger.Component;
 import io.udm.api.Udm;
 import io.udm.api.config.UdmConfig;
-import io.udm.bootstrap.ConnectOptions;
+import io.udm.bootstrap.wiring.UseCaseModule;
 import java.time.Clock;
 
 /** UDM on MongoDB + S3 backend pairs. Differs from {@link MemoryUdmComponent} only in its storage module. */
 @Component(modules = {UseCaseModule.class, ProductionStorageModule.class})
-public interface ProductionUdmComponent {
+interface ProductionUdmComponent {
   Udm udm();
 
   @Component.Factory

@@ -1,0 +1,29 @@
+package io.udm.adapter.mongo.contract;
+
+import io.udm.adapter.mongo.MongoStorage;
+import io.udm.spi.SequenceStore;
+import io.udm.spi.contract.SequenceStoreContract;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+/** The {@link SequenceStore} contract on the Mongo adapter over a real MongoDB replica set; skipped without Docker. */
+@Testcontainers(disabledWithoutDocker = true)
+class MongoContainerSequenceStoreContractTest extends SequenceStoreContract {
+  private static MongoStorage storage;
+
+  @BeforeAll
+  static void openStorage() {
+    storage = MongoContractStorages.openStorage(SharedMongoContainer.replicaSetUrl());
+  }
+
+  @AfterAll
+  static void closeStorage() {
+    storage.close();
+  }
+
+  @Override
+  protected SequenceStore newStore() {
+    return storage.sequences();
+  }
+}

@@ -1,0 +1,30 @@
+package io.udm.adapter.mongo.contract;
+
+import io.udm.adapter.mongo.MongoStorage;
+import io.udm.spi.SequenceStore;
+import io.udm.spi.contract.SequenceStoreContract;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The {@link SequenceStore} contract on the Mongo adapter, over one mongo-java-server for the whole class. */
+class MongoSequenceStoreContractTest extends SequenceStoreContract {
+  private static InJvmMongoServer server;
+  private static MongoStorage storage;
+
+  @BeforeAll
+  static void startServer() {
+    server = InJvmMongoServer.start();
+    storage = server.openStorage();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    storage.close();
+    server.close();
+  }
+
+  @Override
+  protected SequenceStore newStore() {
+    return storage.sequences();
+  }
+}

@@ -1,0 +1,44 @@
+package io.udm.bootstrap.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.udm.api.VerifyProblem;
+import io.udm.api.VerifyReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "verify", mixinStandardHelpOptions = true,
+    description = {"Check a collection's storage: dangling or lagging heads, gaps in version chains, missing"
+        + " payloads, orphans. Exits 1 when it finds a problem."})
+final class VerifyCommand extends UdmCommand {
+  @Mixin
+  CollectionOption collection;
+
+  @Override
+  int run(CliSession session) {
+    progress("verifying " + collection.get() + "...");
+    VerifyReport r = session.udm().maintenance().verify(collection.get());
+    if (json) {
+      ObjectNode node = Render.object();
+      node.put("itemsChecked", r.itemsChecked());
+      node.put("ok", r.ok());
+      ArrayNode problems = node.putArray("problems");
+      for (VerifyProblem p : r.problems()) {
+        ObjectNode n = problems.addObject();
+        n.put("kind", p.kind().name());
+        n.put("itemId", p.itemId());
+        n.put("detail", p.detail());
+      }
+      printJson(node);
+    } else {
+      out().println(r.itemsChecked() + " items checked in " + collection.get() + ": "
+          + (r.ok() ? "no problems" : r.problems().size() + " problems"));
+      if (!r.ok()) {
+        Render.Table table = new Render.Table("KIND", "ITEM", "DETAIL");
+        r.problems().forEach(p -> table.row(p.kind(), p.itemId(), p.detail()));
+        table.print(out(), "");
+      }
+    }
+    return r.ok() ? UdmCli.OK : UdmCli.FAILURE;
+  }
+}

@@ -1,0 +1,242 @@
+package io.udm.bootstrap.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.udm.api.Udm;
+import io.udm.api.config.UdmConfig;
+import io.udm.api.error.StorageException;
+import io.udm.api.error.UdmException;
+import io.udm.api.error.ValidationException;
+import io.udm.bootstrap.ConnectOptions;
+import io.udm.bootstrap.Udms;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The CLI's local mode: the real MongoDB and S3 adapters against a MongoDB-protocol server and an
+ * S3 server running in this JVM, keeping their data under one directory ({@code ./udm-data} by
+ * default) so that one process sees what the previous one wrote.
+ *
+ * <p>The directory holds {@code mongo.mv} (MongoDB data in an H2 file), {@code objects/} (the
+ * buckets), a {@code .lock} file that keeps two processes from opening it at once, and optionally
+ * {@code udm-local.json}, {@code udm-local.yaml} or {@code udm-local.yml}: a normal UDM config
+ * without connection settings ({@code collectionMaps}, {@code counterRules}, {@code retention}...),
+ * since local mode supplies the servers itself.
+ *
+ * <p>{@link #close()} closes UDM, stops both servers (which closes the H2 file) and releases the
+ * lock, so the next process can open the directory right away.
+ */
+public final class LocalUdm implements AutoCloseable {
+  /** Names of the optional settings file in the data directory, in the order they are looked for. */
+  public static final List<String> SETTINGS_FILES = List.of("udm-local.json", "udm-local.yaml", "udm-local.yml");
+  /** Bucket names in local mode start with this. */
+  public static final String BUCKET_PREFIX = "udm-local";
+
+  private final Path dataDir;
+  private final Optional<Path> settingsFile;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private final EmbeddedServers servers;
+  private final Udm udm;
+  private boolean closed;
+
+  private LocalUdm(Path dataDir, Optional<Path> settingsFile, FileChannel lockChannel, FileLock lock,
+      EmbeddedServers servers, Udm udm) {
+    this.dataDir = dataDir;
+    this.settingsFile = settingsFile;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
+    this.servers = servers;
+    this.udm = udm;
+  }
+
+  /** Opens (creating it when missing) the local data directory, reading {@code ${VAR}}s from the environment. */
+  public static LocalUdm open(Path dataDir) {
+    return open(dataDir, System::getenv);
+  }
+
+  /** {@link #open(Path)} with the environment {@code ${VAR}}s in the settings file are read from. */
+  public static LocalUdm open(Path dataDir, Function<String, String> env) {
+    Path dir = dataDir.toAbsolutePath().normalize();
+    // Settings first: a broken settings file is reported before anything starts.
+    Optional<Path> settingsFile = settingsFile(dir);
+    UdmConfig base = settingsFile.map(f -> loadSettings(f, env)).orElseGet(() -> UdmConfig.builder().build());
+    createDirectories(dir);
+    FileChannel channel = null;
+    FileLock lock = null;
+    EmbeddedServers servers = null;
+    try {
+      channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      lock = tryLock(channel, dir);
+      servers = startServers(dir);
+      Udm udm = Udms.create(servers.configFor(base, BUCKET_PREFIX),
+          ConnectOptions.defaults().withCreateBucketsIfMissing(true));
+      return new LocalUdm(dir, settingsFile, channel, lock, servers, udm);
+    } catch (IOException e) {
+      release(servers, lock, channel);
+      throw new StorageException("cannot open the lock file of the local data directory " + dir + " ("
+          + e.getClass().getSimpleName() + "); check that the directory is writable", false);
+    } catch (RuntimeException e) {
+      release(servers, lock, channel);
+      throw e;
+    }
+  }
+
+  /** The settings file of {@code dataDir}, if it has one; more than one is an error. */
+  public static Optional<Path> settingsFile(Path dataDir) {
+    List<Path> found = new ArrayList<>();
+    for (String name : SETTINGS_FILES) {
+      Path candidate = dataDir.resolve(name);
+      if (Files.isRegularFile(candidate)) {
+        found.add(candidate);
+      }
+    }
+    if (found.size() > 1) {
+      throw new ValidationException("the local data directory " + dataDir + " holds more than one settings file "
+          + found.stream().map(p -> p.getFileName().toString()).toList() + "; keep one of them");
+    }
+    return found.stream().findFirst();
+  }
+
+  public Udm udm() {
+    return udm;
+  }
+
+  /** The absolute data directory. */
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** The settings file read at start, if there was one. */
+  public Optional<Path> settings() {
+    return settingsFile;
+  }
+
+  /** Closes UDM, stops the servers and releases the directory. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      udm.close();
+    } finally {
+      release(servers, lock, lockChannel);
+    }
+  }
+
+  private static UdmConfig loadSettings(Path file, Function<String, String> env) {
+    List<String> servers = serverSettings(file);
+    if (!servers.isEmpty()) {
+      throw new ValidationException("the local settings file " + file + " sets " + String.join(", ", servers)
+          + "; local mode runs its own MongoDB and S3 servers, so remove "
+          + (servers.size() == 1 ? "it" : "them") + ", or put the file elsewhere and run udm --config FILE"
+          + " to use the servers it names");
+    }
+    try {
+      return UdmConfig.load(file, env);
+    } catch (ValidationException e) {
+      throw inFile(file, e);
+    }
+  }
+
+  /** The connection settings a local settings file names at its top level (YAML parses JSON too). */
+  private static List<String> serverSettings(Path file) {
+    JsonNode tree;
+    try {
+      tree = new YAMLMapper().readTree(file.toFile());
+    } catch (IOException | RuntimeException e) {
+      return List.of(); // UdmConfig.load reports what is wrong with the file
+    }
+    List<String> found = new ArrayList<>();
+    if (tree != null && tree.isObject()) {
+      for (String field : List.of("mongoUris", "spacesConns", "counters")) {
+        if (tree.has(field)) {
+          found.add(field);
+        }
+      }
+    }
+    return found;
+  }
+
+  /** {@code e}'s problems, each naming {@code file} unless it already does. */
+  public static ValidationException inFile(Path file, ValidationException e) {
+    String shown = file.toString();
+    String absolute = file.toAbsolutePath().normalize().toString();
+    return new ValidationException(e.problems().stream()
+        .map(p -> p.contains(shown) || p.contains(absolute) ? p : shown + ": " + p)
+        .toList());
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new StorageException("cannot create the local data directory " + dir + " ("
+          + e.getClass().getSimpleName() + "); choose another one with --data-dir", false);
+    }
+  }
+
+  private static FileLock tryLock(FileChannel channel, Path dir) throws IOException {
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      throw new StorageException("the local data directory " + dir + " is in use by another udm process;"
+          + " wait for it to finish, or use another directory with --data-dir", true);
+    }
+    return lock;
+  }
+
+  private static EmbeddedServers startServers(Path dir) {
+    try {
+      return EmbeddedServers.persistent(dir);
+    } catch (UdmException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new StorageException("the local MongoDB and S3 servers did not start on " + dir + ": "
+          + rootMessage(e) + "; if the directory is damaged, move it away (or delete it) to start afresh", false, e);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return root.getClass().getSimpleName() + (message == null ? "" : " " + message.lines().findFirst().orElse(""));
+  }
+
+  private static void release(EmbeddedServers servers, FileLock lock, FileChannel channel) {
+    try {
+      if (servers != null) {
+        servers.close();
+      }
+    } finally {
+      try {
+        if (lock != null && lock.isValid()) {
+          lock.release();
+        }
+        if (channel != null) {
+          channel.close();
+        }
+      } catch (IOException e) {
+        // The lock goes with the process anyway.
+      }
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package io.udm.bootstrap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.udm.bootstrap.local.EmbeddedServers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code udm --config FILE}: configured servers, and every problem of a bad file at once. */
+class CliConfigTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void badConfigReportsEveryProblemWithoutSecrets() throws Exception {
+    Path config = dir.resolve("udm.yaml");
+    Files.writeString(config, String.join("\n",
+        "mongoUris: [\"mongodb://admin:Sup3rSecret@db.example:27017\"]",
+        "spacesConns:",
+        "  - endpoint: http://s3.example:9000",
+        "    region: us-east-1",
+        "    accessKey: AKIA-VISIBLE-NOT",
+        "    secretKey: TopSecretKey123",
+        "    backupsBucket: b",
+        "    jsonBucket: j",
+        "    contentBucket: c",
+        "    forcePathStyle: true",
+        "hardDeleteEnabledd: true",
+        "retention: {ver: {days: -3}}",
+        ""));
+
+    Cli.Result r = Cli.run("--config", config.toString(), "health");
+
+    assertThat(r.code()).as(r.toString()).isEqualTo(UdmCli.INVALID);
+    assertThat(r.err()).contains("problems:").contains("hardDeleteEnabledd").contains("days");
+    assertThat(r.err().lines().filter(l -> l.startsWith("  - ")).count()).isGreaterThanOrEqualTo(2);
+    assertThat(r.err()).doesNotContain("Sup3rSecret").doesNotContain("TopSecretKey123").doesNotContain("\tat ");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void missingConfigFileAndMissingBackendsAreReported() throws Exception {
+    Cli.Result missing = Cli.run("--config", dir.resolve("nope.yaml").toString(), "health");
+    assertThat(missing.code()).as(missing.toString()).isEqualTo(UdmCli.INVALID);
+    assertThat(missing.err()).contains("does not exist");
+
+    Path empty = dir.resolve("maps-only.json");
+    Files.writeString(empty, "{\"collectionMaps\": {\"users\": {\"indexedProps\": [\"email\"]}}}");
+    Cli.Result noBackends = Cli.run("--config", empty.toString(), "health");
+    assertThat(noBackends.code()).as(noBackends.toString()).isEqualTo(UdmCli.INVALID);
+    assertThat(noBackends.err()).contains("names no backends").contains("local mode");
+
+    Cli.Result both = Cli.run("--config", empty.toString(), "--data-dir", dir.toString(), "health");
+    assertThat(both.code()).isEqualTo(UdmCli.INVALID);
+    assertThat(both.err()).contains("--config and --data-dir");
+  }
+
+  @Test
+  void configuredServersServeTheCommands() throws Exception {
+    try (EmbeddedServers servers = EmbeddedServers.transientPairs(2)) {
+      Path file = dir.resolve("udm.json");
+      Files.writeString(file, "{\"mongoUris\": [\"" + servers.mongoUri(0) + "\", \"" + servers.mongoUri(1) + "\"],"
+          + " \"spacesConns\": [" + conn(servers, 0) + ", " + conn(servers, 1) + "]}");
+
+      // As in production, udm --config expects the buckets to exist...
+      Cli.Result noBuckets = Cli.run("--config", file.toString(), "health");
+      assertThat(noBuckets.code()).as(noBuckets.toString()).isEqualTo(UdmCli.FAILURE);
+      assertThat(noBuckets.err()).contains("cli-cfg-json").doesNotContain("udm-local-secret").doesNotContain("\tat ");
+      // ...unless told to create them.
+      Cli.Result created = Cli.run("--config", file.toString(), "--create-buckets", "health");
+      assertThat(created.code()).as(created.toString()).isZero();
+
+      Cli.Result put = Cli.run("--config", file.toString(), "put", "-c", "acme/crm/users", "{\"a\":1}", "--json");
+      assertThat(put.code()).as(put.toString()).isZero();
+      String id = put.json().path("id").asText();
+
+      Cli.Result get = Cli.run("get", "-c", "acme/crm/users", id, "--config", file.toString(), "--json");
+      assertThat(get.code()).as(get.toString()).isZero();
+      assertThat(get.json().path("data").path("a").asInt()).isEqualTo(1);
+
+      Cli.Result health = Cli.run("--config", file.toString(), "health");
+      assertThat(health.code()).as(health.toString()).isZero();
+      assertThat(health.out()).contains("config " + file.toAbsolutePath())
+          .contains(servers.mongoUri(0)).contains(servers.mongoUri(1))
+          .doesNotContain("udm-local-secret");
+      assertThat(health.out().lines().filter(l -> l.matches("[01] .*UP.*UP.*"))).hasSize(2);
+    }
+    assertThat(Files.exists(dir.resolve("udm-data"))).isFalse();
+  }
+
+  private static String conn(EmbeddedServers servers, int pair) {
+    var c = servers.spacesConn(pair, "cli-cfg");
+    return "{\"endpoint\": \"" + c.endpoint() + "\", \"region\": \"" + c.region() + "\", \"accessKey\": \""
+        + c.accessKey() + "\", \"secretKey\": \"" + c.secretKey() + "\", \"backupsBucket\": \"" + c.backupsBucket()
+        + "\", \"jsonBucket\": \"" + c.jsonBucket() + "\", \"contentBucket\": \"" + c.contentBucket()
+        + "\", \"forcePathStyle\": true}";
+  }
+}

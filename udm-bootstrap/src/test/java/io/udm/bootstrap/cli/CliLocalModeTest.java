@@ -1,0 +1,309 @@
+package io.udm.bootstrap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI in local mode: every command is a separate {@code run}, each opening the data directory anew. */
+class CliLocalModeTest {
+  private static final String USERS = "acme/crm/users";
+
+  @TempDir
+  Path dir;
+
+  private String create(String json) {
+    Cli.Result put = Cli.local(dir, "put", "-c", USERS, json, "--json");
+    assertThat(put.code()).as(put.toString()).isZero();
+    return put.json().path("id").asText();
+  }
+
+  @Test
+  void putThenGetHistoryAndListInSeparateRuns() {
+    Cli.Result put = Cli.local(dir, "put", "-c", USERS, "{\"email\":\"a@x.io\"}", "--actor", "alice", "--reason", "sign-up");
+    assertThat(put.code()).as(put.toString()).isZero();
+    assertThat(put.out()).startsWith("created ");
+    String id = put.out().split(" ")[1];
+
+    Cli.Result update = Cli.local(dir, "put", "-c", USERS, "--id", id, "--expected-ov", "1", "{\"email\":\"b@x.io\"}");
+    assertThat(update.code()).as(update.toString()).isZero();
+    assertThat(update.out()).contains("updated " + id).contains("ov 2");
+
+    Cli.Result latest = Cli.local(dir, "get", "-c", USERS, id);
+    assertThat(latest.code()).as(latest.toString()).isZero();
+    assertThat(latest.out()).contains("ov 2").contains("\"email\": \"b@x.io\"");
+
+    Cli.Result first = Cli.local(dir, "get", "-c", USERS, id, "--ov", "1", "--json");
+    assertThat(first.code()).as(first.toString()).isZero();
+    assertThat(first.json().path("data").path("email").asText()).isEqualTo("a@x.io");
+
+    String createdAt = first.json().path("at").asText();
+    Cli.Result asOf = Cli.local(dir, "get", "-c", USERS, id, "--as-of", createdAt, "--json");
+    assertThat(asOf.json().path("ov").asLong()).as(asOf.toString()).isEqualTo(1);
+
+    Cli.Result history = Cli.local(dir, "history", "-c", USERS, id);
+    assertThat(history.code()).as(history.toString()).isZero();
+    assertThat(history.out()).contains("CREATE").contains("UPDATE").contains("alice").contains("sign-up");
+
+    Cli.Result list = Cli.local(dir, "list", "-c", USERS);
+    assertThat(list.code()).as(list.toString()).isZero();
+    assertThat(list.out()).contains(id).contains("b@x.io").contains("1 item");
+    assertThat(list.err()).isEmpty();
+  }
+
+  @Test
+  void jsonOutputParses() {
+    String id = create("{\"name\":\"Ada\",\"tags\":[\"a\",\"b\"]}");
+
+    JsonNode item = Cli.local(dir, "get", "-c", USERS, id, "--json").json();
+    assertThat(item.path("id").asText()).isEqualTo(id);
+    assertThat(item.path("ov").asLong()).isEqualTo(1);
+    assertThat(item.path("deleted").asBoolean()).isFalse();
+    assertThat(item.path("data").path("tags").size()).isEqualTo(2);
+    assertThat(item.path("system").path("insertedAt").isTextual()).isTrue();
+
+    JsonNode history = Cli.local(dir, "history", "-c", USERS, id, "--json").json();
+    assertThat(history.path("versions").get(0).path("op").asText()).isEqualTo("CREATE");
+    assertThat(history.path("versions").get(0).path("actor").isNull()).isTrue();
+
+    JsonNode list = Cli.local(dir, "list", "-c", USERS, "--json").json();
+    assertThat(list.path("items").get(0).path("id").asText()).isEqualTo(id);
+    assertThat(list.path("nextCursor").isNull()).isTrue();
+
+    JsonNode health = Cli.local(dir, "health", "--json").json();
+    assertThat(health.path("status").asText()).isEqualTo("UP");
+  }
+
+  @Test
+  void staleExpectedOvExitsWithAConflict() {
+    String id = create("{\"v\":1}");
+    assertThat(Cli.local(dir, "put", "-c", USERS, "--id", id, "{\"v\":2}").code()).isZero();
+
+    Cli.Result stale = Cli.local(dir, "put", "-c", USERS, "--id", id, "--expected-ov", "1", "{\"v\":3}");
+
+    assertThat(stale.code()).as(stale.toString()).isEqualTo(UdmCli.CONFLICT);
+    assertThat(stale.err()).startsWith("error: ").contains(id).contains("expected ov 1").contains("ov 2");
+    assertThat(stale.err()).doesNotContain("\tat ").doesNotContain("Exception");
+    assertThat(stale.out()).isEmpty();
+  }
+
+  @Test
+  void invalidInputExitsTwoBeforeAnythingStarts() {
+    Cli.Result badId = Cli.local(dir, "get", "-c", USERS, "not/an id");
+    assertThat(badId.code()).as(badId.toString()).isEqualTo(UdmCli.INVALID);
+    assertThat(badId.err()).contains("objectId").doesNotContain("\tat ");
+
+    Cli.Result badJson = Cli.local(dir, "put", "-c", USERS, "{\"email\": ");
+    assertThat(badJson.code()).as(badJson.toString()).isEqualTo(UdmCli.INVALID);
+    assertThat(badJson.err()).contains("not valid JSON");
+
+    Cli.Result notAnObject = Cli.local(dir, "put", "-c", USERS, "[1, 2]");
+    assertThat(notAnObject.err()).contains("must be a JSON object, found an array");
+
+    Cli.Result badCollection = Cli.local(dir, "list", "-c", "acme/crm");
+    assertThat(badCollection.code()).isEqualTo(UdmCli.INVALID);
+    assertThat(badCollection.err()).contains("TENANT/DB/COLLECTION").contains("udm list --help");
+
+    Cli.Result badTenant = Cli.local(dir, "list", "-c", "$acme/crm/users");
+    assertThat(badTenant.code()).isEqualTo(UdmCli.INVALID);
+    assertThat(badTenant.err()).contains("tenantId");
+
+    Cli.Result unknownCommand = Cli.local(dir, "gett");
+    assertThat(unknownCommand.code()).isEqualTo(UdmCli.INVALID);
+    assertThat(unknownCommand.err()).contains("udm get");
+
+    Cli.Result unconfirmed = Cli.local(dir, "hard-delete", "-c", USERS, "abc");
+    assertThat(unconfirmed.code()).isEqualTo(UdmCli.INVALID);
+    assertThat(unconfirmed.err()).contains("--confirm");
+
+    Cli.Result badFilter = Cli.local(dir, "list", "-c", USERS, "--filter", "{\"email\": {\"$where\": 1}}");
+    assertThat(badFilter.code()).as(badFilter.toString()).isEqualTo(UdmCli.INVALID);
+    assertThat(badFilter.err()).contains("$where");
+
+    // None of these reached the servers: nothing was created.
+    assertThat(dir.resolve("mongo.mv")).doesNotExist();
+  }
+
+  @Test
+  void notIndexedFilterReportsTheProblem() {
+    create("{\"email\":\"a@x.io\"}");
+    Cli.Result r = Cli.local(dir, "list", "-c", USERS, "--filter", "{\"email\": \"a@x.io\"}");
+    assertThat(r.code()).as(r.toString()).isEqualTo(UdmCli.INVALID);
+    assertThat(r.err()).contains("not indexed");
+  }
+
+  @Test
+  void missingAndDeletedItemsExitThreeWithAHint() {
+    Cli.Result missing = Cli.local(dir, "get", "-c", USERS, "nobody");
+    assertThat(missing.code()).as(missing.toString()).isEqualTo(UdmCli.NOT_FOUND);
+    assertThat(missing.err()).contains("nobody").contains("does not exist");
+
+    String id = create("{\"v\":1}");
+    Cli.Result deleted = Cli.local(dir, "delete", "-c", USERS, id, "--reason", "gone");
+    assertThat(deleted.code()).as(deleted.toString()).isZero();
+    assertThat(deleted.out()).contains("deleted " + id).contains("ov 2");
+
+    Cli.Result get = Cli.local(dir, "get", "-c", USERS, id);
+    assertThat(get.code()).isEqualTo(UdmCli.NOT_FOUND);
+    assertThat(get.err()).contains("is deleted").contains("--include-deleted");
+
+    Cli.Result withDeleted = Cli.local(dir, "get", "-c", USERS, id, "--include-deleted");
+    assertThat(withDeleted.code()).as(withDeleted.toString()).isZero();
+    assertThat(withDeleted.out()).contains("DELETED");
+
+    Cli.Result noSuchVersion = Cli.local(dir, "get", "-c", USERS, id, "--ov", "9");
+    assertThat(noSuchVersion.code()).isEqualTo(UdmCli.NOT_FOUND);
+    assertThat(noSuchVersion.err()).contains("no version 9");
+
+    assertThat(Cli.local(dir, "history", "-c", USERS, "nobody").code()).isEqualTo(UdmCli.NOT_FOUND);
+  }
+
+  @Test
+  void putReadsStdinAndFiles() throws Exception {
+    Cli.Result fromStdin = Cli.localWithStdin(dir, "{\"from\":\"stdin\"}", "put", "-c", USERS, "--json");
+    assertThat(fromStdin.code()).as(fromStdin.toString()).isZero();
+    String id = fromStdin.json().path("id").asText();
+
+    Path file = dir.resolveSibling(dir.getFileName() + "-item.json");
+    Files.writeString(file, "{\"from\":\"file\"}");
+    try {
+      Cli.Result fromFile = Cli.local(dir, "put", "-c", USERS, "--id", id, "--file", file.toString());
+      assertThat(fromFile.code()).as(fromFile.toString()).isZero();
+    } finally {
+      Files.deleteIfExists(file);
+    }
+    JsonNode item = Cli.local(dir, "get", "-c", USERS, id, "--json").json();
+    assertThat(item.path("data").path("from").asText()).isEqualTo("file");
+
+    Cli.Result chosenId = Cli.local(dir, "put", "-c", USERS, "--id", "ada-1", "--create", "{\"n\":1}");
+    assertThat(chosenId.code()).as(chosenId.toString()).isZero();
+    assertThat(chosenId.out()).contains("created ada-1");
+    Cli.Result again = Cli.local(dir, "put", "-c", USERS, "--id", "ada-1", "--create", "{\"n\":1}");
+    assertThat(again.code()).as(again.toString()).isEqualTo(UdmCli.CONFLICT);
+
+    Cli.Result nothing = Cli.local(dir, "put", "-c", USERS);
+    assertThat(nothing.code()).isEqualTo(UdmCli.INVALID);
+    assertThat(nothing.err()).contains("no JSON given");
+  }
+
+  @Test
+  void listPagesWithCursorsAndAll() {
+    for (int i = 0; i < 5; i++) {
+      create("{\"n\":" + i + "}");
+    }
+    Cli.Result page1 = Cli.local(dir, "list", "-c", USERS, "--limit", "2", "--json");
+    JsonNode first = page1.json();
+    assertThat(first.path("items").size()).isEqualTo(2);
+    String cursor = first.path("nextCursor").asText();
+    assertThat(cursor).isNotEmpty();
+
+    Cli.Result page2 = Cli.local(dir, "list", "-c", USERS, "--limit", "2", "--cursor", cursor);
+    assertThat(page2.code()).as(page2.toString()).isZero();
+    assertThat(page2.out()).contains("\"n\":2").contains("\"n\":3").contains("next cursor: ");
+
+    Cli.Result all = Cli.local(dir, "list", "-c", USERS, "--limit", "2", "--all", "--json");
+    assertThat(all.code()).as(all.toString()).isZero();
+    assertThat(all.json().path("items").size()).isEqualTo(5);
+    assertThat(all.json().path("count").asLong()).isEqualTo(5);
+    assertThat(all.err()).contains("listed 4 items");
+
+    Cli.Result quiet = Cli.local(dir, "list", "-c", USERS, "--limit", "2", "--all", "-q");
+    assertThat(quiet.err()).isEmpty();
+    assertThat(quiet.out()).contains("5 items");
+  }
+
+  @Test
+  void unavailableFeaturesPrintTheirMessage() {
+    String id = create("{\"v\":1}");
+    Cli.Result restore = Cli.local(dir, "restore", "-c", USERS, id, "--ov", "1");
+    assertThat(restore.code()).as(restore.toString()).isEqualTo(UdmCli.FAILURE);
+    assertThat(restore.err()).startsWith("error: ").contains("restoreObject is not available");
+    assertThat(restore.err()).doesNotContain("\tat ").doesNotContain("UnsupportedOperationException");
+
+    for (String[] args : new String[][] {
+        {"counters", "-c", "acme"},
+        {"verify", "-c", USERS},
+        {"gc", "-c", USERS, "--older-than", "7d"},
+        {"shrink", "-c", USERS, "--dry-run"},
+        {"hard-delete", "-c", USERS, id, "--confirm"},
+        {"enrich", "-c", USERS, id, "--function", "scorer@v1", "{\"score\":1}"}}) {
+      Cli.Result r = Cli.local(dir, args);
+      assertThat(r.code()).as(r.toString()).isEqualTo(UdmCli.FAILURE);
+      assertThat(r.err()).as(r.toString()).contains("is not available").doesNotContain("\tat ");
+    }
+
+    Cli.Result queue = Cli.local(dir, "queue");
+    assertThat(queue.code()).as(queue.toString()).isZero();
+    assertThat(queue.out()).contains("disabled");
+  }
+
+  @Test
+  void healthListsTheLocalBackend() {
+    Cli.Result health = Cli.local(dir, "health");
+    assertThat(health.code()).as(health.toString()).isZero();
+    assertThat(health.out()).contains("UDM UP").contains("local mode").contains(dir.toAbsolutePath().toString())
+        .contains("mongodb://127.0.0.1:").contains("http://127.0.0.1:").contains("counters store: UP");
+
+    JsonNode json = Cli.local(dir, "health", "--json").json();
+    assertThat(json.path("backends").size()).isEqualTo(1);
+    assertThat(json.path("backends").get(0).path("mongo").path("status").asText()).isEqualTo("UP");
+    assertThat(json.path("backends").get(0).path("s3").path("status").asText()).isEqualTo("UP");
+  }
+
+  @Test
+  void localSettingsFileAddsCollectionMaps() throws Exception {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("udm-local.yaml"), String.join("\n",
+        "collectionMaps:",
+        "  users:",
+        "    indexedProps: [email, status]",
+        "    validation:",
+        "      requiredIndexed: [email]",
+        ""));
+    create("{\"email\":\"b@x.io\",\"status\":\"active\"}");
+    create("{\"email\":\"a@x.io\",\"status\":\"active\"}");
+    create("{\"email\":\"c@x.io\",\"status\":\"trial\"}");
+
+    Cli.Result list = Cli.local(dir, "list", "-c", USERS, "--filter", "{\"status\":\"active\"}", "--sort", "email",
+        "--desc", "--json");
+    assertThat(list.code()).as(list.toString()).isZero();
+    JsonNode items = list.json().path("items");
+    assertThat(items.size()).isEqualTo(2);
+    assertThat(items.get(0).path("data").path("email").asText()).isEqualTo("b@x.io");
+    assertThat(items.get(1).path("data").path("email").asText()).isEqualTo("a@x.io");
+    assertThat(items.get(1).path("meta").path("status").asText()).isEqualTo("active");
+
+    Cli.Result missingEmail = Cli.local(dir, "put", "-c", USERS, "{\"status\":\"trial\"}");
+    assertThat(missingEmail.code()).as(missingEmail.toString()).isEqualTo(UdmCli.INVALID);
+    assertThat(missingEmail.err()).contains("email");
+  }
+
+  @Test
+  void localSettingsMustNotNameServers() throws Exception {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("udm-local.json"), "{\"mongoUris\": [\"mongodb://db:27017\"]}");
+    Cli.Result r = Cli.local(dir, "health");
+    assertThat(r.code()).as(r.toString()).isEqualTo(UdmCli.INVALID);
+    assertThat(r.err()).contains("udm-local.json").contains("mongoUris").contains("--config");
+  }
+
+  @Test
+  void demoStillRunsOnTheInMemoryDefault() {
+    Cli.Result demo = Cli.run("demo");
+    assertThat(demo.code()).as(demo.toString()).isZero();
+    assertThat(demo.out()).contains("in-memory").contains("Done: 2 versions");
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String command : new String[] {"demo", "health", "put", "get", "delete", "history", "list", "restore",
+        "enrich", "counters", "queue", "shrink", "hard-delete", "gc", "retention", "verify"}) {
+      Cli.Result help = Cli.run(command, "--help");
+      assertThat(help.code()).as(command).isZero();
+      assertThat(help.out()).as(command).startsWith("Usage: udm " + command);
+    }
+  }
+}
