@@ -4,8 +4,8 @@ import io.udm.api.config.UdmConfig;
 import io.udm.app.HistoryStorageSuite;
 import io.udm.app.MutableClock;
 import io.udm.app.StoragePorts;
-import io.udm.bootstrap.ConnectOptions;
 import io.udm.bootstrap.local.EmbeddedServers;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +31,6 @@ class MongoS3HistoryStorageTest extends HistoryStorageSuite {
   @Override
   protected StoragePorts openPorts(UdmConfig config, MutableClock clock) {
     UdmConfig connected = servers.configFor(config, "hist-" + UUID.randomUUID().toString().substring(0, 8));
-    return ProductionStorage.open(connected,
-        ConnectOptions.defaults().withCreateBucketsIfMissing(true).withClock(clock));
+    return ProductionStorage.open(connected, true, Duration.ofSeconds(10));
   }
 }
