@@ -1,14 +1,97 @@
 package io.udm.app;
 
-import io.udm.api.HardDeleteResult;
-import io.udm.api.RouteContext;
 import io.udm.api.HardDeleteOptions;
+import io.udm.api.HardDeleteResult;
+import io.udm.api.Names;
+import io.udm.api.RouteContext;
+import io.udm.api.config.UdmConfig;
+import io.udm.api.error.NotFoundException;
+import io.udm.api.error.TxnException;
+import io.udm.api.error.ValidationException;
+import io.udm.domain.write.StorageKeys;
+import io.udm.spi.BackendPorts;
+import io.udm.spi.BlobArea;
+import io.udm.spi.BlobInfo;
+import io.udm.spi.ItemKey;
+import io.udm.spi.VersionRecord;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
-/** Irreversibly removes an item and everything stored for it. */
+/**
+ * Irreversibly removes an item and everything stored for it: the head, every version record, and
+ * every object under the item's prefix in the JSON and content buckets (payloads of every version,
+ * failed attempts included, and content objects). Needs {@code hardDeleteEnabled} and an explicit
+ * confirmation. The head goes first and again last (a reader may roll it forward in between), the
+ * records before the objects; an interrupted hard delete is finished by calling it again.
+ */
 final class HardDeleteService {
-  HardDeleteService() {}
+  private static final System.Logger LOG = System.getLogger(HardDeleteService.class.getName());
+  private static final int LIST_PAGE = 1000;
+  private static final int MAX_ROUNDS = 16;
+
+  private final UdmConfig config;
+  private final BackendRouter router;
+
+  HardDeleteService(UdmConfig config, BackendRouter router) {
+    this.config = config;
+    this.router = router;
+  }
 
   HardDeleteResult hardDelete(RouteContext ctx, String id, HardDeleteOptions opts) {
-    throw NotYetAvailable.feature("maintenance().hardDelete");
+    Objects.requireNonNull(ctx, "ctx");
+    List<String> problems = new ArrayList<>();
+    if (!config.hardDeleteEnabled()) {
+      problems.add("hard delete is disabled; set hardDeleteEnabled: true in the configuration to allow it");
+    }
+    if (opts == null || !opts.confirm()) {
+      problems.add("hard delete is irreversible and must be confirmed; pass HardDeleteOptions.confirmed()");
+    }
+    Names.objectIdProblem(id).ifPresent(problems::add);
+    if (!problems.isEmpty()) {
+      throw new ValidationException(problems);
+    }
+    ItemKey key = ItemKey.of(ctx, id);
+    BackendPorts backend = router.forRead(ctx);
+    boolean hadHead = backend.heads().delete(key);
+    long versions = deleteVersions(backend, key);
+    String prefix = StorageKeys.itemPrefix(key);
+    long objects = deletePrefix(backend, BlobArea.JSON, prefix) + deletePrefix(backend, BlobArea.CONTENT, prefix);
+    // A reader may have rolled the head forward from a record that is now gone.
+    hadHead |= backend.heads().delete(key);
+    if (!hadHead && versions == 0 && objects == 0) {
+      throw new NotFoundException("item '" + id + "' does not exist in " + ctx + "; nothing to hard-delete");
+    }
+    LOG.log(Level.INFO, "hard-deleted {0}: {1} versions and {2} objects removed", key, versions, objects);
+    return new HardDeleteResult(versions, objects);
+  }
+
+  /** Deletes every version record, including any appended by a writer racing the delete. */
+  private static long deleteVersions(BackendPorts backend, ItemKey key) {
+    long removed = 0;
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      List<Long> ovs = backend.versions().history(key).stream().map(VersionRecord::ov).toList();
+      if (ovs.isEmpty()) {
+        return removed;
+      }
+      removed += backend.versions().delete(key, ovs);
+    }
+    throw new TxnException("item " + key + " kept getting new versions while it was hard-deleted; stop writing"
+        + " to it and run the hard delete again");
+  }
+
+  private static long deletePrefix(BackendPorts backend, BlobArea area, String prefix) {
+    long removed = 0;
+    Optional<String> after = Optional.empty();
+    while (true) {
+      List<BlobInfo> page = backend.blobs().list(area, prefix, after, LIST_PAGE);
+      if (page.isEmpty()) {
+        return removed;
+      }
+      removed += backend.blobs().deleteAll(area, page.stream().map(BlobInfo::key).toList());
+      after = Optional.of(page.get(page.size() - 1).key());
+    }
   }
 }

@@ -42,11 +42,12 @@ public final class UdmService implements Udm {
         new DeleteItemService(config, planner, pipeline),
         new ReadItemService(router),
         new ListItemsService(config, router),
-        new EnrichItemService(),
-        new RestoreService());
+        new EnrichItemService(config, planner, pipeline),
+        new RestoreService(config, planner, pipeline, router, ids, clock));
     this.admin = new AdminService(ports);
     this.maintenance = new MaintenanceService(
-        new HardDeleteService(), new ShrinkService(), new RetentionService(), new GarbageCollector(router, clock, config.limits()), new Verifier(router));
+        new HardDeleteService(config, router), new ShrinkService(), new RetentionService(config, router, clock),
+        new GarbageCollector(router, clock, config.limits()), new Verifier(router));
     this.fallback = config.fallback().enabled() ? Optional.of(new UnavailableFallback()) : Optional.empty();
   }
 

@@ -560,4 +560,433 @@ public abstract class UdmBehaviourSuite {
       assertThatThrownBy(() -> udm.with(ctx)).hasMessageContaining("shut down");
     }
   }
+
+  // ------------------------------------------------------------------ history features
+
+  /** Opens another Udm on the same wiring with a changed config; closed after each test. */
+  abstract class WithConfig {
+    protected Udm tuned;
+    protected ItemOps tunedOps;
+    /** A collection of its own: on MongoDB + S3 the tuned Udm's backends differ from {@link #udm}'s. */
+    protected RouteContext tctx;
+
+    protected abstract UdmConfig tunedConfig();
+
+    @BeforeEach
+    void openTuned() {
+      tuned = newUdm(tunedConfig(), clock);
+      tctx = RouteContext.of(ctx.tenantId(), "tuned", USERS);
+      tunedOps = tuned.with(tctx);
+    }
+
+    @AfterEach
+    void closeTuned() {
+      tuned.close();
+    }
+  }
+
+  @Nested
+  class Enrichment {
+    private final io.udm.api.EnrichOptions scorer = io.udm.api.EnrichOptions.builder().functionId("scorer@v1").build();
+
+    @Test
+    void aPatchIsDeepMergedAndItsFunctionRecordedOnceAsAnEnrichVersion() {
+      String id = ops.create(user("a@x.io", "active", 1)).id();
+      io.udm.api.EnrichResult first = ops.enrich(id, Map.of("score", 7, "tags", List.of("b", "c"),
+          "profile", Map.of("zip", "75002", "geo", Map.of("lat", 48.8))), scorer);
+      Map<String, Object> removeStatus = new LinkedHashMap<>();
+      removeStatus.put("status", null);
+      removeStatus.put("tags", List.of("c", "d"));
+      io.udm.api.EnrichResult second = ops.enrich(id, removeStatus, scorer);
+      io.udm.api.EnrichResult third = ops.enrich(id, Map.of("flag", true), io.udm.api.EnrichOptions.builder().functionId("tagger@v2").build());
+
+      assertThat(first.ov()).isEqualTo(2);
+      assertThat(second.ov()).isEqualTo(3);
+      assertThat(first.functionIds()).containsExactly("scorer@v1");
+      assertThat(second.functionIds()).containsExactly("scorer@v1");
+      assertThat(third.functionIds()).containsExactly("scorer@v1", "tagger@v2");
+      ItemView view = ops.getLatest(id).orElseThrow();
+      assertThat(view.data()).isEqualTo(JsonValues.parseObject("{\"email\":\"a@x.io\",\"age\":1,"
+          + "\"tags\":[\"a\",\"b\",\"c\",\"d\"],\"profile\":{\"city\":\"Paris\",\"zip\":\"75002\",\"geo\":{\"lat\":48.8}},"
+          + "\"score\":7,\"flag\":true}"));
+      assertThat(view.meta().has("status")).isFalse();
+      assertThat(view.system().functionIds()).containsExactly("scorer@v1", "tagger@v2");
+      assertThat(view.system().updatedAt()).isEqualTo(third.at());
+      List<VersionInfo> history = ops.history(id);
+      assertThat(history).extracting(VersionInfo::op).containsExactly(Op.CREATE, Op.ENRICH, Op.ENRICH, Op.ENRICH);
+      assertThat(history.get(1).functionId()).contains("scorer@v1");
+      assertThat(history.get(3).functionId()).contains("tagger@v2");
+      assertThat(history.get(0).functionId()).isEmpty();
+    }
+
+    @Test
+    void anEmptyPatchChangesNoDataAndTheSamePatchTwiceChangesDataOnce() {
+      String id = ops.create(user("a@x.io", "active", 1)).id();
+      ObjectNode before = ops.getLatest(id).orElseThrow().data();
+      ops.enrich(id, Map.of(), scorer);
+      assertThat(ops.getLatest(id).orElseThrow().data()).isEqualTo(before);
+
+      Map<String, Object> patch = Map.of("tags", List.of("z"), "profile", Map.of("n", 1));
+      ops.enrich(id, patch, scorer);
+      ObjectNode once = ops.getLatest(id).orElseThrow().data();
+      ops.enrich(id, patch, scorer);
+      assertThat(ops.getLatest(id).orElseThrow().data()).isEqualTo(once);
+    }
+
+    @Test
+    void expectedOvIsHonoured() {
+      String id = ops.create(user("a@x.io", "active", 1)).id();
+      assertThatThrownBy(() -> ops.enrich(id, Map.of("x", 1), io.udm.api.EnrichOptions.builder().functionId("f").expectedOv(3).build()))
+          .isInstanceOfSatisfying(OptimisticLockException.class, e -> {
+            assertThat(e.expectedOv()).isEqualTo(3);
+            assertThat(e.actualOv()).isEqualTo(1);
+          });
+      assertThat(ops.enrich(id, Map.of("x", 1), io.udm.api.EnrichOptions.builder().functionId("f").expectedOv(1).build()).ov())
+          .isEqualTo(2);
+      assertThat(ops.history(id)).hasSize(2);
+    }
+
+    @Test
+    void missingAndDeletedItemsAreNotFoundAndInvalidPatchesAreRejected() {
+      assertThatThrownBy(() -> ops.enrich("nope", Map.of("x", 1), scorer)).isInstanceOf(NotFoundException.class);
+      String id = ops.create(user("a@x.io", "active", 1)).id();
+      Map<String, Object> noEmail = new LinkedHashMap<>();
+      noEmail.put("email", null);
+      assertThatThrownBy(() -> ops.enrich(id, noEmail, scorer))
+          .isInstanceOf(ValidationException.class).hasMessageContaining("email");
+      assertThatThrownBy(() -> ops.enrich(id, Map.of("_system", Map.of("deleted", true)), scorer))
+          .isInstanceOf(ValidationException.class);
+      ops.delete(id);
+      assertThatThrownBy(() -> ops.enrich(id, Map.of("x", 1), scorer)).isInstanceOf(NotFoundException.class);
+      assertThat(ops.history(id)).hasSize(2);
+    }
+
+    @Test
+    void aReplayedRequestIdEnrichesOnce() {
+      String id = ops.create(user("a@x.io", "active", 1)).id();
+      io.udm.api.EnrichOptions opts = io.udm.api.EnrichOptions.builder().functionId("f@1").requestId("enrich-1").build();
+      io.udm.api.EnrichResult first = ops.enrich(id, Map.of("n", 1), opts);
+      assertThat(ops.enrich(id, Map.of("n", 1), opts)).isEqualTo(first);
+      assertThat(ops.history(id)).hasSize(2);
+    }
+
+    @Test
+    void aBatchReportsEveryItemAndOneFailureUndoesNoOther() {
+      String a = ops.create(user("a@x.io", "active", 1)).id();
+      String b = ops.create(user("b@x.io", "active", 2)).id();
+      List<io.udm.api.EnrichResult> all = ops.enrichBatch(List.of(
+          new io.udm.api.EnrichRequest(a, JsonValues.fromMap(Map.of("s", 1)), scorer),
+          new io.udm.api.EnrichRequest(b, JsonValues.fromMap(Map.of("s", 2)), scorer)));
+      assertThat(all).extracting(io.udm.api.EnrichResult::id).containsExactly(a, b);
+      assertThat(all).extracting(io.udm.api.EnrichResult::ov).containsExactly(2L, 2L);
+
+      assertThatThrownBy(() -> ops.enrichBatch(List.of(
+          new io.udm.api.EnrichRequest(a, JsonValues.fromMap(Map.of("s", 3)), scorer),
+          new io.udm.api.EnrichRequest("missing", JsonValues.fromMap(Map.of("s", 3)), scorer),
+          new io.udm.api.EnrichRequest(b, JsonValues.fromMap(Map.of("s", 4)), io.udm.api.EnrichOptions.builder().functionId("f").expectedOv(1).build()),
+          new io.udm.api.EnrichRequest(b, JsonValues.fromMap(Map.of("s", 5)), scorer))))
+          .isInstanceOfSatisfying(EnrichBatchException.class, e -> {
+            assertThat(e.outcomes()).extracting(EnrichBatchException.Outcome::succeeded)
+                .containsExactly(true, false, false, true);
+            assertThat(e.failures().get(0).error().orElseThrow()).isInstanceOf(NotFoundException.class);
+            assertThat(e.failures().get(1).error().orElseThrow()).isInstanceOf(OptimisticLockException.class);
+            assertThat(e.succeeded()).extracting(io.udm.api.EnrichResult::ov).containsExactly(3L, 3L);
+            assertThat(e.getMessage()).contains("2 of 4").contains("missing");
+          });
+      assertThat(ops.getLatest(a).orElseThrow().data().path("s").asInt()).isEqualTo(3);
+      assertThat(ops.getLatest(b).orElseThrow().data().path("s").asInt()).isEqualTo(5);
+    }
+  }
+
+  @Nested
+  class ObjectRestore {
+    @Test
+    void aRestoreAppendsAVersionWithTheTargetsContent() {
+      String id = ops.create(user("a@x.io", "v1", 1)).id();
+      ops.update(id, user("a@x.io", "v2", 2));
+      ops.enrich(id, Map.of("extra", 1), io.udm.api.EnrichOptions.builder().functionId("f@1").build());
+
+      io.udm.api.RestoreResult r = ops.restoreObject(id, io.udm.api.RestoreTarget.version(1), WriteOptions.builder().actor("ops").reason("oops").build());
+      assertThat(r.ov()).isEqualTo(4);
+      assertThat(r.restoredFromOv()).isEqualTo(1);
+      assertThat(r.id()).isEqualTo(id);
+      ItemView view = ops.getLatest(id).orElseThrow();
+      assertThat(view.data()).isEqualTo(ops.getVersion(id, 1).orElseThrow().data());
+      assertThat(view.meta()).isEqualTo(ops.getVersion(id, 1).orElseThrow().meta());
+      assertThat(view.cv()).isEqualTo(r.cv());
+      assertThat(view.system().insertedAt()).isEqualTo(ops.getVersion(id, 1).orElseThrow().system().insertedAt());
+      List<VersionInfo> history = ops.history(id);
+      assertThat(history).extracting(VersionInfo::op).containsExactly(Op.CREATE, Op.UPDATE, Op.ENRICH, Op.RESTORE);
+      assertThat(history.get(3).actor()).contains("ops");
+      assertThat(history.get(3).reason()).contains("oops");
+      // History is never rewritten.
+      assertThat(ops.getVersion(id, 2).orElseThrow().data().path("status").asText()).isEqualTo("v2");
+    }
+
+    @Test
+    void restoringADeletedItemBringsItBack() {
+      String id = ops.create(user("a@x.io", "v1", 1)).id();
+      ops.delete(id);
+      assertThat(ops.getLatest(id)).isEmpty();
+
+      io.udm.api.RestoreResult r = ops.restoreObject(id, io.udm.api.RestoreTarget.version(1));
+      ItemView view = ops.getLatest(id).orElseThrow();
+      assertThat(view.deleted()).isFalse();
+      assertThat(view.system().deletedAt()).isEmpty();
+      assertThat(view.ov()).isEqualTo(r.ov()).isEqualTo(3);
+      assertThat(view.data().path("status").asText()).isEqualTo("v1");
+      assertThat(ops.listByMeta(MetaQuery.all()).items()).extracting(ItemView::id).contains(id);
+      ops.update(id, user("a@x.io", "v4", 1));
+    }
+
+    @Test
+    void aRestoreAsOfAnInstantTakesTheNewestVersionAtOrBeforeIt() {
+      CreateResult c = ops.create(user("a@x.io", "v1", 1));
+      clock.advance(Duration.ofMinutes(1));
+      UpdateResult u = ops.update(c.id(), user("a@x.io", "v2", 1));
+      clock.advance(Duration.ofMinutes(1));
+      ops.update(c.id(), user("a@x.io", "v3", 1));
+
+      io.udm.api.RestoreResult r = ops.restoreObject(c.id(), io.udm.api.RestoreTarget.at(u.at().plusSeconds(30)));
+      assertThat(r.restoredFromOv()).isEqualTo(2);
+      assertThat(ops.getLatest(c.id()).orElseThrow().data().path("status").asText()).isEqualTo("v2");
+      assertThatThrownBy(() -> ops.restoreObject(c.id(), io.udm.api.RestoreTarget.at(c.at().minusSeconds(1))))
+          .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void missingItemsVersionsAndWrongTargetsAreRefused() {
+      String id = ops.create(user("a@x.io", "v1", 1)).id();
+      assertThatThrownBy(() -> ops.restoreObject(id, io.udm.api.RestoreTarget.version(9))).isInstanceOf(NotFoundException.class)
+          .hasMessageContaining("9");
+      assertThatThrownBy(() -> ops.restoreObject("nope", io.udm.api.RestoreTarget.version(1))).isInstanceOf(NotFoundException.class);
+      assertThatThrownBy(() -> ops.restoreObject(id, io.udm.api.RestoreTarget.collectionVersion(1)))
+          .isInstanceOf(ValidationException.class);
+      assertThat(ops.history(id)).hasSize(1);
+    }
+
+    @Test
+    void expectedOvAndRequestIdsAreHonoured() {
+      String id = ops.create(user("a@x.io", "v1", 1)).id();
+      ops.update(id, user("a@x.io", "v2", 1));
+      assertThatThrownBy(() -> ops.restoreObject(id, io.udm.api.RestoreTarget.version(1), WriteOptions.builder().expectedOv(1).build()))
+          .isInstanceOfSatisfying(OptimisticLockException.class, e -> assertThat(e.actualOv()).isEqualTo(2));
+      WriteOptions once = WriteOptions.builder().expectedOv(2).requestId("restore-once").build();
+      io.udm.api.RestoreResult first = ops.restoreObject(id, io.udm.api.RestoreTarget.version(1), once);
+      assertThat(ops.restoreObject(id, io.udm.api.RestoreTarget.version(1), once)).isEqualTo(first);
+      assertThat(ops.history(id)).hasSize(3);
+    }
+  }
+
+  @Nested
+  class CollectionRestores {
+
+    @Test
+    void everyItemGoesBackToItsStateAtTheCollectionVersion() {
+      String unchanged = ops.create(user("u@x.io", "same", 1)).id();
+      String updated = ops.create(user("p@x.io", "before", 2)).id();
+      String deletedLater = ops.create(user("d@x.io", "live", 3)).id();
+      String deletedBefore = ops.create(user("g@x.io", "gone", 4)).id();
+      ops.delete(deletedBefore);
+      String revertedByHand = ops.create(user("r@x.io", "orig", 5)).id();
+      long target = ops.update(revertedByHand, user("r@x.io", "orig", 5)).cv();
+
+      ops.update(updated, user("p@x.io", "after", 2));
+      ops.enrich(updated, Map.of("x", 1), io.udm.api.EnrichOptions.builder().functionId("f").build());
+      ops.delete(deletedLater);
+      ops.update(revertedByHand, user("r@x.io", "changed", 5));
+      ops.update(revertedByHand, user("r@x.io", "orig", 5));
+      String createdAfter = ops.create(user("n@x.io", "new", 6)).id();
+      String createdAfterAndDeleted = ops.create(user("m@x.io", "new", 7)).id();
+      ops.delete(createdAfterAndDeleted);
+
+      List<RestoreProgress.Snapshot> progress = new ArrayList<>();
+      io.udm.api.CollectionRestoreResult r = RestoreProgress.reporting(progress::add,
+          () -> ops.restoreCollection(io.udm.api.RestoreTarget.collectionVersion(target), WriteOptions.builder().actor("ops").build()));
+
+      assertThat(r.restored()).isEqualTo(2);   // updated, deletedLater
+      assertThat(r.deleted()).isEqualTo(1);    // createdAfter
+      assertThat(r.unchanged()).isEqualTo(4);  // unchanged, deletedBefore, revertedByHand, createdAfterAndDeleted
+      assertThat(r.cv()).isGreaterThan(target);
+      assertThat(ops.getLatest(updated).orElseThrow().data().path("status").asText()).isEqualTo("before");
+      assertThat(ops.getLatest(updated).orElseThrow().data().has("x")).isFalse();
+      assertThat(ops.getLatest(deletedLater).orElseThrow().data().path("status").asText()).isEqualTo("live");
+      assertThat(ops.getLatest(createdAfter)).isEmpty();
+      assertThat(ops.getLatest(deletedBefore)).isEmpty();
+      assertThat(ops.history(unchanged)).hasSize(1);
+      assertThat(ops.history(revertedByHand)).hasSize(4);
+      assertThat(ops.history(updated)).extracting(VersionInfo::op).endsWith(Op.RESTORE);
+      assertThat(ops.history(updated).get(ops.history(updated).size() - 1).actor()).contains("ops");
+      assertThat(ops.history(createdAfter)).extracting(VersionInfo::op).containsExactly(Op.CREATE, Op.RESTORE);
+      assertThat(ops.listByMeta(MetaQuery.all()).items()).extracting(ItemView::id)
+          .containsExactlyInAnyOrder(unchanged, updated, deletedLater, revertedByHand);
+      assertThat(progress).isNotEmpty();
+      RestoreProgress.Snapshot last = progress.get(progress.size() - 1);
+      assertThat(last.done()).isTrue();
+      assertThat(last.scanned()).isEqualTo(7);
+      assertThat(last.restored()).isEqualTo(2);
+
+      // Running it again finds everything in place.
+      io.udm.api.CollectionRestoreResult again = ops.restoreCollection(io.udm.api.RestoreTarget.collectionVersion(target));
+      assertThat(again.restored() + again.deleted()).isZero();
+      assertThat(again.unchanged()).isEqualTo(7);
+    }
+
+    @Test
+    void aCollectionCanGoBackToAnInstant() {
+      String a = ops.create(user("a@x.io", "v1", 1)).id();
+      clock.advance(Duration.ofMinutes(1));
+      Instant then = clock.peek();
+      clock.advance(Duration.ofMinutes(1));
+      ops.update(a, user("a@x.io", "v2", 1));
+      String b = ops.create(user("b@x.io", "v1", 1)).id();
+
+      io.udm.api.CollectionRestoreResult r = ops.restoreCollection(io.udm.api.RestoreTarget.at(then));
+      assertThat(r).isEqualTo(new io.udm.api.CollectionRestoreResult(r.cv(), 1, 0, 1));
+      assertThat(ops.getLatest(a).orElseThrow().data().path("status").asText()).isEqualTo("v1");
+      assertThat(ops.getLatest(b)).isEmpty();
+    }
+
+    @Test
+    void aRequestIdMakesTheWholeRestoreIdempotent() {
+      String a = ops.create(user("a@x.io", "v1", 1)).id();
+      long target = ops.getLatest(a).orElseThrow().cv();
+      ops.update(a, user("a@x.io", "v2", 1));
+      WriteOptions once = WriteOptions.builder().requestId("nightly-restore-1").build();
+
+      io.udm.api.CollectionRestoreResult first = ops.restoreCollection(io.udm.api.RestoreTarget.collectionVersion(target), once);
+      ops.update(a, user("a@x.io", "v3", 1));
+      assertThat(ops.restoreCollection(io.udm.api.RestoreTarget.collectionVersion(target), once)).isEqualTo(first);
+      assertThat(ops.getLatest(a).orElseThrow().data().path("status").asText()).isEqualTo("v3");
+      assertThatThrownBy(() -> ops.restoreCollection(io.udm.api.RestoreTarget.collectionVersion(target + 1), once))
+          .isInstanceOf(ValidationException.class).hasMessageContaining("nightly-restore-1");
+    }
+
+    @Test
+    void objectTargetsAndPerItemOptionsAreRefused() {
+      assertThatThrownBy(() -> ops.restoreCollection(io.udm.api.RestoreTarget.version(1))).isInstanceOf(ValidationException.class);
+      assertThatThrownBy(() -> ops.restoreCollection(io.udm.api.RestoreTarget.collectionVersion(1),
+          WriteOptions.builder().expectedOv(1).objectId("x").build()))
+          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).hasSize(2));
+    }
+
+    @Test
+    void aListenerThatStopsTheRestoreLeavesAResumableRun() {
+      String a = ops.create(user("a@x.io", "v1", 1)).id();
+      long target = ops.getLatest(a).orElseThrow().cv();
+      ops.update(a, user("a@x.io", "v2", 1));
+      assertThatThrownBy(() -> RestoreProgress.reporting(p -> {
+        throw new IllegalStateException("operator pressed stop");
+      }, () -> ops.restoreCollection(io.udm.api.RestoreTarget.collectionVersion(target)))).hasMessageContaining("stop");
+
+      io.udm.api.CollectionRestoreResult resumed = ops.restoreCollection(io.udm.api.RestoreTarget.collectionVersion(target));
+      assertThat(resumed.restored()).isEqualTo(1);
+      assertThat(ops.history(a)).extracting(VersionInfo::op).containsExactly(Op.CREATE, Op.UPDATE, Op.RESTORE);
+    }
+  }
+
+  @Nested
+  class Retention extends WithConfig {
+    @Override
+    protected UdmConfig tunedConfig() {
+      return UdmConfig.builder().from(config())
+          .retention(io.udm.api.config.RetentionConfig.builder().ver(io.udm.api.config.VersionRetention.builder().days(30).maxPerItem(3).build()).build())
+          .build();
+    }
+
+    @Test
+    void versionsBeyondMaxPerItemArePrunedWithTheirPayloadsAndReadsSayNotFound() {
+      String id = tunedOps.create(user("a@x.io", "v1", 1)).id();
+      for (int i = 2; i <= 5; i++) {
+        tunedOps.update(id, user("a@x.io", "v" + i, 1));
+      }
+      String young = tunedOps.create(user("b@x.io", "v1", 1)).id();
+
+      io.udm.api.RetentionResult r = tuned.maintenance().applyRetention(tctx);
+      assertThat(r.versionsPruned()).isEqualTo(2);
+      assertThat(r.objectsRemoved()).isEqualTo(2);
+      assertThat(tunedOps.history(id)).extracting(VersionInfo::ov).containsExactly(3L, 4L, 5L);
+      assertThat(tunedOps.getVersion(id, 1)).isEmpty();
+      assertThat(tunedOps.getAsOf(id, tunedOps.history(id).get(0).at().minusMillis(1))).isEmpty();
+      assertThat(tunedOps.getVersion(id, 3).orElseThrow().data().path("status").asText()).isEqualTo("v3");
+      assertThatThrownBy(() -> tunedOps.restoreObject(id, io.udm.api.RestoreTarget.version(2)))
+          .isInstanceOf(NotFoundException.class).hasMessageContaining("pruned");
+      assertThat(tunedOps.history(young)).hasSize(1);
+      assertThat(tuned.maintenance().applyRetention(tctx)).isEqualTo(new io.udm.api.RetentionResult(0, 0));
+    }
+
+    @Test
+    void oldVersionsArePrunedButNeverTheNewest() {
+      String id = tunedOps.create(user("a@x.io", "v1", 1)).id();
+      tunedOps.update(id, user("a@x.io", "v2", 1));
+      String deleted = tunedOps.create(user("d@x.io", "v1", 1)).id();
+      tunedOps.delete(deleted);
+      clock.advance(Duration.ofDays(45));
+
+      io.udm.api.RetentionResult r = tuned.maintenance().applyRetention(tctx);
+      assertThat(r.versionsPruned()).isEqualTo(2);
+      assertThat(tunedOps.history(id)).extracting(VersionInfo::ov).containsExactly(2L);
+      assertThat(tunedOps.getLatest(id).orElseThrow().data().path("status").asText()).isEqualTo("v2");
+      assertThat(tunedOps.history(deleted)).extracting(VersionInfo::op).containsExactly(Op.DELETE);
+      // The pruned item can still be written and restored to what is kept.
+      tunedOps.update(id, user("a@x.io", "v3", 1));
+      assertThat(tunedOps.restoreObject(id, io.udm.api.RestoreTarget.version(2)).ov()).isEqualTo(4);
+      assertThat(tunedOps.restoreObject(deleted, io.udm.api.RestoreTarget.version(2)).ov()).isEqualTo(3);
+    }
+
+    @Test
+    void withoutLimitsNothingIsPruned() {
+      String id = ops.create(user("a@x.io", "v1", 1)).id();
+      ops.update(id, user("a@x.io", "v2", 1));
+      clock.advance(Duration.ofDays(4000));
+      assertThat(udm.maintenance().applyRetention(ctx)).isEqualTo(new io.udm.api.RetentionResult(0, 0));
+      assertThat(ops.history(id)).hasSize(2);
+    }
+  }
+
+  @Nested
+  class HardDelete extends WithConfig {
+    @Override
+    protected UdmConfig tunedConfig() {
+      return UdmConfig.builder().from(config()).hardDeleteEnabled(true).build();
+    }
+
+    @Test
+    void anItemIsRemovedWithEveryVersionAndOthersAreUntouched() {
+      String id = tunedOps.create(user("a@x.io", "v1", 1)).id();
+      tunedOps.update(id, user("a@x.io", "v2", 1));
+      tunedOps.delete(id);
+      String other = tunedOps.create(user("b@x.io", "v1", 1)).id();
+      tunedOps.update(other, user("b@x.io", "v2", 1));
+
+      io.udm.api.HardDeleteResult r = tuned.maintenance().hardDelete(tctx, id, io.udm.api.HardDeleteOptions.confirmed());
+      assertThat(r.versionsRemoved()).isEqualTo(3);
+      assertThat(r.objectsRemoved()).isEqualTo(3);
+      ReadOptions all = ReadOptions.builder().includeDeleted(true).build();
+      assertThat(tunedOps.getLatest(id, all)).isEmpty();
+      assertThat(tunedOps.getVersion(id, 1, all)).isEmpty();
+      assertThat(tunedOps.history(id)).isEmpty();
+      assertThat(tunedOps.listByMeta(MetaQuery.all(), ListOptions.builder().includeDeleted(true).build()).items())
+          .extracting(ItemView::id).containsExactly(other);
+      assertThatThrownBy(() -> tunedOps.restoreObject(id, io.udm.api.RestoreTarget.version(1))).isInstanceOf(NotFoundException.class);
+      assertThat(tunedOps.history(other)).hasSize(2);
+      assertThat(tunedOps.getVersion(other, 1).orElseThrow().data().path("status").asText()).isEqualTo("v1");
+      assertThatThrownBy(() -> tuned.maintenance().hardDelete(tctx, id, io.udm.api.HardDeleteOptions.confirmed()))
+          .isInstanceOf(NotFoundException.class);
+      // The id is free again.
+      assertThat(tunedOps.create(user("a@x.io", "again", 1), WriteOptions.builder().objectId(id).build()).ov()).isEqualTo(1);
+    }
+
+    @Test
+    void itNeedsConfirmationAndTheSetting() {
+      String id = tunedOps.create(user("a@x.io", "v1", 1)).id();
+      assertThatThrownBy(() -> tuned.maintenance().hardDelete(tctx, id, io.udm.api.HardDeleteOptions.builder().build()))
+          .isInstanceOf(ValidationException.class).hasMessageContaining("confirm");
+      String kept = ops.create(user("a@x.io", "v1", 1)).id();
+      assertThatThrownBy(() -> udm.maintenance().hardDelete(ctx, kept, io.udm.api.HardDeleteOptions.confirmed()))
+          .isInstanceOf(ValidationException.class).hasMessageContaining("hardDeleteEnabled");
+      assertThat(tunedOps.history(id)).hasSize(1);
+      assertThat(ops.history(kept)).hasSize(1);
+    }
+  }
 }

@@ -6,6 +6,7 @@ import io.udm.api.SystemHeader;
 import io.udm.api.config.CollectionMap;
 import io.udm.domain.document.DocumentRules;
 import io.udm.domain.document.MetaExtractor;
+import io.udm.domain.merge.DeepMerge;
 import io.vavr.control.Either;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,6 +67,65 @@ public final class VersionPlanner {
           Instant at = notBefore(now, state.at());
           return version(state.ov() + 1, at, Op.DELETE, currentData, map, SystemHeaders.deleted(state.system(), at));
         });
+  }
+
+  /** Every problem of an enrichment patch itself (before it meets the document); checked before any I/O. */
+  public List<String> patchProblems(ObjectNode patch) {
+    if (patch == null) {
+      return List.of("the patch must not be null; pass {} to change nothing");
+    }
+    return documentRules.problems(patch);
+  }
+
+  /**
+   * Enrichment: {@code patch} deep-merged ({@link DeepMerge}) into the live item's data, with
+   * {@code functionId} recorded once in {@code _system.functionIds}. The merged document must
+   * still satisfy the collection's rules (a patch cannot remove a required indexed prop).
+   */
+  public Either<WriteRejection, PlannedVersion> enrich(
+      String objectId, Optional<CurrentState> current, ObjectNode currentData, ObjectNode patch, String functionId,
+      CollectionMap map, String collection, OptionalLong expectedOv, Instant now) {
+    return live(objectId, current, expectedOv, "enrich")
+        .flatMap(state -> {
+          ObjectNode merged = DeepMerge.merge(currentData, patch);
+          List<String> problems = documentProblems(merged, map, collection);
+          if (!problems.isEmpty()) {
+            List<String> explained = new ArrayList<>();
+            problems.forEach(p -> explained.add("after merging the patch into item '" + objectId + "': " + p));
+            return Either.left(new WriteRejection.Invalid(explained));
+          }
+          Instant at = notBefore(now, state.at());
+          return Either.right(version(state.ov() + 1, at, Op.ENRICH, merged, map,
+              SystemHeaders.enriched(state.system(), at, functionId)));
+        });
+  }
+
+  /**
+   * A restore: a new version (op RESTORE) whose data and deleted flag equal {@code target}'s. The
+   * item keeps its insertion time; its function ids become the target's, since they describe where
+   * the restored data came from. Deleted items may be restored (that is how they come back); the
+   * data is not re-validated, as it is a state the item already had.
+   */
+  public Either<WriteRejection, PlannedVersion> restore(
+      String objectId, Optional<CurrentState> current, RestoreSource target, CollectionMap map,
+      OptionalLong expectedOv, Instant now) {
+    if (current.isEmpty()) {
+      if (expectedOv.isPresent() && expectedOv.getAsLong() != 0) {
+        return Either.left(new WriteRejection.Stale(objectId, expectedOv.getAsLong(), 0));
+      }
+      return Either.left(new WriteRejection.Missing("item '" + objectId + "' does not exist; nothing to restore"));
+    }
+    CurrentState state = current.get();
+    if (expectedOv.isPresent() && expectedOv.getAsLong() != state.ov()) {
+      return Either.left(new WriteRejection.Stale(objectId, expectedOv.getAsLong(), state.ov()));
+    }
+    Instant at = notBefore(now, state.at());
+    Optional<Instant> deletedAt = !target.deleted()
+        ? Optional.empty()
+        : state.deleted() && state.system().deletedAt().isPresent() ? state.system().deletedAt() : Optional.of(at);
+    SystemHeader header = new SystemHeader(
+        state.system().insertedAt(), at, deletedAt, target.deleted(), target.functionIds());
+    return Either.right(version(state.ov() + 1, at, Op.RESTORE, target.data(), map, header));
   }
 
   private static Either<WriteRejection, CurrentState> live(

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Collection restore benchmark: see bench/README.md.
+#   bench/run.sh [items]          (default 100000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ITEMS="${1:-100000}"
+WORK="$(mktemp -d)"
+if [ ! -f bench/target/classpath.txt ] || [ "${BENCH_REBUILD:-1}" = 1 ]; then
+  mvn -o -q -B -pl udm-bootstrap -am test-compile dependency:build-classpath \
+      -Dmdep.outputFile="$PWD/bench/target/classpath.txt" -Dmdep.includeScope=test >/dev/null
+fi
+CP="udm-bootstrap/target/test-classes:udm-bootstrap/target/classes:udm-app/target/classes:udm-domain/target/classes"
+CP="$CP:udm-ports/target/classes:udm-adapter-memory/target/classes:udm-adapter-mongo/target/classes"
+CP="$CP:udm-adapter-s3/target/classes:$(cat bench/target/classpath.txt)"
+# The servers get their own JVM and a big heap: they hold every stored document.
+java -Xmx8g -cp "$CP" io.udm.bench.CollectionRestoreBench serve "$WORK/servers.json" > "$WORK/servers.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 120); do [ -f "$WORK/servers.json" ] && break; sleep 0.5; done
+# The restoring JVM: 256 MiB of heap.
+java -Xmx256m -cp "$CP" io.udm.bench.CollectionRestoreBench run "$WORK/servers.json" "$ITEMS" 2>&1 \
+  | grep -v " WARN \| INFO \|^INFO:\|^[A-Z][a-z][a-z] [0-9]* 20[0-9][0-9] "
