@@ -1,6 +1,7 @@
 package io.udm.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.udm.api.EnrichBatchException;
 import io.udm.api.EnrichOptions;
 import io.udm.api.EnrichRequest;
 import io.udm.api.EnrichResult;

@@ -279,7 +279,7 @@ public abstract class HistoryStorageSuite {
         on.backends().stream().map(BackendPorts::backendId).toList(), config.routing());
     BackendRouter router = new BackendRouter(hashing, on.backends(), on.placements());
     VersionPlanner planner = new VersionPlanner(new DocumentRules(config.limits()));
-    WritePipeline pipeline = new WritePipeline(router, new CommitProtocol(ids), clock);
+    WritePipeline pipeline = new WritePipeline(router, new CommitProtocol(ids, clock, config.limits()), clock);
     return new RestoreService(config, planner, pipeline, router, ids, clock, PAGE);
   }
 

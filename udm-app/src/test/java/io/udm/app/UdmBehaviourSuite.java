@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.udm.api.CreateResult;
 import io.udm.api.DeleteResult;
+import io.udm.api.EnrichBatchException;
 import io.udm.api.ItemOps;
 import io.udm.api.ItemView;
 import io.udm.api.ListOptions;

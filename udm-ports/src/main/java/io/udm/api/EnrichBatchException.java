@@ -1,6 +1,5 @@
-package io.udm.app;
+package io.udm.api;
 
-import io.udm.api.EnrichResult;
 import io.udm.api.error.UdmException;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +7,8 @@ import java.util.Optional;
 /**
  * Some items of an {@link io.udm.api.ItemOps#enrichBatch} failed. The others were enriched and
  * stay enriched; {@link #outcomes()} holds, for every request in order, its result or its error,
- * like the MongoDB driver's bulk write exception. Retry only the failed ones (each keeps its own
+ * like the MongoDB driver's bulk write exception. It lives beside {@link EnrichResult} (not in
+ * {@code io.udm.api.error}) because it carries results, and errors must not depend on the API. Retry only the failed ones (each keeps its own
  * {@code requestId} semantics, so retrying a whole batch with request ids is safe too).
  */
 public final class EnrichBatchException extends UdmException {
@@ -37,11 +37,11 @@ public final class EnrichBatchException extends UdmException {
 
   /** What became of request {@code index}: exactly one of {@code result} and {@code error} is present. */
   public record Outcome(int index, String id, Optional<EnrichResult> result, Optional<RuntimeException> error) {
-    static Outcome succeeded(int index, String id, EnrichResult result) {
+    public static Outcome succeeded(int index, String id, EnrichResult result) {
       return new Outcome(index, id, Optional.of(result), Optional.empty());
     }
 
-    static Outcome failed(int index, String id, RuntimeException error) {
+    public static Outcome failed(int index, String id, RuntimeException error) {
       return new Outcome(index, id, Optional.empty(), Optional.of(error));
     }
 
