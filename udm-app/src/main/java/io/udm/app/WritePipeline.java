@@ -17,6 +17,7 @@ import io.vavr.control.Either;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,10 +26,18 @@ import java.util.Optional;
  */
 final class WritePipeline {
   private final BackendRouter router;
+  private static final System.Logger LOG = System.getLogger(WritePipeline.class.getName());
+
   private final CommitProtocol commits;
+  private final List<CommitListener> listeners;
   private final Clock clock;
 
   WritePipeline(BackendRouter router, CommitProtocol commits, Clock clock) {
+    this(router, commits, clock, List.of());
+  }
+
+  WritePipeline(BackendRouter router, CommitProtocol commits, Clock clock, List<CommitListener> listeners) {
+    this.listeners = List.copyOf(listeners);
     this.router = router;
     this.commits = commits;
     this.clock = clock;
@@ -60,7 +69,21 @@ final class WritePipeline {
     if (outcome instanceof CommitProtocol.Outcome.Replayed replayed) {
       return replayed(backend, replayed.first(), generatedId ? replayed.first().key() : key, fingerprint);
     }
-    return ((CommitProtocol.Outcome.Committed) outcome).version();
+    VersionRecord committed = ((CommitProtocol.Outcome.Committed) outcome).version();
+    notifyCommitted(backend, latest, committed, plan);
+    return committed;
+  }
+
+  private void notifyCommitted(BackendPorts backend, Optional<VersionRecord> before, VersionRecord after, PlannedVersion plan) {
+    for (CommitListener listener : listeners) {
+      try {
+        listener.committed(backend, before, after, plan);
+      } catch (RuntimeException e) {
+        // The write is committed; after-commit work never undoes or fails it.
+        LOG.log(System.Logger.Level.WARNING, "after-commit work {0} failed for {1} ov {2}: {3}",
+            listener.getClass().getSimpleName(), after.key(), after.ov(), e.getMessage());
+      }
+    }
   }
 
   /** Millisecond precision: what every store (BSON dates included) keeps exactly. */
