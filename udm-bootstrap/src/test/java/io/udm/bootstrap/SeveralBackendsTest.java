@@ -129,4 +129,34 @@ class SeveralBackendsTest {
         .satisfies(e -> assertThat(e.getMessage()).contains(downEndpoint)
             .doesNotContain(config.spacesConns().get(2).secretKey()));
   }
+
+  @Test
+  void aBackendKeepsItsIdentityWhenItsConnectionStringChanges() {
+    RouteContext ctx = RouteContext.of("acme", "crm", "moving");
+    String id;
+    String backendId;
+    try (Udm udm = Udms.create(config, fastFailing())) {
+      id = udm.with(ctx).create(java.util.Map.of("n", 1)).id();
+      backendId = udm.route(ctx).backendId();
+    }
+    List<String> rewritten = new ArrayList<>();
+    config.mongoUris().forEach(uri -> rewritten.add(uri.replace("127.0.0.1", "localhost") + "/?appName=renamed"));
+    UdmConfig moved = UdmConfig.builder().from(config).mongoUris(rewritten).build();
+
+    try (Udm udm = Udms.create(moved, fastFailing())) {
+      assertThat(udm.route(ctx).backendId()).isEqualTo(backendId);
+      assertThat(udm.with(ctx).getLatest(id)).isPresent();
+      assertThat(udm.with(ctx).update(id, java.util.Map.of("n", 2)).ov()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void twoPairsOnOneMongoDatabaseAreRefused() {
+    List<String> sameMongo = List.of(config.mongoUris().get(0), config.mongoUris().get(0) + "/?appName=twin",
+        config.mongoUris().get(2));
+    UdmConfig twins = UdmConfig.builder().from(config).mongoUris(sameMongo).build();
+    assertThatThrownBy(() -> Udms.create(twins, fastFailing()))
+        .isInstanceOf(io.udm.api.error.ValidationException.class)
+        .hasMessageContaining("same MongoDB");
+  }
 }

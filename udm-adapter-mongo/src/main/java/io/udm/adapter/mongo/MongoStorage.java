@@ -58,6 +58,14 @@ public final class MongoStorage implements AutoCloseable {
     return health;
   }
 
+  /**
+   * This backend's permanent id: {@code proposedId} if the backend is fresh, else the id recorded
+   * when it was first opened (connection strings may change; identity must not).
+   */
+  public String claimBackendId(String proposedId) {
+    return new BackendIdentity(connection.collection(BackendIdentity.COLLECTION), connection.errors()).claim(proposedId);
+  }
+
   /** Whether the deployment runs multi-document transactions (a replica set or sharded cluster). */
   public boolean supportsTransactions() {
     return connection.supportsTransactions();

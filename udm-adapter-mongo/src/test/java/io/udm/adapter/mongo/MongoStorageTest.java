@@ -145,4 +145,44 @@ class MongoStorageTest {
           .collect(Collectors.toSet());
     }
   }
+
+  @Test
+  void aBackendKeepsTheIdItWasFirstOpenedWith() {
+    try (MongoStorage first = mongo.openStorage("identity_test")) {
+      assertThat(first.claimBackendId("b-first")).isEqualTo("b-first");
+    }
+    try (MongoStorage later = mongo.openStorage("identity_test")) {
+      assertThat(later.claimBackendId("b-other-proposal")).isEqualTo("b-first");
+    }
+  }
+
+  @Test
+  void racingClaimsOnAFreshBackendAgreeOnOneId() throws Exception {
+    List<MongoStorage> storages = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      storages.add(mongo.openStorage("identity_race"));
+    }
+    try {
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<String>> claims = new ArrayList<>();
+      for (int i = 0; i < storages.size(); i++) {
+        MongoStorage storage = storages.get(i);
+        String proposal = "b-" + i;
+        claims.add(pool.submit(() -> {
+          start.await();
+          return storage.claimBackendId(proposal);
+        }));
+      }
+      start.countDown();
+      Set<String> answers = new java.util.HashSet<>();
+      for (java.util.concurrent.Future<String> claim : claims) {
+        answers.add(claim.get());
+      }
+      pool.shutdown();
+      assertThat(answers).hasSize(1);
+    } finally {
+      storages.forEach(MongoStorage::close);
+    }
+  }
 }

@@ -8,6 +8,7 @@ import io.udm.adapter.s3.S3Storage;
 import io.udm.api.config.CountersConfig;
 import io.udm.api.config.Redaction;
 import io.udm.api.config.UdmConfig;
+import io.udm.api.error.ValidationException;
 import io.udm.app.StoragePorts;
 import io.udm.spi.BackendPorts;
 import java.time.Duration;
@@ -19,7 +20,9 @@ import java.util.Set;
 
 /**
  * Opens the MongoDB and S3 clients of every backend pair and the counters MongoDB. Opening is all
- * or nothing: if any store fails, whatever was opened is closed before the error propagates.
+ * or nothing: if any store fails, whatever was opened is closed before the error propagates. Each
+ * backend's id is the one recorded in its MongoDB on first use (proposed by {@link BackendIds}),
+ * so connection strings can change without moving collections.
  */
 public final class ProductionStorage {
   private ProductionStorage() {}
@@ -43,7 +46,9 @@ public final class ProductionStorage {
         mongo.createQueryIndexes(indexedPaths(config));
         S3Storage s3 = S3Storage.open(config.spacesConns().get(i), s3Settings);
         opened.add(s3);
-        backends.add(new BackendPorts(i, ids.get(i), mongo.heads(), mongo.versions(), mongo.sequences(), s3.blobs(),
+        String backendId = mongo.claimBackendId(ids.get(i));
+        requireDistinct(backends, backendId, i);
+        backends.add(new BackendPorts(i, backendId, mongo.heads(), mongo.versions(), mongo.sequences(), s3.blobs(),
             mongo.health(), s3.health(), Redaction.mongoUri(config.mongoUris().get(i)), s3.endpoint()));
       }
       CountersConfig counters = config.counters()
@@ -61,6 +66,14 @@ public final class ProductionStorage {
       closeQuietly(opened, e);
       throw e;
     }
+  }
+
+  /** Two pairs on one MongoDB database would share heads and versions: refuse, naming both. */
+  private static void requireDistinct(List<BackendPorts> earlier, String backendId, int index) {
+    earlier.stream().filter(b -> b.backendId().equals(backendId)).findFirst().ifPresent(twin -> {
+      throw new ValidationException("backend pairs " + twin.index() + " and " + index + " use the same MongoDB"
+          + " database (backend id '" + backendId + "'); give every pair its own MongoDB server or database");
+    });
   }
 
   /** Every indexed property of every collection map, as meta paths for query indexes. */
