@@ -24,6 +24,9 @@ public final class JsonValues {
   public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
   private static final ObjectMapper MAPPER = new ObjectMapper().setNodeFactory(NODES);
 
+  /** Nesting accepted when converting plain Java values; Jackson's parser refuses the same depth. */
+  public static final int MAX_CONVERSION_DEPTH = 1000;
+
   private JsonValues() {}
 
   /** The shared mapper; never reconfigure it. */
@@ -36,11 +39,16 @@ public final class JsonValues {
     if (value == null) {
       throw new ValidationException("the JSON object must not be null");
     }
-    JsonNode node = fromJava(value, "$");
+    JsonNode node = fromJava(value, "$", 0);
     return (ObjectNode) node;
   }
 
-  private static JsonNode fromJava(Object value, String path) {
+  private static JsonNode fromJava(Object value, String path, int depth) {
+    if (depth > MAX_CONVERSION_DEPTH) {
+      // Refuse before recursing any deeper: a pathological Map must not overflow the stack.
+      throw new ValidationException("the document nests deeper than " + MAX_CONVERSION_DEPTH
+          + " levels; flatten it (UDM's document limit, limits.maxNestingDepth, is lower still)");
+    }
     if (value == null) {
       return NODES.nullNode();
     }
@@ -53,7 +61,7 @@ public final class JsonValues {
         if (!(e.getKey() instanceof String key)) {
           throw new ValidationException("JSON object keys must be strings, at " + path + " found " + e.getKey());
         }
-        out.set(key, fromJava(e.getValue(), path + "." + key));
+        out.set(key, fromJava(e.getValue(), path + "." + key, depth + 1));
       }
       return out;
     }
@@ -61,12 +69,12 @@ public final class JsonValues {
       ArrayNode out = NODES.arrayNode();
       int i = 0;
       for (Object item : list) {
-        out.add(fromJava(item, path + "[" + i++ + "]"));
+        out.add(fromJava(item, path + "[" + i++ + "]", depth + 1));
       }
       return out;
     }
     if (value instanceof Object[] array) {
-      return fromJava(List.of(array), path);
+      return fromJava(List.of(array), path, depth);
     }
     if (value instanceof String s) {
       return NODES.textNode(s);
