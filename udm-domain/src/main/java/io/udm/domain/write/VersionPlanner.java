@@ -110,9 +110,7 @@ public final class VersionPlanner {
       String objectId, Optional<CurrentState> current, RestoreSource target, CollectionMap map,
       OptionalLong expectedOv, Instant now) {
     if (current.isEmpty()) {
-      if (expectedOv.isPresent() && expectedOv.getAsLong() != 0) {
-        return Either.left(new WriteRejection.Stale(objectId, expectedOv.getAsLong(), 0));
-      }
+      // A missing item is NotFound whatever ov the caller expected: nothing to be stale against.
       return Either.left(new WriteRejection.Missing("item '" + objectId + "' does not exist; nothing to restore"));
     }
     CurrentState state = current.get();
@@ -131,9 +129,7 @@ public final class VersionPlanner {
   private static Either<WriteRejection, CurrentState> live(
       String objectId, Optional<CurrentState> current, OptionalLong expectedOv, String verb) {
     if (current.isEmpty()) {
-      if (expectedOv.isPresent() && expectedOv.getAsLong() != 0) {
-        return Either.left(new WriteRejection.Stale(objectId, expectedOv.getAsLong(), 0));
-      }
+      // A missing item is NotFound whatever ov the caller expected: nothing to be stale against.
       return Either.left(new WriteRejection.Missing(
           "item '" + objectId + "' does not exist; create it first"));
     }
