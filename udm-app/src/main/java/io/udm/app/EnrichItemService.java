@@ -71,6 +71,10 @@ public final class EnrichItemService {
     if (requests == null) {
       throw new ValidationException("the batch must not be null; pass an empty list to enrich nothing");
     }
+    return BulkWrite.run(() -> enrichEach(ctx, requests));
+  }
+
+  private List<EnrichResult> enrichEach(RouteContext ctx, List<EnrichRequest> requests) {
     List<EnrichBatchException.Outcome> outcomes = new ArrayList<>(requests.size());
     boolean failed = false;
     for (int i = 0; i < requests.size(); i++) {

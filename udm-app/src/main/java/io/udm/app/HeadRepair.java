@@ -35,10 +35,11 @@ final class HeadRepair {
       if (current.isPresent() && current.get().ov() >= newest.ov()) {
         return;
       }
+      // Without a shadow: the lagging head's shadow shows an older version than the new head.
       HeadRecord next = HeadRecord.of(newest);
       HeadWrite outcome = current.isEmpty()
           ? backend.heads().insert(next)
-          : backend.heads().compareAndSet(current.get().ov(), next.withShadow(current.get().shadow()));
+          : backend.heads().compareAndSet(current.get().ov(), next);
       if (outcome.applied()) {
         return;
       }

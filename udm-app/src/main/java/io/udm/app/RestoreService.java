@@ -101,8 +101,8 @@ public final class RestoreService {
     if (opts == null) {
       throw new ValidationException("write options must not be null; use WriteOptions.none()");
     }
-    return new CollectionRestore(config, planner, pipeline, router.forWrite(ctx), ids, clock, pageSize)
-        .run(ctx, to, opts, RestoreProgress.current());
+    return BulkWrite.run(() -> new CollectionRestore(config, planner, pipeline, router.forWrite(ctx), ids, clock, pageSize)
+        .run(ctx, to, opts, RestoreProgress.current()));
   }
 
   /** The state a version holds, as a restore source. */

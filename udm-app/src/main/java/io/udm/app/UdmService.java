@@ -16,6 +16,7 @@ import io.udm.domain.write.VersionPlanner;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.IdGenerator;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,7 +36,8 @@ public final class UdmService implements Udm {
     this.router = new BackendRouter(hashing, ports.backends(), ports.placements());
     VersionPlanner planner = new VersionPlanner(new DocumentRules(config.limits()));
     WriteValidation validation = new WriteValidation(config, planner);
-    WritePipeline pipeline = new WritePipeline(router, new CommitProtocol(ids, clock, config.limits()), clock);
+    WritePipeline pipeline = new WritePipeline(router, new CommitProtocol(ids, clock, config.limits()), clock,
+        List.of(new DevShadowWriter(config)));
     this.useCases = new UseCases(
         new CreateItemService(config, planner, validation, pipeline, ids),
         new UpdateItemService(config, planner, validation, pipeline),
@@ -46,7 +48,7 @@ public final class UdmService implements Udm {
         new RestoreService(config, planner, pipeline, router, ids, clock));
     this.admin = new AdminService(ports);
     this.maintenance = new MaintenanceService(
-        new HardDeleteService(config, router), new ShrinkService(), new RetentionService(config, router, clock),
+        new HardDeleteService(config, router), new ShrinkService(config, router, clock), new RetentionService(config, router, clock),
         new GarbageCollector(router, clock, config.limits()), new Verifier(router));
     this.fallback = config.fallback().enabled() ? Optional.of(new UnavailableFallback()) : Optional.empty();
   }

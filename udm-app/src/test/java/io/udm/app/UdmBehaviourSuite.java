@@ -990,4 +990,83 @@ public abstract class UdmBehaviourSuite {
       assertThat(ops.history(kept)).hasSize(1);
     }
   }
+
+  @Nested
+  class DevShadows extends WithConfig {
+    @Override
+    protected UdmConfig tunedConfig() {
+      return UdmConfig.builder().from(config())
+          .devShadow(io.udm.api.config.DevShadowConfig.builder().enabled(true).ttlHours(24).build())
+          .build();
+    }
+
+    @Test
+    void dryRunReportsExactlyWhatTheConfirmedRunThenFrees() {
+      String a = tunedOps.create(user("a@x.io", "v1", 1)).id();
+      String b = tunedOps.create(user("b@x.io", "v1", 2)).id();
+      tunedOps.update(b, user("b@x.io", "v2", 2));
+      tunedOps.delete(a);
+      clock.advance(Duration.ofHours(25));
+      tunedOps.create(user("c@x.io", "fresh", 3));
+
+      io.udm.api.ShrinkResult dry = tuned.maintenance().shrinkDevShadows(tctx, io.udm.api.ShrinkOptions.dryRun());
+      assertThat(dry.scanned()).isEqualTo(3);
+      assertThat(dry.shadowsShrunk()).isEqualTo(2);
+      assertThat(dry.bytesFreed()).isPositive();
+      assertThat(tuned.maintenance().shrinkDevShadows(tctx, io.udm.api.ShrinkOptions.dryRun())).isEqualTo(dry);
+
+      assertThat(tuned.maintenance().shrinkDevShadows(tctx, io.udm.api.ShrinkOptions.confirmed())).isEqualTo(dry);
+      assertThat(tuned.maintenance().shrinkDevShadows(tctx, io.udm.api.ShrinkOptions.confirmed()))
+          .isEqualTo(new io.udm.api.ShrinkResult(3, 0, 0));
+      // Shrinking touches shadows only.
+      assertThat(tunedOps.getLatest(b).orElseThrow().data().path("status").asText()).isEqualTo("v2");
+      assertThat(tunedOps.getLatest(b).orElseThrow().ov()).isEqualTo(2);
+      assertThat(tunedOps.getLatest(a, ReadOptions.builder().includeDeleted(true).build()).orElseThrow().deleted()).isTrue();
+
+      clock.advance(Duration.ofHours(25));
+      io.udm.api.ShrinkResult later = tuned.maintenance().shrinkDevShadows(tctx, io.udm.api.ShrinkOptions.dryRun());
+      assertThat(later.shadowsShrunk()).isEqualTo(1);
+      assertThat(tuned.maintenance().shrinkDevShadows(tctx, io.udm.api.ShrinkOptions.confirmed())).isEqualTo(later);
+    }
+
+    @Test
+    void aRandomMixOfWritesAndClockStepsShrinksWhatTheDryRunReported() {
+      long seed = new java.util.Random().nextLong();
+      System.out.println("DevShadows seed " + seed);
+      java.util.Random random = new java.util.Random(seed);
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        if (ids.isEmpty() || random.nextBoolean()) {
+          ids.add(tunedOps.create(user("u" + i + "@x.io", "s".repeat(random.nextInt(200)), i)).id());
+        } else {
+          String id = ids.get(random.nextInt(ids.size()));
+          tunedOps.update(id, user(id + "@x.io", "s".repeat(random.nextInt(200)), i));
+        }
+        clock.advance(Duration.ofHours(random.nextInt(8)));
+      }
+      io.udm.api.ShrinkResult dry = tuned.maintenance().shrinkDevShadows(tctx, io.udm.api.ShrinkOptions.dryRun());
+      io.udm.api.ShrinkResult done = tuned.maintenance().shrinkDevShadows(tctx, io.udm.api.ShrinkOptions.confirmed());
+
+      assertThat(done).as("seed " + seed).isEqualTo(dry);
+      assertThat(dry.scanned()).as("seed " + seed).isEqualTo(ids.size());
+      assertThat(tuned.maintenance().shrinkDevShadows(tctx, io.udm.api.ShrinkOptions.dryRun()))
+          .as("seed " + seed).isEqualTo(new io.udm.api.ShrinkResult(ids.size(), 0, 0));
+    }
+
+    @Test
+    void anUnconfirmedShrinkIsRefusedAndWithoutShadowsThereIsNothingToFree() {
+      tunedOps.create(user("a@x.io", "v1", 1));
+      clock.advance(Duration.ofHours(25));
+      assertThatThrownBy(() -> tuned.maintenance().shrinkDevShadows(tctx, io.udm.api.ShrinkOptions.builder().build()))
+          .isInstanceOf(ValidationException.class).hasMessageContaining("confirm");
+      assertThat(tuned.maintenance().shrinkDevShadows(tctx, io.udm.api.ShrinkOptions.dryRun()))
+          .isEqualTo(new io.udm.api.ShrinkResult(1, 1, tuned.maintenance()
+              .shrinkDevShadows(tctx, io.udm.api.ShrinkOptions.dryRun()).bytesFreed()));
+
+      ops.create(user("b@x.io", "v1", 1));
+      clock.advance(Duration.ofHours(25));
+      assertThat(udm.maintenance().shrinkDevShadows(ctx, io.udm.api.ShrinkOptions.confirmed()))
+          .isEqualTo(new io.udm.api.ShrinkResult(1, 0, 0));
+    }
+  }
 }
