@@ -8,7 +8,9 @@ import io.udm.api.config.UdmConfig;
 import io.udm.api.error.NotFoundException;
 import io.udm.api.error.TxnException;
 import io.udm.api.error.ValidationException;
+import io.udm.domain.counters.CounterDeltas;
 import io.udm.domain.write.StorageKeys;
+import io.udm.spi.HeadRecord;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.BlobArea;
 import io.udm.spi.BlobInfo;
@@ -34,10 +36,14 @@ final class HardDeleteService {
 
   private final UdmConfig config;
   private final BackendRouter router;
+  private final CounterDeltas counterDeltas;
+  private final CountersService counters;
 
-  HardDeleteService(UdmConfig config, BackendRouter router) {
+  HardDeleteService(UdmConfig config, BackendRouter router, CounterDeltas counterDeltas, CountersService counters) {
     this.config = config;
     this.router = router;
+    this.counterDeltas = counterDeltas;
+    this.counters = counters;
   }
 
   HardDeleteResult hardDelete(RouteContext ctx, String id, HardDeleteOptions opts) {
@@ -55,7 +61,14 @@ final class HardDeleteService {
     }
     ItemKey key = ItemKey.of(ctx, id);
     BackendPorts backend = router.forRead(ctx);
+    // What the item counted for (live, rule matches) leaves the counters with it; read before anything goes.
+    Optional<HeadRecord> head = backend.heads().find(key);
+    Optional<io.udm.spi.CounterDelta> removal = head.map(h -> counterDeltas.removal(ctx,
+        CounterRecorder.state(backend, h, !h.deleted() && counterDeltas.needsPayload(ctx))));
     boolean hadHead = backend.heads().delete(key);
+    if (hadHead) {
+      removal.ifPresent(delta -> counters.add(ctx, delta));
+    }
     long versions = deleteVersions(backend, key);
     String prefix = StorageKeys.itemPrefix(key);
     long objects = deletePrefix(backend, BlobArea.JSON, prefix) + deletePrefix(backend, BlobArea.CONTENT, prefix);
