@@ -1102,7 +1102,7 @@ public abstract class UdmBehaviourSuite {
 
     @Test
     void aRandomizedSequenceEndsWithTotalsAndGaugesEqualToARecountFromTheHeads() {
-      long seed = Long.getLong("udm.counters.seed", System.nanoTime());
+      long seed = Long.getLong("udm.counters.seed", Long.getLong("udm.seed", System.nanoTime()));
       int steps = randomizedCounterOps();
       System.out.println("counters randomized test: seed=" + seed + " ops=" + steps + " (rerun with -Dudm.counters.seed="
           + seed + ")");

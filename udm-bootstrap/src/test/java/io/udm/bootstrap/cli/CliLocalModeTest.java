@@ -218,8 +218,14 @@ class CliLocalModeTest {
   @Test
   void featuresRunOrSayTheyAreNotAvailable() {
     String id = create("{\"v\":1}");
+    Cli.Result counters = Cli.local(dir, "counters", "-c", "acme", "--json");
+    assertThat(counters.code()).as(counters.toString()).isZero();
+    assertThat(counters.json().path("creates").asLong()).as(counters.toString()).isEqualTo(1);
+    assertThat(counters.json().path("live").asLong()).as(counters.toString()).isEqualTo(1);
+    Cli.Result text = Cli.local(dir, "counters", "-c", USERS);
+    assertThat(text.code()).as(text.toString()).isZero();
+    assertThat(text.out()).contains("counters of acme/crm/users").contains("creates").contains("live");
     for (String[] args : new String[][] {
-        {"counters", "-c", "acme"},
         {"shrink", "-c", USERS, "--dry-run"}}) {
       Cli.Result r = Cli.local(dir, args);
       assertThat(r.code()).as(r.toString()).isEqualTo(UdmCli.FAILURE);
