@@ -8,7 +8,9 @@ import io.udm.api.config.UdmConfig;
 import io.udm.api.error.NotFoundException;
 import io.udm.api.error.TxnException;
 import io.udm.api.error.ValidationException;
+import io.udm.domain.counters.CounterDeltas;
 import io.udm.domain.write.StorageKeys;
+import io.udm.spi.HeadRecord;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.BlobArea;
 import io.udm.spi.BlobInfo;
@@ -34,10 +36,14 @@ final class HardDeleteService {
 
   private final UdmConfig config;
   private final BackendRouter router;
+  private final CounterDeltas counterDeltas;
+  private final CountersService counters;
 
-  HardDeleteService(UdmConfig config, BackendRouter router) {
+  HardDeleteService(UdmConfig config, BackendRouter router, CounterDeltas counterDeltas, CountersService counters) {
     this.config = config;
     this.router = router;
+    this.counterDeltas = counterDeltas;
+    this.counters = counters;
   }
 
   HardDeleteResult hardDelete(RouteContext ctx, String id, HardDeleteOptions opts) {
@@ -55,7 +61,12 @@ final class HardDeleteService {
     }
     ItemKey key = ItemKey.of(ctx, id);
     BackendPorts backend = router.forRead(ctx);
+    // What the item counted for (live, rule matches) leaves the counters with it; read before anything goes.
+    Optional<io.udm.spi.CounterDelta> removal = counterRemoval(backend, ctx, key);
     boolean hadHead = backend.heads().delete(key);
+    if (hadHead) {
+      removal.ifPresent(delta -> counters.add(ctx, delta));
+    }
     long versions = deleteVersions(backend, key);
     String prefix = StorageKeys.itemPrefix(key);
     long objects = deletePrefix(backend, BlobArea.JSON, prefix) + deletePrefix(backend, BlobArea.CONTENT, prefix);
@@ -66,6 +77,19 @@ final class HardDeleteService {
     }
     LOG.log(Level.INFO, "hard-deleted {0}: {1} versions and {2} objects removed", key, versions, objects);
     return new HardDeleteResult(versions, objects);
+  }
+
+  /** What the item counts for; empty (and logged) when it cannot be read: a recount repairs the counters. */
+  private Optional<io.udm.spi.CounterDelta> counterRemoval(BackendPorts backend, RouteContext ctx, ItemKey key) {
+    try {
+      Optional<HeadRecord> head = backend.heads().find(key);
+      return head.map(h -> counterDeltas.removal(ctx,
+          CounterRecorder.state(backend, h, !h.deleted() && counterDeltas.needsPayload(ctx))));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "the counters of {0} could not be adjusted for the hard delete of {1} ({2});"
+          + " run maintenance().recountTotals on the collection", ctx, key.objectId(), e.getClass().getSimpleName());
+      return Optional.empty();
+    }
   }
 
   /** Deletes every version record, including any appended by a writer racing the delete. */

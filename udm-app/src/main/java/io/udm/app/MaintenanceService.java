@@ -4,6 +4,7 @@ import io.udm.api.GcResult;
 import io.udm.api.HardDeleteOptions;
 import io.udm.api.HardDeleteResult;
 import io.udm.api.MaintenanceApi;
+import io.udm.api.RecountResult;
 import io.udm.api.RetentionResult;
 import io.udm.api.RouteContext;
 import io.udm.api.ShrinkOptions;
@@ -18,14 +19,16 @@ final class MaintenanceService implements MaintenanceApi {
   private final RetentionService retention;
   private final GarbageCollector garbage;
   private final Verifier verifier;
+  private final RecountService recount;
 
   MaintenanceService(HardDeleteService hardDelete, ShrinkService shrink, RetentionService retention,
-      GarbageCollector garbage, Verifier verifier) {
+      GarbageCollector garbage, Verifier verifier, RecountService recount) {
     this.hardDelete = hardDelete;
     this.shrink = shrink;
     this.retention = retention;
     this.garbage = garbage;
     this.verifier = verifier;
+    this.recount = recount;
   }
 
   @Override
@@ -51,5 +54,10 @@ final class MaintenanceService implements MaintenanceApi {
   @Override
   public VerifyReport verify(RouteContext ctx) {
     return verifier.verify(ctx);
+  }
+
+  @Override
+  public RecountResult recountTotals(RouteContext ctx) {
+    return recount.recount(ctx);
   }
 }

@@ -10,12 +10,14 @@ import io.udm.api.RouteContext;
 import io.udm.api.Udm;
 import io.udm.api.config.UdmConfig;
 import io.udm.api.error.UdmException;
+import io.udm.domain.counters.CounterDeltas;
 import io.udm.domain.document.DocumentRules;
 import io.udm.domain.routing.RendezvousRouter;
 import io.udm.domain.write.VersionPlanner;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.IdGenerator;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,7 +27,7 @@ public final class UdmService implements Udm {
   private final BackendRouter router;
   private final UseCases useCases;
   private final AdminService admin;
-  private final CountersApi counters = new UnavailableCounters();
+  private final CountersService counters;
   private final MaintenanceApi maintenance;
   private final Optional<FallbackApi> fallback;
 
@@ -36,8 +38,10 @@ public final class UdmService implements Udm {
     this.router = new BackendRouter(hashing, ports.backends(), ports.placements());
     VersionPlanner planner = new VersionPlanner(new DocumentRules(config.limits()));
     WriteValidation validation = new WriteValidation(config, planner);
+    CounterDeltas counterDeltas = new CounterDeltas(config.counterRules().rules());
+    this.counters = new CountersService(ports.counters(), config.writeOptimization().debounceCountersMs());
     WritePipeline pipeline = new WritePipeline(router, new CommitProtocol(ids, clock, config.limits()), clock,
-        List.of(new DevShadowWriter(config)));
+        List.of(new CounterRecorder(counterDeltas, counters), new DevShadowWriter(config)));
     this.useCases = new UseCases(
         new CreateItemService(config, planner, validation, pipeline, ids),
         new UpdateItemService(config, planner, validation, pipeline),
@@ -46,10 +50,16 @@ public final class UdmService implements Udm {
         new ListItemsService(config, router),
         new EnrichItemService(config, planner, pipeline),
         new RestoreService(config, planner, pipeline, router, ids, clock));
-    this.admin = new AdminService(ports);
+    // Pending counter changes are flushed before the stores close.
+    List<AutoCloseable> resources = new ArrayList<>();
+    resources.add(counters);
+    resources.addAll(ports.resources());
+    this.admin = new AdminService(new StoragePorts(ports.backends(), ports.counters(), ports.placements(),
+        ports.retryQueue(), ports.countersProbe(), resources));
     this.maintenance = new MaintenanceService(
-        new HardDeleteService(config, router), new ShrinkService(config, router, clock), new RetentionService(config, router, clock),
-        new GarbageCollector(router, clock, config.limits()), new Verifier(router));
+        new HardDeleteService(config, router, counterDeltas, counters), new ShrinkService(config, router, clock),
+        new RetentionService(config, router, clock), new GarbageCollector(router, clock, config.limits()),
+        new Verifier(router), new RecountService(router, counterDeltas, counters));
     this.fallback = config.fallback().enabled() ? Optional.of(new UnavailableFallback()) : Optional.empty();
   }
 

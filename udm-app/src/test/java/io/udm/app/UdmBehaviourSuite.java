@@ -1069,4 +1069,237 @@ public abstract class UdmBehaviourSuite {
           .isEqualTo(new io.udm.api.ShrinkResult(1, 0, 0));
     }
   }
+
+  // ------------------------------------------------------------------ counters
+
+  /** Operations in the randomized counters test; a wiring may run fewer by default (see its class). */
+  protected int randomizedCounterOps() {
+    return Integer.getInteger("udm.counters.ops", 10_000);
+  }
+
+  @Nested
+  class Counters extends WithConfig {
+    private static final String ORDERS = "orders";
+    private static final List<Op> ALL_OPS = List.of(Op.values());
+
+    @Override
+    protected UdmConfig tunedConfig() {
+      return UdmConfig.builder().from(config())
+          .putCollectionMaps(ORDERS, CollectionMap.builder().addIndexedProps("status", "age").build())
+          .hardDeleteEnabled(true)
+          .counterRules(io.udm.api.config.CounterRulesConfig.builder()
+              .addRules(rule("active", Map.of("status", "active"), ALL_OPS, io.udm.api.config.RuleScope.META))
+              .addRules(io.udm.api.config.CounterRule.builder().name("adults")
+                  .when(JsonValues.fromMap(Map.of("age", Map.of("$gte", 18)))).on(ALL_OPS).addCollections(USERS).build())
+              .addRules(rule("gold", Map.of("tier", "gold"), ALL_OPS, io.udm.api.config.RuleScope.PAYLOAD))
+              .addRules(rule("createdActive", Map.of("status", "active"), List.of(Op.CREATE), io.udm.api.config.RuleScope.META))
+              .build())
+          .build();
+    }
+
+    private io.udm.api.config.CounterRule rule(String name, Map<String, ?> when, List<Op> on, io.udm.api.config.RuleScope scope) {
+      return io.udm.api.config.CounterRule.builder().name(name).when(JsonValues.fromMap(when)).on(on).scope(scope).build();
+    }
+
+    private io.udm.api.Totals totals(String db, String collection) {
+      return tuned.counters().getTotals(io.udm.api.CounterQuery.of(tctx.tenantId(), db, collection));
+    }
+
+    private Map<String, Long> nonZero(Map<String, Long> rules) {
+      Map<String, Long> m = new java.util.TreeMap<>();
+      rules.forEach((k, v) -> {
+        if (v != 0) {
+          m.put(k, v);
+        }
+      });
+      return m;
+    }
+
+    @Test
+    void eachOperationMovesItsTotalLiveAndTheGaugesItIsListedFor() {
+      String id = tunedOps.create(user("a@x.io", "active", 30)).id();
+      Map<String, Object> gold = user("a@x.io", "inactive", 30);
+      gold.put("tier", "gold");
+      tunedOps.update(id, gold);
+      io.udm.api.Totals t = totals("tuned", USERS);
+      assertThat(List.of(t.creates(), t.updates(), t.deletes(), t.live())).containsExactly(1L, 1L, 0L, 1L);
+      assertThat(nonZero(t.rules())).isEqualTo(Map.of("adults", 1L, "gold", 1L, "createdActive", 1L));
+
+      tunedOps.enrich(id, Map.of("status", "active"), io.udm.api.EnrichOptions.builder().functionId("f@1").build());
+      tunedOps.delete(id);
+      t = totals("tuned", USERS);
+      assertThat(List.of(t.enrichments(), t.deletes(), t.live())).containsExactly(1L, 1L, 0L);
+      // A deleted item matches nothing; createdActive only moves on CREATE.
+      assertThat(nonZero(t.rules())).isEqualTo(Map.of("createdActive", 1L));
+
+      tunedOps.restoreObject(id, io.udm.api.RestoreTarget.version(3));
+      t = totals("tuned", USERS);
+      assertThat(List.of(t.restores(), t.live())).containsExactly(1L, 1L);
+      assertThat(nonZero(t.rules())).isEqualTo(Map.of("active", 1L, "adults", 1L, "gold", 1L, "createdActive", 1L));
+
+      tuned.maintenance().hardDelete(tctx, id, io.udm.api.HardDeleteOptions.confirmed());
+      t = totals("tuned", USERS);
+      assertThat(t.live()).isZero();
+      // Its rule matches leave with it, whatever operations the rule lists.
+      assertThat(nonZero(t.rules())).isEmpty();
+    }
+
+    @Test
+    void totalsSumOverACollectionADatabaseOrATenantAndResetZeroes() {
+      tunedOps.create(user("a@x.io", "active", 30));
+      tuned.with(RouteContext.of(tctx.tenantId(), "tuned", ORDERS)).create(Map.of("status", "active", "age", 3));
+      tuned.with(RouteContext.of(tctx.tenantId(), "side", USERS)).create(user("b@x.io", "active", 10));
+      assertThat(totals("tuned", USERS).creates()).isEqualTo(1);
+      assertThat(totals("tuned", null).creates()).isEqualTo(2);
+      assertThat(totals(null, null).creates()).isEqualTo(3);
+      assertThat(totals(null, null).rules().get("active")).isEqualTo(3);
+      // adults counts in users only; orders' age 3 and side's age 10 are not adults anyway.
+      assertThat(totals(null, null).rules().get("adults")).isEqualTo(1);
+      assertThat(tuned.counters().getTotals(io.udm.api.CounterQuery.of("tnobody", null, null))).isEqualTo(io.udm.api.Totals.zero());
+
+      tuned.counters().resetTotals(io.udm.api.CounterQuery.of(tctx.tenantId(), "tuned", null));
+      assertThat(totals("tuned", null).creates()).isZero();
+      assertThat(totals("tuned", null).live()).isZero();
+      assertThat(totals("side", USERS).creates()).isEqualTo(1);
+    }
+
+    @Test
+    void recountRebuildsLiveAndGaugesFromTheHeadsAndKeepsOperationTotals() {
+      String a = tunedOps.create(user("a@x.io", "active", 30)).id();
+      tunedOps.create(user("b@x.io", "active", 10));
+      tunedOps.delete(a);
+      tuned.counters().resetTotals(io.udm.api.CounterQuery.of(tctx.tenantId(), "tuned", USERS));
+      tunedOps.update(tunedOps.create(user("c@x.io", "inactive", 40)).id(), user("c@x.io", "active", 40));
+
+      io.udm.api.RecountResult r = tuned.maintenance().recountTotals(tctx);
+      assertThat(r.itemsScanned()).isEqualTo(3);
+      assertThat(List.of(r.totals().creates(), r.totals().updates(), r.totals().live())).containsExactly(1L, 1L, 2L);
+      // Recounted as if every rule listed every operation: createdActive becomes "active now".
+      assertThat(nonZero(r.totals().rules())).isEqualTo(Map.of("active", 2L, "adults", 1L, "createdActive", 2L));
+      assertThat(totals("tuned", USERS)).isEqualTo(r.totals());
+    }
+
+    @Test
+    void aRandomizedSequenceEndsWithTotalsAndGaugesEqualToARecountFromTheHeads() {
+      long seed = Long.getLong("udm.counters.seed", Long.getLong("udm.seed", System.nanoTime()));
+      int steps = randomizedCounterOps();
+      System.out.println("counters randomized test: seed=" + seed + " ops=" + steps + " (rerun with -Dudm.counters.seed="
+          + seed + ")");
+      java.util.Random random = new java.util.Random(seed);
+      List<RouteContext> collections = List.of(tctx, RouteContext.of(tctx.tenantId(), "tuned", ORDERS));
+      int items = 200;
+      // Per item: the deleted flag of each ov (index ov - 1); null = no head.
+      Map<Integer, List<Boolean>> states = new java.util.HashMap<>();
+      Map<RouteContext, long[]> expectedOps = new java.util.HashMap<>();
+      collections.forEach(c -> expectedOps.put(c, new long[5]));
+      String[] statuses = {"active", "inactive", "banned"};
+      String[] tiers = {"gold", "silver"};
+      io.udm.api.EnrichOptions enrich = io.udm.api.EnrichOptions.builder().functionId("rnd@1").build();
+      long hardDeletes = 0;
+      for (int step = 0; step < steps; step++) {
+        int n = random.nextInt(items);
+        RouteContext c = collections.get(n % 4 == 0 ? 1 : 0);
+        ItemOps o = tuned.with(c);
+        String id = "i" + n;
+        long[] counts = expectedOps.get(c);
+        List<Boolean> history = states.get(n);
+        Map<String, Object> data = user("u" + n + "@x.io", statuses[random.nextInt(3)], random.nextInt(40));
+        if (random.nextBoolean()) {
+          data.put("tier", tiers[random.nextInt(2)]);
+        }
+        if (history == null) {
+          o.create(data, WriteOptions.builder().objectId(id).build());
+          states.put(n, new ArrayList<>(List.of(false)));
+          counts[0]++;
+          continue;
+        }
+        boolean deleted = history.get(history.size() - 1);
+        int pick = random.nextInt(100);
+        if (pick < 1) {
+          tuned.maintenance().hardDelete(c, id, io.udm.api.HardDeleteOptions.confirmed());
+          states.remove(n);
+          hardDeletes++;
+        } else if (pick < 30 && history.size() > 1 || deleted) {
+          if (history.size() == 1) {
+            continue;
+          }
+          int target = 1 + random.nextInt(history.size() - 1);
+          io.udm.api.RestoreResult r = o.restoreObject(id, io.udm.api.RestoreTarget.version(target));
+          if (r.ov() == history.size() + 1) {
+            history.add(history.get(target - 1));
+            counts[4]++;
+          }
+        } else if (pick < 55) {
+          o.update(id, data);
+          history.add(false);
+          counts[1]++;
+        } else if (pick < 80) {
+          Map<String, Object> patch = new LinkedHashMap<>();
+          patch.put(random.nextBoolean() ? "status" : "age", random.nextBoolean() ? "active" : 20 + random.nextInt(5));
+          patch.put("tier", random.nextInt(3) == 0 ? null : tiers[random.nextInt(2)]);
+          o.enrich(id, patch, enrich);
+          history.add(false);
+          counts[3]++;
+        } else {
+          o.delete(id);
+          history.add(true);
+          counts[2]++;
+        }
+      }
+
+      io.udm.api.Totals sum = io.udm.api.Totals.zero();
+      for (RouteContext c : collections) {
+        io.udm.api.Totals expected = recomputed(c, expectedOps.get(c));
+        io.udm.api.Totals actual = totals("tuned", c.collection());
+        System.out.println("counters randomized test: " + c.collection() + " expected " + expected + " actual " + actual);
+        assertThat(actual.creates()).isEqualTo(expected.creates());
+        assertThat(List.of(actual.updates(), actual.deletes(), actual.enrichments(), actual.restores(), actual.live()))
+            .isEqualTo(List.of(expected.updates(), expected.deletes(), expected.enrichments(), expected.restores(), expected.live()));
+        Map<String, Long> actualGauges = nonZero(actual.rules());
+        actualGauges.remove("createdActive");
+        assertThat(actualGauges).isEqualTo(nonZero(expected.rules()));
+        sum = sum.plus(actual);
+        // A recount from the heads changes nothing.
+        io.udm.api.RecountResult recount = tuned.maintenance().recountTotals(c);
+        io.udm.api.Totals after = recount.totals();
+        assertThat(after.live()).isEqualTo(expected.live());
+        Map<String, Long> afterGauges = nonZero(after.rules());
+        afterGauges.remove("createdActive");
+        assertThat(afterGauges).isEqualTo(nonZero(expected.rules()));
+      }
+      System.out.println("counters randomized test: hard deletes " + hardDeletes);
+      assertThat(totals("tuned", null).live()).isEqualTo(sum.live());
+    }
+
+    /** Totals as the final heads say (live, gauges), with the operation counts the model kept. */
+    private io.udm.api.Totals recomputed(RouteContext c, long[] ops) {
+      long live = 0;
+      Map<String, Long> gauges = new java.util.TreeMap<>();
+      String cursor = null;
+      do {
+        ListOptions.Builder lo = ListOptions.builder().includeDeleted(true).limit(100);
+        if (cursor != null) {
+          lo.cursor(cursor);
+        }
+        Page<ItemView> page = tuned.with(c).listByMeta(MetaQuery.all(), lo.build());
+        for (ItemView v : page.items()) {
+          if (v.deleted()) {
+            continue;
+          }
+          live++;
+          if (MetaQuery.of(Map.of("status", "active")).matches(v.meta())) {
+            gauges.merge("active", 1L, Long::sum);
+          }
+          if (c.collection().equals(USERS) && MetaQuery.of(Map.of("age", Map.of("$gte", 18))).matches(v.meta())) {
+            gauges.merge("adults", 1L, Long::sum);
+          }
+          if (MetaQuery.of(Map.of("tier", "gold")).matches(v.data())) {
+            gauges.merge("gold", 1L, Long::sum);
+          }
+        }
+        cursor = page.nextCursor().orElse(null);
+      } while (cursor != null);
+      return new io.udm.api.Totals(ops[0], ops[1], ops[2], ops[3], ops[4], live, gauges);
+    }
+  }
 }

@@ -31,4 +31,10 @@ class MongoS3UdmsTest extends UdmBehaviourSuite {
     UdmConfig connected = servers.configFor(config, "e2e-" + UUID.randomUUID().toString().substring(0, 8));
     return Udms.create(connected, ConnectOptions.defaults().withCreateBucketsIfMissing(true).withClock(clock));
   }
+
+  /** 1,000 in CI to stay quick over real sockets; {@code -Dudm.counters.ops=10000} runs the full count. */
+  @Override
+  protected int randomizedCounterOps() {
+    return Integer.getInteger("udm.counters.ops", 1_000);
+  }
 }

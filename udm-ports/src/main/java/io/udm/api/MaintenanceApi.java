@@ -18,4 +18,13 @@ public interface MaintenanceApi {
 
   /** Reports dangling heads, ov gaps, missing payloads and orphans. */
   VerifyReport verify(RouteContext ctx);
+
+  /**
+   * Rebuilds a collection's {@code live} and rule gauges from its heads (read in pages): afterwards
+   * they equal what the heads hold now, as if every rule listed every operation. Operation totals
+   * (creates, updates, deletes, enrichments, restores) cannot be derived from heads and are kept as
+   * they are. Run it on a quiet collection: a write committed during the scan may be counted twice
+   * or not at all (run it again).
+   */
+  RecountResult recountTotals(RouteContext ctx);
 }

@@ -216,16 +216,15 @@ class CliLocalModeTest {
   }
 
   @Test
-  void featuresRunOrSayTheyAreNotAvailable() {
+  void everyMaintenanceAndHistoryCommandRuns() {
     String id = create("{\"v\":1}");
-    for (String[] args : new String[][] {
-        {"counters", "-c", "acme"}}) {
-      Cli.Result r = Cli.local(dir, args);
-      assertThat(r.code()).as(r.toString()).isEqualTo(UdmCli.FAILURE);
-      assertThat(r.err()).as(r.toString()).contains("error: ").contains("is not available")
-          .doesNotContain("\tat ").doesNotContain("UnsupportedOperationException");
-    }
-
+    Cli.Result counters = Cli.local(dir, "counters", "-c", "acme", "--json");
+    assertThat(counters.code()).as(counters.toString()).isZero();
+    assertThat(counters.json().path("creates").asLong()).as(counters.toString()).isEqualTo(1);
+    assertThat(counters.json().path("live").asLong()).as(counters.toString()).isEqualTo(1);
+    Cli.Result text = Cli.local(dir, "counters", "-c", USERS);
+    assertThat(text.code()).as(text.toString()).isZero();
+    assertThat(text.out()).contains("counters of acme/crm/users").contains("creates").contains("live");
     assertThat(Cli.local(dir, "put", "-c", USERS, "--id", id, "{\"v\":2}").code()).isZero();
     Cli.Result restore = Cli.local(dir, "restore", "-c", USERS, id, "--ov", "1");
     assertThat(restore.code()).as(restore.toString()).isZero();
