@@ -33,6 +33,13 @@ public final class UdmService implements Udm {
 
   public UdmService(UdmConfig config, StoragePorts ports, Clock clock, IdGenerator ids) {
     Objects.requireNonNull(config, "config");
+    config.collectionMaps().forEach((collection, map) -> {
+      if (!map.base64Props().isEmpty()) {
+        System.getLogger(UdmService.class.getName()).log(System.Logger.Level.WARNING,
+            "collectionMaps.{0}.base64Props is set, but this UDM build stores base64 values inline in the"
+                + " version payload; moving them to the content bucket comes in a later release", collection);
+      }
+    });
     RendezvousRouter hashing = new RendezvousRouter(
         ports.backends().stream().map(BackendPorts::backendId).toList(), config.routing());
     this.router = new BackendRouter(hashing, ports.backends(), ports.placements());
