@@ -49,4 +49,14 @@ class OptionsTest {
   void aNullAttributeIsAValidationProblem() {
     assertThatThrownBy(() -> WriteOptions.builder().actor((String) null)).isInstanceOf(ValidationException.class);
   }
+
+  @Test
+  void anEnrichRequestTakesAMapOrAnObjectNode() {
+    EnrichOptions opts = EnrichOptions.builder().functionId("f@1").build();
+    EnrichRequest fromMap = new EnrichRequest("id-1", java.util.Map.of("score", 1), opts);
+    EnrichRequest fromNode = new EnrichRequest("id-1", io.udm.api.json.JsonValues.parseObject("{\"score\":1}"), opts);
+    assertThat(fromMap).isEqualTo(fromNode);
+    assertThatThrownBy(() -> new EnrichRequest("id-1", (com.fasterxml.jackson.databind.node.ObjectNode) null, opts))
+        .isInstanceOf(ValidationException.class);
+  }
 }
