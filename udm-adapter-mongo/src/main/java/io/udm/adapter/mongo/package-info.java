@@ -40,7 +40,7 @@
  *       adapter), all MongoDB's own semantics: a path through an array ({@code a.b} with {@code a}
  *       an array of objects) reaches into the elements instead of reading as missing, in filters and
  *       in sorting; an object operand of {@code $eq}/{@code $in} matches only with the same key
- *       order; a range ({@code $gt}...) looks one array level deep, not into nested arrays.
+ *       order. (Ranges look one array level deep on both sides.)
  *   <li>Transactions are detected ({@link io.udm.adapter.mongo.MongoStorage#supportsTransactions()})
  *       and never required.
  *   <li>Every driver failure becomes an {@link io.udm.api.error.StorageException} naming the
