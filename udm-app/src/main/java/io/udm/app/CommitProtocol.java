@@ -208,7 +208,7 @@ final class CommitProtocol {
       HeadRecord next = HeadRecord.of(version);
       boolean moved = base.isEmpty()
           ? backend.heads().insert(next).applied()
-          : backend.heads().compareAndSet(base.get().ov(), next.withShadow(Optional.empty())).applied();
+          : backend.heads().compareAndSet(base.get().ov(), next).applied();
       if (!moved) {
         HeadRepair.rollForward(backend, key, backend.heads().find(key), version);
       }

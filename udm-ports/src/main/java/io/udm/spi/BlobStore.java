@@ -20,7 +20,7 @@ public interface BlobStore {
   /** Deletes many keys; returns how many existed. */
   long deleteAll(BlobArea area, Collection<String> keys);
 
-  /** Keys under {@code prefix} in key order, strictly after {@code startAfter}, at most {@code limit}. */
+  /** Keys under {@code prefix} in {@link BlobKeyOrder}, strictly after {@code startAfter}, at most {@code limit}. */
   List<BlobInfo> list(BlobArea area, String prefix, Optional<String> startAfter, int limit);
 
   /** A URL that serves the object with GET for {@code ttl}; empty when this store cannot presign. */

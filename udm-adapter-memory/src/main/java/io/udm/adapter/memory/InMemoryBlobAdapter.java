@@ -1,6 +1,7 @@
 package io.udm.adapter.memory;
 
 import io.udm.spi.BlobArea;
+import io.udm.spi.BlobKeyOrder;
 import io.udm.spi.BlobInfo;
 import io.udm.spi.BlobStore;
 import java.net.URI;
@@ -25,7 +26,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 public final class InMemoryBlobAdapter implements BlobStore {
   /** Code point order equals UTF-8 byte order; String.compareTo (UTF-16 units) differs above U+FFFF. */
-  private static final Comparator<String> S3_KEY_ORDER = InMemoryBlobAdapter::compareCodePoints;
+  private static final Comparator<String> S3_KEY_ORDER = BlobKeyOrder.COMPARATOR;
 
   private final Clock clock;
   private final Map<BlobArea, NavigableMap<String, StoredBlob>> areas = new EnumMap<>(BlobArea.class);
@@ -102,21 +103,6 @@ public final class InMemoryBlobAdapter implements BlobStore {
     if (key == null || key.isEmpty()) {
       throw new IllegalArgumentException("a blob key must not be empty");
     }
-  }
-
-  private static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
   }
 
   /** The array is owned by the store: only copies leave. */

@@ -3,7 +3,6 @@ package io.udm.adapter.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.udm.api.RouteContext;
 import io.udm.spi.BlobArea;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
  * limit" and S3 as "nothing", so a non-positive limit is refused rather than given either meaning.
  */
 class InMemoryAdapterLimitsTest {
-  private final RouteContext collection = RouteContext.of("t1", "db", "users");
 
   @Test
   void aBlobListingWithoutAPositiveLimitIsRefused() {

@@ -1,5 +1,6 @@
 package io.udm.adapter.s3;
 
+import io.udm.spi.BlobKeyOrder;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 final class ExistingKeyCounter {
   /** S3 lists keys in UTF-8 byte order, which is code point order (not String's UTF-16 order). */
-  static final Comparator<String> S3_KEY_ORDER = ExistingKeyCounter::compareCodePoints;
+  static final Comparator<String> S3_KEY_ORDER = BlobKeyOrder.COMPARATOR;
 
   private final S3Client s3;
   private final S3Failures failures;
@@ -95,20 +96,5 @@ final class ExistingKeyCounter {
 
   private static String folderOf(String key) {
     return key.substring(0, key.lastIndexOf('/') + 1);
-  }
-
-  private static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
   }
 }
