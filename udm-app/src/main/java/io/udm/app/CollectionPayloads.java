@@ -1,7 +1,7 @@
 package io.udm.app;
 
 import io.udm.api.RouteContext;
-import io.udm.domain.write.StorageKeys;
+import io.udm.domain.keys.StorageKeys;
 import io.udm.spi.BlobArea;
 import io.udm.spi.BlobInfo;
 import io.udm.spi.BlobStore;
@@ -21,12 +21,17 @@ final class CollectionPayloads {
 
   /** Calls {@code perItem} with each object id that has payloads and its payloads, in key order. */
   static void forEachItem(BlobStore blobs, RouteContext ctx, BiConsumer<String, List<BlobInfo>> perItem) {
+    forEachItem(blobs, BlobArea.JSON, ctx, perItem);
+  }
+
+  /** As {@link #forEachItem(BlobStore, RouteContext, BiConsumer)}, over the objects of any area. */
+  static void forEachItem(BlobStore blobs, BlobArea area, RouteContext ctx, BiConsumer<String, List<BlobInfo>> perItem) {
     String prefix = StorageKeys.collectionPrefix(ctx);
     Optional<String> after = Optional.empty();
     String currentId = null;
     List<BlobInfo> current = new ArrayList<>();
     while (true) {
-      List<BlobInfo> page = blobs.list(BlobArea.JSON, prefix, after, PAGE);
+      List<BlobInfo> page = blobs.list(area, prefix, after, PAGE);
       for (BlobInfo blob : page) {
         String rest = blob.key().substring(prefix.length());
         int slash = rest.indexOf('/');
@@ -55,10 +60,15 @@ final class CollectionPayloads {
 
   /** Every payload stored under one item, in key order. */
   static List<BlobInfo> ofItem(BlobStore blobs, String itemPrefix) {
+    return ofItem(blobs, BlobArea.JSON, itemPrefix);
+  }
+
+  /** Every object of {@code area} stored under one item, in key order. */
+  static List<BlobInfo> ofItem(BlobStore blobs, BlobArea area, String itemPrefix) {
     List<BlobInfo> out = new ArrayList<>();
     Optional<String> after = Optional.empty();
     while (true) {
-      List<BlobInfo> page = blobs.list(BlobArea.JSON, itemPrefix, after, PAGE);
+      List<BlobInfo> page = blobs.list(area, itemPrefix, after, PAGE);
       out.addAll(page);
       if (page.size() < PAGE) {
         return out;

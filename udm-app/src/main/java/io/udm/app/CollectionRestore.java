@@ -181,7 +181,7 @@ final class CollectionRestore {
       return Optional.empty();
     }
     if (decision instanceof ItemRestoreDecision.MarkDeleted) {
-      return Optional.of(new RestoreSource(VersionData.userData(backend, latest), true, latest.system().functionIds()));
+      return Optional.of(RestoreService.source(backend, latest).asDeleted());
     }
     if (decision instanceof ItemRestoreDecision.RestoreTo to) {
       return Optional.of(RestoreService.source(backend, to.target()));
@@ -192,7 +192,7 @@ final class CollectionRestore {
       tally.unchanged();
       return Optional.empty();
     }
-    return Optional.of(new RestoreSource(targetData, target.deleted(), target.system().functionIds()));
+    return Optional.of(new RestoreSource(targetData, target.deleted(), target.system().functionIds(), target.content()));
   }
 
   private void write(ItemKey key, long expectedOv, RestoreSource source, RestoreCheckpoint run, String requestId,

@@ -8,7 +8,7 @@ import io.udm.api.error.TxnException;
 import io.udm.api.json.JsonValues;
 import io.udm.domain.saga.Saga;
 import io.udm.domain.write.PlannedVersion;
-import io.udm.domain.write.StorageKeys;
+import io.udm.domain.keys.StorageKeys;
 import io.udm.spi.AppendResult;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.BlobArea;
@@ -78,11 +78,15 @@ final class CommitProtocol {
     String payloadKey = StorageKeys.payload(key, plan.ov(), writeId);
     VersionRecord version = new VersionRecord(
         key, plan.ov(), cv, plan.at(), plan.op(), opts.actor(), opts.reason(), functionId,
-        opts.requestId(), requestHash, writeId, payloadKey, payload.length, plan.meta(), plan.system(), List.of());
+        opts.requestId(), requestHash, writeId, payloadKey, payload.length, plan.meta(), plan.system(), plan.content());
 
     Attempt attempt = new Attempt(backend, key, version);
     Instant uploadStarted = clock.instant();
     Saga.named("commit " + key + " ov " + plan.ov())
+        // Content-addressed and possibly shared with committed versions: never compensated; garbage
+        // collection removes blobs no version came to reference.
+        .step("upload content", () -> plan.uploads().forEach(
+            blob -> backend.blobs().put(BlobArea.CONTENT, blob.key(), blob.bytes(), blob.contentType())))
         .step("upload payload",
             () -> backend.blobs().put(BlobArea.JSON, payloadKey, payload, "application/json"),
             attempt::deletePayloadUnlessReferenced)

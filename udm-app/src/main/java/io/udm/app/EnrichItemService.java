@@ -42,7 +42,7 @@ public final class EnrichItemService {
     if (opts == null) {
       problems.add("enrich options are required: EnrichOptions.builder().functionId(\"name@v1\").build()");
     }
-    problems.addAll(planner.patchProblems(patch));
+    problems.addAll(planner.patchProblems(patch, config.collectionMap(ctx.collection())));
     if (!problems.isEmpty()) {
       throw new ValidationException(problems);
     }

@@ -1,5 +1,6 @@
 package io.udm.app;
 
+import io.udm.api.ContentRef;
 import io.udm.api.GcResult;
 import io.udm.api.RouteContext;
 import io.udm.api.config.LimitsConfig;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -30,8 +32,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Safety: the grace cannot be below {@code limits.gcMinGraceSeconds}, and the commit protocol
  * refuses to append a record whose upload is older than half of that, so a payload old enough to
- * be collected can never become referenced afterwards. Content blobs (shared, content-addressed)
- * are left to hard delete and retention.
+ * be collected can never become referenced afterwards. The same holds for content blobs: a write
+ * either uploads its content (refreshing its time) or reuses content that a version it builds on
+ * references, which is then not garbage; so content no version references, older than the grace,
+ * is an orphan of a failed attempt.
  */
 final class GarbageCollector {
   private final BackendRouter router;
@@ -55,23 +59,32 @@ final class GarbageCollector {
     BackendPorts backend = router.forRead(ctx);
     Instant cutoff = clock.instant().minus(olderThan);
     AtomicLong removed = new AtomicLong();
-    CollectionPayloads.forEachItem(backend.blobs(), ctx, (objectId, payloads) -> {
-      List<String> oldEnough = payloads.stream()
-          .filter(p -> !p.lastModified().isAfter(cutoff))
-          .map(BlobInfo::key)
-          .toList();
-      if (oldEnough.isEmpty()) {
-        return;
-      }
-      ItemKey key = ItemKey.of(ctx, objectId);
-      Set<String> referenced = new HashSet<>();
-      backend.versions().history(key).stream().map(VersionRecord::payloadKey).forEach(referenced::add);
-      backend.heads().find(key).map(HeadRecord::payloadKey).ifPresent(referenced::add);
-      List<String> orphans = oldEnough.stream().filter(k -> !referenced.contains(k)).toList();
-      if (!orphans.isEmpty()) {
-        removed.addAndGet(backend.blobs().deleteAll(BlobArea.JSON, orphans));
-      }
-    });
+    CollectionPayloads.forEachItem(backend.blobs(), ctx, (objectId, payloads) ->
+        removed.addAndGet(removeOrphans(backend, BlobArea.JSON, ItemKey.of(ctx, objectId), payloads, cutoff)));
+    CollectionPayloads.forEachItem(backend.blobs(), BlobArea.CONTENT, ctx, (objectId, blobs) ->
+        removed.addAndGet(removeOrphans(backend, BlobArea.CONTENT, ItemKey.of(ctx, objectId), blobs, cutoff)));
     return new GcResult(0, removed.get());
+  }
+
+  private static long removeOrphans(BackendPorts backend, BlobArea area, ItemKey key, List<BlobInfo> blobs, Instant cutoff) {
+    List<String> oldEnough = blobs.stream()
+        .filter(p -> !p.lastModified().isAfter(cutoff))
+        .map(BlobInfo::key)
+        .toList();
+    if (oldEnough.isEmpty()) {
+      return 0;
+    }
+    Set<String> referenced = new HashSet<>();
+    List<VersionRecord> history = backend.versions().history(key);
+    Optional<HeadRecord> head = backend.heads().find(key);
+    if (area == BlobArea.JSON) {
+      history.stream().map(VersionRecord::payloadKey).forEach(referenced::add);
+      head.map(HeadRecord::payloadKey).ifPresent(referenced::add);
+    } else {
+      history.stream().flatMap(v -> v.content().stream()).map(ContentRef::key).forEach(referenced::add);
+      head.ifPresent(h -> h.content().stream().map(ContentRef::key).forEach(referenced::add));
+    }
+    List<String> orphans = oldEnough.stream().filter(k -> !referenced.contains(k)).toList();
+    return orphans.isEmpty() ? 0 : backend.blobs().deleteAll(area, orphans);
   }
 }

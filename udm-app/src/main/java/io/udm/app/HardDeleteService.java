@@ -9,7 +9,7 @@ import io.udm.api.error.NotFoundException;
 import io.udm.api.error.TxnException;
 import io.udm.api.error.ValidationException;
 import io.udm.domain.counters.CounterDeltas;
-import io.udm.domain.write.StorageKeys;
+import io.udm.domain.keys.StorageKeys;
 import io.udm.spi.HeadRecord;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.BlobArea;

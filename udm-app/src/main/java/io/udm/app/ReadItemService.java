@@ -16,9 +16,11 @@ import java.util.Optional;
 /** Reads of one item: latest, a given version, as of an instant, and its history. */
 public final class ReadItemService {
   private final BackendRouter router;
+  private final ContentReads contents;
 
-  ReadItemService(BackendRouter router) {
+  ReadItemService(BackendRouter router, ContentReads contents) {
     this.router = router;
+    this.contents = contents;
   }
 
   public Optional<ItemView> getLatest(RouteContext ctx, String id, ReadOptions opts) {
@@ -51,9 +53,9 @@ public final class ReadItemService {
         .toList();
   }
 
-  private static Optional<ItemView> visible(BackendPorts backend, Optional<VersionRecord> version, ReadOptions opts) {
+  private Optional<ItemView> visible(BackendPorts backend, Optional<VersionRecord> version, ReadOptions opts) {
     return version
         .filter(v -> opts.includeDeleted() || !v.deleted())
-        .map(v -> ItemViews.of(backend, v));
+        .map(v -> contents.apply(backend, v.key(), ItemViews.of(backend, v), opts));
   }
 }

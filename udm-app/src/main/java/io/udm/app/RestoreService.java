@@ -108,7 +108,7 @@ public final class RestoreService {
   /** The state a version holds, as a restore source. */
   static RestoreSource source(BackendPorts backend, VersionRecord version) {
     ObjectNode data = VersionData.userData(backend, version);
-    return new RestoreSource(data, version.deleted(), version.system().functionIds());
+    return new RestoreSource(data, version.deleted(), version.system().functionIds(), version.content());
   }
 
   private static Optional<VersionRecord> resolve(BackendPorts backend, ItemKey key, RestoreTarget to) {

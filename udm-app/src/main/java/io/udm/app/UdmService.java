@@ -33,13 +33,6 @@ public final class UdmService implements Udm {
 
   public UdmService(UdmConfig config, StoragePorts ports, Clock clock, IdGenerator ids) {
     Objects.requireNonNull(config, "config");
-    config.collectionMaps().forEach((collection, map) -> {
-      if (!map.base64Props().isEmpty()) {
-        System.getLogger(UdmService.class.getName()).log(System.Logger.Level.WARNING,
-            "collectionMaps.{0}.base64Props is set, but this UDM build stores base64 values inline in the"
-                + " version payload; moving them to the content bucket comes in a later release", collection);
-      }
-    });
     RendezvousRouter hashing = new RendezvousRouter(
         ports.backends().stream().map(BackendPorts::backendId).toList(), config.routing());
     this.router = new BackendRouter(hashing, ports.backends(), ports.placements());
@@ -47,13 +40,14 @@ public final class UdmService implements Udm {
     WriteValidation validation = new WriteValidation(config, planner);
     CounterDeltas counterDeltas = new CounterDeltas(config.counterRules().rules());
     this.counters = new CountersService(ports.counters(), config.writeOptimization().debounceCountersMs());
-    WritePipeline pipeline = new WritePipeline(router, new CommitProtocol(ids, clock, config.limits()), clock,
+    WritePipeline pipeline = new WritePipeline(router, new CommitProtocol(ids, clock, config.limits()),
+        new ContentPlanning(config), clock,
         List.of(new CounterRecorder(counterDeltas, counters), new DevShadowWriter(config)));
     this.useCases = new UseCases(
         new CreateItemService(config, planner, validation, pipeline, ids),
         new UpdateItemService(config, planner, validation, pipeline),
         new DeleteItemService(config, planner, pipeline),
-        new ReadItemService(router),
+        new ReadItemService(router, new ContentReads(config)),
         new ListItemsService(config, router),
         new EnrichItemService(config, planner, pipeline),
         new RestoreService(config, planner, pipeline, router, ids, clock));

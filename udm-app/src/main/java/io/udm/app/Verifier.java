@@ -5,8 +5,9 @@ import io.udm.api.VerifyProblem;
 import io.udm.api.VerifyProblem.Kind;
 import io.udm.api.VerifyReport;
 import io.udm.api.json.JsonValues;
-import io.udm.domain.write.StorageKeys;
+import io.udm.domain.keys.StorageKeys;
 import io.udm.spi.BackendPorts;
+import io.udm.spi.BlobArea;
 import io.udm.spi.BlobInfo;
 import io.udm.spi.HeadQuery;
 import io.udm.spi.HeadRecord;
@@ -88,6 +89,7 @@ final class Verifier {
             "version " + v.ov() + " points to payload " + v.payloadKey() + ", which object storage does not hold"));
       }
     }
+    checkContent(backend, key, history, problems);
     TreeSet<String> referenced = history.stream().map(VersionRecord::payloadKey)
         .collect(Collectors.toCollection(TreeSet::new));
     head.map(HeadRecord::payloadKey).ifPresent(referenced::add);
@@ -119,6 +121,26 @@ final class Verifier {
     } else if (newest.isPresent()) {
       problems.add(new VerifyProblem(Kind.ORPHAN_VERSION, id, "the log holds ov " + history.get(0).ov() + ".."
           + newest.get().ov() + " but the item has no head; " + repair(backend, key, head, newest.get(), payloads)));
+    }
+  }
+
+  /** Every content reference of every version must name a stored object of the recorded size. */
+  private static void checkContent(BackendPorts backend, ItemKey key, List<VersionRecord> history,
+      List<VerifyProblem> problems) {
+    if (history.stream().allMatch(v -> v.content().isEmpty())) {
+      return;
+    }
+    Map<String, BlobInfo> stored = CollectionPayloads.ofItem(backend.blobs(), BlobArea.CONTENT, StorageKeys.itemPrefix(key))
+        .stream().collect(Collectors.toMap(BlobInfo::key, Function.identity()));
+    for (VersionRecord v : history) {
+      for (io.udm.api.ContentRef ref : v.content()) {
+        BlobInfo blob = stored.get(ref.key());
+        if (blob == null || blob.size() != ref.size()) {
+          problems.add(new VerifyProblem(Kind.MISSING_CONTENT, key.objectId(), "version " + v.ov() + " refers at "
+              + ref.path() + " to content " + ref.key() + " (" + ref.size() + " bytes), which object storage "
+              + (blob == null ? "does not hold" : "holds with " + blob.size() + " bytes")));
+        }
+      }
     }
   }
 

@@ -22,24 +22,27 @@ import java.util.Optional;
 
 /**
  * The steps every write shares: route, answer a replayed request id, read the committed state
- * (rolling the head forward), let the domain plan, commit.
+ * (rolling the head forward), let the domain plan (content included), commit.
  */
 final class WritePipeline {
   private final BackendRouter router;
   private static final System.Logger LOG = System.getLogger(WritePipeline.class.getName());
 
   private final CommitProtocol commits;
+  private final ContentPlanning contents;
   private final List<CommitListener> listeners;
   private final Clock clock;
 
-  WritePipeline(BackendRouter router, CommitProtocol commits, Clock clock) {
-    this(router, commits, clock, List.of());
+  WritePipeline(BackendRouter router, CommitProtocol commits, ContentPlanning contents, Clock clock) {
+    this(router, commits, contents, clock, List.of());
   }
 
-  WritePipeline(BackendRouter router, CommitProtocol commits, Clock clock, List<CommitListener> listeners) {
+  WritePipeline(BackendRouter router, CommitProtocol commits, ContentPlanning contents, Clock clock,
+      List<CommitListener> listeners) {
     this.listeners = List.copyOf(listeners);
     this.router = router;
     this.commits = commits;
+    this.contents = contents;
     this.clock = clock;
   }
 
@@ -64,7 +67,8 @@ final class WritePipeline {
     }
     Optional<VersionRecord> latest = HeadRepair.latestCommitted(backend, key);
     Optional<CurrentState> current = latest.map(v -> new CurrentState(v.key().objectId(), v.ov(), v.at(), v.system()));
-    PlannedVersion plan = planner.plan(backend, latest, current, now()).getOrElseThrow(WritePipeline::toException);
+    PlannedVersion plan = contents.apply(key,
+        planner.plan(backend, latest, current, now()).getOrElseThrow(WritePipeline::toException), latest);
     CommitProtocol.Outcome outcome = commits.commit(backend, key, latest, plan, opts, functionId, fingerprint);
     if (outcome instanceof CommitProtocol.Outcome.Replayed replayed) {
       return replayed(backend, replayed.first(), generatedId ? replayed.first().key() : key, fingerprint);

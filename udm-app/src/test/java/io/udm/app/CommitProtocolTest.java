@@ -9,7 +9,7 @@ import io.udm.api.RouteContext;
 import io.udm.api.config.UdmConfig;
 import io.udm.api.error.RouteMismatchException;
 import io.udm.api.json.JsonValues;
-import io.udm.domain.write.StorageKeys;
+import io.udm.domain.keys.StorageKeys;
 import io.udm.domain.write.SystemHeaders;
 import io.udm.spi.AppendResult;
 import io.udm.spi.BackendPorts;

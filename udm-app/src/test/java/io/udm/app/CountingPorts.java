@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Wraps every SPI port so each call is counted by "Port.method": a spy over the real adapters. */
+/**
+ * Wraps every SPI port so each call is counted by "Port.method", and blob calls also by
+ * "BlobStore.method@AREA": a spy over the real adapters.
+ */
 public final class CountingPorts {
   private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
 
@@ -30,7 +33,11 @@ public final class CountingPorts {
   private <T> T spy(Class<T> port, T target) {
     InvocationHandler handler = (proxy, method, args) -> {
       if (method.getDeclaringClass() != Object.class) {
-        calls.computeIfAbsent(port.getSimpleName() + "." + method.getName(), k -> new AtomicLong()).incrementAndGet();
+        String name = port.getSimpleName() + "." + method.getName();
+        calls.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
+        if (args != null && args.length > 0 && args[0] instanceof io.udm.spi.BlobArea area) {
+          calls.computeIfAbsent(name + "@" + area, k -> new AtomicLong()).incrementAndGet();
+        }
       }
       try {
         return method.invoke(target, args);
@@ -41,8 +48,9 @@ public final class CountingPorts {
     return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, handler));
   }
 
+  /** Calls of every port method ("Port.method"); per-area blob calls ("BlobStore.put@CONTENT") are not counted twice. */
   public long total() {
-    return calls.values().stream().mapToLong(AtomicLong::get).sum();
+    return calls.entrySet().stream().filter(e -> !e.getKey().contains("@")).mapToLong(e -> e.getValue().get()).sum();
   }
 
   public long count(String portDotMethod) {

@@ -18,7 +18,7 @@ import io.udm.api.config.UdmConfig;
 import io.udm.api.config.VersionRetention;
 import io.udm.domain.document.DocumentRules;
 import io.udm.domain.routing.RendezvousRouter;
-import io.udm.domain.write.StorageKeys;
+import io.udm.domain.keys.StorageKeys;
 import io.udm.domain.write.VersionPlanner;
 import io.udm.spi.AppendResult;
 import io.udm.spi.BackendPorts;
@@ -279,7 +279,7 @@ public abstract class HistoryStorageSuite {
         on.backends().stream().map(BackendPorts::backendId).toList(), config.routing());
     BackendRouter router = new BackendRouter(hashing, on.backends(), on.placements());
     VersionPlanner planner = new VersionPlanner(new DocumentRules(config.limits()));
-    WritePipeline pipeline = new WritePipeline(router, new CommitProtocol(ids, clock, config.limits()), clock);
+    WritePipeline pipeline = new WritePipeline(router, new CommitProtocol(ids, clock, config.limits()), new ContentPlanning(config), clock);
     return new RestoreService(config, planner, pipeline, router, ids, clock, PAGE);
   }
 

@@ -8,6 +8,7 @@ import io.udm.adapter.memory.InMemoryRetryQueueAdapter;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.IdGenerator;
 import io.udm.spi.PlacementRegistry;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,9 +23,14 @@ final class MemoryPorts {
   }
 
   static StoragePorts withBackends(PlacementRegistry placements, String... backendIds) {
+    return withBackends(placements, Clock.systemUTC(), backendIds);
+  }
+
+  /** {@code blobClock} stamps the blobs' last modification (what garbage collection ages them by). */
+  static StoragePorts withBackends(PlacementRegistry placements, Clock blobClock, String... backendIds) {
     List<BackendPorts> backends = new ArrayList<>();
     for (int i = 0; i < backendIds.length; i++) {
-      backends.add(InMemoryBackends.backend(i, backendIds[i]));
+      backends.add(InMemoryBackends.backend(i, backendIds[i], blobClock));
     }
     return new StoragePorts(backends, new InMemoryCounterAdapter(), placements,
         new InMemoryRetryQueueAdapter(), new InMemoryHealthAdapter("counters"), List.of());

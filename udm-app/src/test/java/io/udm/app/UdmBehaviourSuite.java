@@ -62,6 +62,9 @@ public abstract class UdmBehaviourSuite {
   /** A fresh Udm on the wiring under test, reading time from {@code clock}. */
   protected abstract Udm newUdm(UdmConfig config, MutableClock clock);
 
+  /** The bytes a presigned content URL of this wiring serves; throws when it refuses to serve them. */
+  protected abstract byte[] fetchPresigned(java.net.URI url) throws Exception;
+
   protected static UdmConfig config() {
     return UdmConfig.builder()
         .putCollectionMaps(USERS, CollectionMap.builder()
@@ -1300,6 +1303,196 @@ public abstract class UdmBehaviourSuite {
         cursor = page.nextCursor().orElse(null);
       } while (cursor != null);
       return new io.udm.api.Totals(ops[0], ops[1], ops[2], ops[3], ops[4], live, gauges);
+    }
+  }
+
+  // ------------------------------------------------------------------ content (base64 externalization)
+
+  @Nested
+  class Content extends WithConfig {
+    private static final int MIB = 1024 * 1024;
+
+    @Override
+    protected UdmConfig tunedConfig() {
+      return UdmConfig.builder().from(config())
+          .putCollectionMaps(USERS, CollectionMap.builder().from(config().collectionMap(USERS))
+              .putBase64Props("avatar", io.udm.api.config.Base64Prop.builder().contentType("image/jpeg").build())
+              .putBase64Props("doc.notes", io.udm.api.config.Base64Prop.builder()
+                  .contentType("text/plain").preferredText(true).build())
+              .build())
+          .hardDeleteEnabled(true)
+          // Shadows hold the stored document, '$content' references included: MongoDB must take them.
+          .devShadow(io.udm.api.config.DevShadowConfig.builder().enabled(true).build())
+          .build();
+    }
+
+    private byte[] randomBytes(long seed, int size) {
+      System.out.println("content bytes seed " + seed);
+      byte[] bytes = new byte[size];
+      new java.util.Random(seed).nextBytes(bytes);
+      return bytes;
+    }
+
+    private Map<String, Object> withAvatar(String status, byte[] avatar) {
+      Map<String, Object> m = user("a@x.io", status, 1);
+      m.put("avatar", java.util.Base64.getEncoder().encodeToString(avatar));
+      return m;
+    }
+
+    private ReadOptions inline() {
+      return ReadOptions.builder().inlineContent(true).build();
+    }
+
+    @Test
+    void aOneMebibyteAvatarWrittenInFiveVersionsIsStoredOnceAndReadBackByteForByte() throws Exception {
+      byte[] avatar = randomBytes(20261126L, MIB);
+      String base64 = java.util.Base64.getEncoder().encodeToString(avatar);
+      String id = tunedOps.create(withAvatar("v1", avatar)).id();
+      for (int v = 2; v <= 5; v++) {
+        tunedOps.update(id, withAvatar("v" + v, avatar));
+      }
+
+      String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(avatar));
+      Set<String> keys = new HashSet<>();
+      for (int ov = 1; ov <= 5; ov++) {
+        ItemView view = tunedOps.getVersion(id, ov, ReadOptions.defaults()).orElseThrow();
+        io.udm.api.ContentRef ref = view.content().get("avatar");
+        assertThat(ref.sha256()).isEqualTo(sha);
+        assertThat(ref.size()).isEqualTo(MIB);
+        assertThat(ref.contentType()).isEqualTo("image/jpeg");
+        assertThat(ref.url()).isEmpty();
+        assertThat(view.data().get("avatar")).isEqualTo(JsonValues.parseObject("{\"$content\": {\"key\": \""
+            + ref.key() + "\", \"contentType\": \"image/jpeg\", \"size\": " + MIB + ", \"sha256\": \"" + sha + "\"}}"));
+        keys.add(ref.key());
+      }
+      assertThat(keys).hasSize(1);
+      assertThat(keys.iterator().next()).endsWith("/" + id + "/c/" + sha);
+
+      ItemView inlined = tunedOps.getLatest(id, inline()).orElseThrow();
+      assertThat(inlined.data().get("avatar").textValue()).isEqualTo(base64);
+      assertThat(inlined.data().path("status").asText()).isEqualTo("v5");
+
+      ItemView signed = tunedOps.getLatest(id, ReadOptions.builder().presignTtl(Duration.ofMinutes(5)).build()).orElseThrow();
+      assertThat(fetchPresigned(signed.content().get("avatar").url().orElseThrow())).isEqualTo(avatar);
+
+      // Five payloads and one content object: the avatar was stored once.
+      assertThat(tuned.maintenance().hardDelete(tctx, id, io.udm.api.HardDeleteOptions.confirmed()).objectsRemoved())
+          .isEqualTo(6);
+    }
+
+    @Test
+    void eachVersionKeepsItsOwnContent() {
+      byte[] first = randomBytes(1, 300);
+      byte[] second = randomBytes(2, 500);
+      String id = tunedOps.create(withAvatar("v1", first)).id();
+      tunedOps.update(id, withAvatar("v2", second));
+      Map<String, Object> without = user("a@x.io", "v3", 1);
+      tunedOps.update(id, without);
+
+      assertThat(tunedOps.getVersion(id, 1, inline()).orElseThrow().data().get("avatar").textValue())
+          .isEqualTo(java.util.Base64.getEncoder().encodeToString(first));
+      assertThat(tunedOps.getVersion(id, 2, inline()).orElseThrow().data().get("avatar").textValue())
+          .isEqualTo(java.util.Base64.getEncoder().encodeToString(second));
+      ItemView latest = tunedOps.getLatest(id, inline()).orElseThrow();
+      assertThat(latest.content()).isEmpty();
+      assertThat(latest.data().has("avatar")).isFalse();
+    }
+
+    @Test
+    void anItemReadByDefaultAndWrittenBackKeepsItsContent() {
+      byte[] avatar = randomBytes(3, 2048);
+      String id = tunedOps.create(withAvatar("v1", avatar)).id();
+      ObjectNode data = tunedOps.getLatest(id).orElseThrow().data();
+      data.put("status", "edited");
+
+      tunedOps.update(id, data);
+
+      ItemView after = tunedOps.getLatest(id, inline()).orElseThrow();
+      assertThat(after.ov()).isEqualTo(2);
+      assertThat(after.data().path("status").asText()).isEqualTo("edited");
+      assertThat(java.util.Base64.getDecoder().decode(after.data().get("avatar").textValue())).isEqualTo(avatar);
+      assertThat(after.content().get("avatar").key())
+          .isEqualTo(tunedOps.getVersion(id, 1).orElseThrow().content().get("avatar").key());
+    }
+
+    @Test
+    void aReferenceToAnotherItemsContentIsRefusedAndNothingIsWritten() {
+      String mine = tunedOps.create(withAvatar("mine", randomBytes(4, 64))).id();
+      String theirs = tunedOps.create(withAvatar("theirs", randomBytes(5, 64))).id();
+      ObjectNode data = tunedOps.getLatest(mine).orElseThrow().data();
+      data.set("avatar", tunedOps.getLatest(theirs).orElseThrow().data().get("avatar"));
+
+      assertThatThrownBy(() -> tunedOps.update(mine, data))
+          .isInstanceOf(io.udm.api.error.ExternalizationException.class)
+          .hasMessageContaining("avatar").hasMessageContaining("send the base64 value");
+      assertThat(tunedOps.history(mine)).hasSize(1);
+    }
+
+    @Test
+    void invalidBase64OrAWrongTypeIsRefusedAndNothingIsWritten() {
+      List<Object> bad = List.of("not base64!", "AQ", 42, List.of("AQ=="), Map.of("bytes", "AQ=="), true);
+      for (Object value : bad) {
+        Map<String, Object> doc = user("a@x.io", "v1", 1);
+        doc.put("avatar", value);
+        String id = "bad-" + Math.abs(value.hashCode());
+        assertThatThrownBy(() -> tunedOps.create(doc, WriteOptions.builder().objectId(id).build()))
+            .as(String.valueOf(value))
+            .isInstanceOf(io.udm.api.error.ExternalizationException.class)
+            .hasMessageContaining("'avatar'");
+        assertThat(tunedOps.getLatest(id, ReadOptions.builder().includeDeleted(true).build())).isEmpty();
+        assertThat(tunedOps.history(id)).isEmpty();
+      }
+      assertThatThrownBy(() -> {
+        Map<String, Object> doc = user("a@x.io", "v1", 1);
+        doc.put("avatar", "AQ");
+        tunedOps.create(doc);
+      }).hasMessageContaining("canonical");
+      assertThat(tunedOps.listByMeta(MetaQuery.all(), ListOptions.builder().includeDeleted(true).build()).items()).isEmpty();
+    }
+
+    @Test
+    void aPreferredTextPropertyComesBackAsText() {
+      String text = "h\u00e9llo w\u00f6rld \u2713";
+      Map<String, Object> doc = user("a@x.io", "v1", 1);
+      doc.put("doc", Map.of("notes", java.util.Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+      String id = tunedOps.create(doc).id();
+
+      assertThat(tunedOps.getLatest(id, inline()).orElseThrow().data().at("/doc/notes").textValue()).isEqualTo(text);
+      assertThat(tunedOps.getLatest(id).orElseThrow().content().get("doc.notes").contentType()).isEqualTo("text/plain");
+
+      Map<String, Object> notText = user("a@x.io", "v1", 1);
+      notText.put("doc", Map.of("notes", java.util.Base64.getEncoder().encodeToString(new byte[] {(byte) 0xff, (byte) 0xfe})));
+      assertThatThrownBy(() -> tunedOps.create(notText))
+          .isInstanceOf(io.udm.api.error.ExternalizationException.class).hasMessageContaining("UTF-8");
+    }
+
+    @Test
+    void restoreAndDeleteCarryTheContentOfTheirState() {
+      byte[] first = randomBytes(6, 700);
+      String id = tunedOps.create(withAvatar("v1", first)).id();
+      tunedOps.update(id, withAvatar("v2", randomBytes(7, 900)));
+      tunedOps.delete(id);
+      ItemView deleted = tunedOps.getLatest(id, ReadOptions.builder().includeDeleted(true).inlineContent(true).build())
+          .orElseThrow();
+      assertThat(deleted.content()).containsKey("avatar");
+
+      tunedOps.restoreObject(id, io.udm.api.RestoreTarget.version(1));
+
+      ItemView restored = tunedOps.getLatest(id, inline()).orElseThrow();
+      assertThat(restored.ov()).isEqualTo(4);
+      assertThat(java.util.Base64.getDecoder().decode(restored.data().get("avatar").textValue())).isEqualTo(first);
+    }
+
+    @Test
+    void enrichmentMayReplaceContent() {
+      String id = tunedOps.create(withAvatar("v1", randomBytes(8, 100))).id();
+      byte[] replaced = randomBytes(9, 120);
+
+      tunedOps.enrich(id, JsonValues.fromMap(Map.of("avatar", java.util.Base64.getEncoder().encodeToString(replaced))),
+          io.udm.api.EnrichOptions.builder().functionId("thumbs@v1").build());
+
+      assertThat(java.util.Base64.getDecoder().decode(
+          tunedOps.getLatest(id, inline()).orElseThrow().data().get("avatar").textValue())).isEqualTo(replaced);
     }
   }
 }

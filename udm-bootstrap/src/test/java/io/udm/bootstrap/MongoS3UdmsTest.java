@@ -5,6 +5,10 @@ import io.udm.api.config.UdmConfig;
 import io.udm.app.MutableClock;
 import io.udm.app.UdmBehaviourSuite;
 import io.udm.bootstrap.local.EmbeddedServers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,5 +40,15 @@ class MongoS3UdmsTest extends UdmBehaviourSuite {
   @Override
   protected int randomizedCounterOps() {
     return Integer.getInteger("udm.counters.ops", 1_000);
+  }
+
+  @Override
+  protected byte[] fetchPresigned(URI url) throws Exception {
+    HttpResponse<byte[]> response = HttpClient.newHttpClient()
+        .send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("GET " + url.getPath() + " answered " + response.statusCode());
+    }
+    return response.body();
   }
 }

@@ -83,7 +83,7 @@ class SeveralBackendsTest {
           int heads = mongo.heads().query(HeadQuery.all(ctx, 100)).size();
           long versions = ids.get(ctx).stream()
               .mapToLong(id -> mongo.versions().history(ItemKey.of(ctx, id)).size()).sum();
-          int payloads = s3.blobs().list(BlobArea.JSON, io.udm.domain.write.StorageKeys.collectionPrefix(ctx),
+          int payloads = s3.blobs().list(BlobArea.JSON, io.udm.domain.keys.StorageKeys.collectionPrefix(ctx),
               Optional.empty(), 1000).size();
           if (home) {
             assertThat(heads).as("heads of %s on its pair %d", ctx, pair).isEqualTo(3);

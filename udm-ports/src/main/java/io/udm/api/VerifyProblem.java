@@ -14,6 +14,8 @@ public record VerifyProblem(Kind kind, String itemId, String detail) {
     /** A payload no version record references. */
     ORPHAN_PAYLOAD,
     /** A version record with no head for its item. */
-    ORPHAN_VERSION
+    ORPHAN_VERSION,
+    /** A version record names content that object storage does not hold, or holds with another size. */
+    MISSING_CONTENT
   }
 }

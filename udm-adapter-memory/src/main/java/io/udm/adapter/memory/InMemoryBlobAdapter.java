@@ -30,9 +30,11 @@ public final class InMemoryBlobAdapter implements BlobStore {
 
   private final Clock clock;
   private final Map<BlobArea, NavigableMap<String, StoredBlob>> areas = new EnumMap<>(BlobArea.class);
+  private final InMemoryPresigner presigner;
 
   public InMemoryBlobAdapter(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.presigner = InMemoryPresigner.register(this);
     for (BlobArea area : BlobArea.values()) {
       areas.put(area, new ConcurrentSkipListMap<>(S3_KEY_ORDER));
     }
@@ -89,10 +91,33 @@ public final class InMemoryBlobAdapter implements BlobStore {
         .toList();
   }
 
-  /** Presigned URLs need a real S3 endpoint to serve them; the in-memory store has none. */
+  /**
+   * A {@code memory://} URL, signed with this store's own random key and valid for {@code ttl}. No
+   * server serves it: {@link #fetch(URI)} resolves it inside this JVM, as S3 would (GET only,
+   * refused once expired or when any part was changed).
+   */
   @Override
   public Optional<URI> presignGet(BlobArea area, String key, Duration ttl) {
-    return Optional.empty();
+    Objects.requireNonNull(area, "area");
+    requireKey(key);
+    Objects.requireNonNull(ttl, "ttl");
+    if (ttl.isNegative() || ttl.isZero()) {
+      throw new IllegalArgumentException("ttl must be positive, was " + ttl);
+    }
+    return Optional.of(presigner.sign(area, key, clock.instant().plus(ttl)));
+  }
+
+  /**
+   * The bytes a URL from {@link #presignGet} serves, or empty when its object no longer exists.
+   *
+   * @throws IllegalArgumentException when the URL is not one of an open in-memory store, was
+   *     tampered with, or has expired
+   */
+  public static Optional<byte[]> fetch(URI url) {
+    InMemoryPresigner.Signed signed = InMemoryPresigner.verifyShape(url);
+    InMemoryBlobAdapter store = InMemoryPresigner.storeOf(signed);
+    store.presigner.verify(signed, store.clock.instant());
+    return store.get(signed.area(), signed.key());
   }
 
   private NavigableMap<String, StoredBlob> area(BlobArea area) {

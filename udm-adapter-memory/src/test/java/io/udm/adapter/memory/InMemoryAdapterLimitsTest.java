@@ -38,12 +38,4 @@ class InMemoryAdapterLimitsTest {
     assertThatThrownBy(() -> queue.lease(Instant.EPOCH, Duration.ofSeconds(1), 0))
         .isInstanceOf(IllegalArgumentException.class);
   }
-
-  @Test
-  void presigningIsNotOfferedInMemory() {
-    InMemoryBlobAdapter blobs = new InMemoryBlobAdapter();
-    blobs.put(BlobArea.CONTENT, "k", new byte[] {1}, "image/png");
-
-    assertThat(blobs.presignGet(BlobArea.CONTENT, "k", Duration.ofMinutes(5))).isEmpty();
-  }
 }

@@ -22,7 +22,7 @@ import io.udm.api.error.TxnException;
 import io.udm.api.error.ValidationException;
 import io.udm.api.json.JsonValues;
 import io.udm.app.UdmService;
-import io.udm.domain.write.StorageKeys;
+import io.udm.domain.keys.StorageKeys;
 import io.udm.domain.write.SystemHeaders;
 import io.udm.spi.BlobArea;
 import io.udm.spi.HeadRecord;

@@ -20,7 +20,7 @@ import io.udm.api.error.OptimisticLockException;
 import io.udm.api.error.StorageException;
 import io.udm.api.error.TxnException;
 import io.udm.app.UdmService;
-import io.udm.domain.write.StorageKeys;
+import io.udm.domain.keys.StorageKeys;
 import io.udm.spi.BlobInfo;
 import io.udm.spi.VersionRecord;
 import java.time.Duration;

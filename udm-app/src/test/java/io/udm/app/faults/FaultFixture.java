@@ -9,7 +9,7 @@ import io.udm.api.json.JsonValues;
 import io.udm.app.MutableClock;
 import io.udm.app.StoragePorts;
 import io.udm.app.UdmService;
-import io.udm.domain.write.StorageKeys;
+import io.udm.domain.keys.StorageKeys;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.BlobArea;
 import io.udm.spi.BlobInfo;

@@ -76,20 +76,9 @@ final class JsonInput {
       throw new ValidationException(what + " in " + source + " is empty; give a JSON object such as {\"name\": \"Ada\"}");
     }
     if (!node.isObject()) {
-      throw new ValidationException(what + " in " + source + " must be a JSON object, found " + describe(node));
+      throw new ValidationException(what + " in " + source + " must be a JSON object, found " + JsonValues.describe(node));
     }
     return (ObjectNode) node;
-  }
-
-  private static String describe(JsonNode node) {
-    return switch (node.getNodeType()) {
-      case ARRAY -> "an array";
-      case STRING -> "a string";
-      case NUMBER -> "a number";
-      case BOOLEAN -> "a boolean";
-      case NULL -> "null";
-      default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-    };
   }
 
   private static String at(JsonLocation location) {

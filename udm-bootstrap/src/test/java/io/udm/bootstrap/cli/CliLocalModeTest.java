@@ -303,7 +303,8 @@ class CliLocalModeTest {
   void demoStillRunsOnTheInMemoryDefault() {
     Cli.Result demo = Cli.run("demo");
     assertThat(demo.code()).as(demo.toString()).isZero();
-    assertThat(demo.out()).contains("in-memory").contains("Done: 2 versions");
+    assertThat(demo.out()).contains("in-memory").contains("Done: 4 versions")
+        .contains("stored once for ov 3 and 4: true").contains("gives the original base64 back: true");
   }
 
   @Test

@@ -2,14 +2,19 @@ package io.udm.domain.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.udm.api.config.LimitsConfig;
+import io.udm.domain.content.ContentRefJson;
 import io.udm.api.error.ValidationException;
 import io.udm.api.json.JsonValues;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What any item must satisfy before UDM stores it: a JSON object, no {@code _system} at the top
@@ -27,14 +32,34 @@ public final class DocumentRules {
 
   /** Every problem with {@code data}; empty when it may be stored. Never throws on the input's shape. */
   public List<String> problems(JsonNode data) {
+    return problems(data, List.of());
+  }
+
+  /**
+   * As {@link #problems(JsonNode)}, for a collection with base64 properties at {@code contentPaths}:
+   * there a {@code {"$content": ..}} reference is allowed (the content externalizer checks it), and
+   * a base64 string does not count against {@code maxDocumentBytes}, as it is stored apart.
+   */
+  public List<String> problems(JsonNode data, Collection<String> contentPaths) {
     if (data == null || !data.isObject()) {
-      return List.of("an item must be a JSON object, but this is " + describe(data) + "; wrap it in an object");
+      return List.of("an item must be a JSON object, but this is " + JsonValues.describe(data) + "; wrap it in an object");
     }
     List<String> problems = new ArrayList<>();
     if (data.has(SYSTEM_KEY)) {
       problems.add("the top-level key '" + SYSTEM_KEY + "' is reserved: UDM manages it; remove it from the item");
     }
-    DocumentWalk.Findings findings = DocumentWalk.walk(data, limits.maxNestingDepth(), MAX_KEY_PROBLEMS_LISTED);
+    Set<JsonNode> references = Collections.newSetFromMap(new IdentityHashMap<>());
+    long contentChars = 0;
+    for (String path : contentPaths) {
+      Optional<JsonNode> value = JsonValues.at(data, path);
+      if (value.isPresent() && ContentRefJson.looksLikeRef(value.get())) {
+        references.add(value.get());
+      } else if (value.isPresent() && value.get().isTextual()) {
+        contentChars += value.get().textValue().length();
+      }
+    }
+    DocumentWalk.Findings findings = DocumentWalk.walk(
+        data, limits.maxNestingDepth(), MAX_KEY_PROBLEMS_LISTED, references::contains);
     for (DocumentWalk.BadKey badKey : findings.badKeysKept()) {
       problems.add(
           "invalid key at " + badKey.path() + ": it " + String.join(" and ", badKey.flaws())
@@ -51,7 +76,7 @@ public final class DocumentRules {
               + "); flatten it");
     } else {
       // Only now is serializing safe: Jackson writes trees recursively.
-      sizeProblem(data).ifPresent(problems::add);
+      sizeProblem(data, contentChars).ifPresent(problems::add);
     }
     return List.copyOf(problems);
   }
@@ -64,33 +89,21 @@ public final class DocumentRules {
     }
   }
 
-  private Optional<String> sizeProblem(JsonNode data) {
+  private Optional<String> sizeProblem(JsonNode data, long contentChars) {
     ByteCounter counter = new ByteCounter();
     try {
       JsonValues.mapper().writeValue(counter, data);
     } catch (IOException | RuntimeException e) {
       return Optional.of("the item could not be written as JSON to measure its size: " + e.getMessage());
     }
-    if (counter.count > limits.maxDocumentBytes()) {
+    long stored = counter.count - contentChars;
+    if (stored > limits.maxDocumentBytes()) {
       return Optional.of(
-          "the item is " + counter.count + " bytes as JSON; at most " + limits.maxDocumentBytes()
+          "the item is " + stored + " bytes as JSON" + (contentChars > 0 ? " without its base64 properties" : "")
+              + "; at most " + limits.maxDocumentBytes()
               + " are allowed; make it smaller");
     }
     return Optional.empty();
-  }
-
-  private static String describe(JsonNode data) {
-    if (data == null || data.isMissingNode()) {
-      return "nothing";
-    }
-    return switch (data.getNodeType()) {
-      case ARRAY -> "an array";
-      case STRING -> "a string";
-      case NUMBER -> "a number";
-      case BOOLEAN -> "a boolean";
-      case NULL -> "null";
-      default -> "a " + data.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " value";
-    };
   }
 
   /** Counts the bytes Jackson writes without keeping them: a large item costs no extra memory. */

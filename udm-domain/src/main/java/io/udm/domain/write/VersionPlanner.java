@@ -1,6 +1,7 @@
 package io.udm.domain.write;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.udm.api.ContentRef;
 import io.udm.api.Op;
 import io.udm.api.SystemHeader;
 import io.udm.api.config.CollectionMap;
@@ -27,7 +28,7 @@ public final class VersionPlanner {
 
   /** Every problem of a caller's document for this collection; checked before any I/O. */
   public List<String> documentProblems(ObjectNode data, CollectionMap map, String collection) {
-    List<String> problems = new ArrayList<>(documentRules.problems(data));
+    List<String> problems = new ArrayList<>(documentRules.problems(data, map.base64Props().keySet()));
     if (problems.isEmpty()) {
       problems.addAll(MetaExtractor.missingRequired(data, map.validation().requiredIndexed(), collection));
     }
@@ -70,11 +71,11 @@ public final class VersionPlanner {
   }
 
   /** Every problem of an enrichment patch itself (before it meets the document); checked before any I/O. */
-  public List<String> patchProblems(ObjectNode patch) {
+  public List<String> patchProblems(ObjectNode patch, CollectionMap map) {
     if (patch == null) {
       return List.of("the patch must not be null; pass {} to change nothing");
     }
-    return documentRules.problems(patch);
+    return documentRules.problems(patch, map.base64Props().keySet());
   }
 
   /**
@@ -123,7 +124,7 @@ public final class VersionPlanner {
         : state.deleted() && state.system().deletedAt().isPresent() ? state.system().deletedAt() : Optional.of(at);
     SystemHeader header = new SystemHeader(
         state.system().insertedAt(), at, deletedAt, target.deleted(), target.functionIds());
-    return Either.right(version(state.ov() + 1, at, Op.RESTORE, target.data(), map, header));
+    return Either.right(version(state.ov() + 1, at, Op.RESTORE, target.data(), map, header, target.content()));
   }
 
   private static Either<WriteRejection, CurrentState> live(
@@ -151,7 +152,12 @@ public final class VersionPlanner {
 
   private static PlannedVersion version(
       long ov, Instant at, Op op, ObjectNode data, CollectionMap map, SystemHeader header) {
+    return version(ov, at, op, data, map, header, List.of());
+  }
+
+  private static PlannedVersion version(long ov, Instant at, Op op, ObjectNode data, CollectionMap map,
+      SystemHeader header, List<ContentRef> heldContent) {
     ObjectNode meta = MetaExtractor.extract(data, map.indexedProps());
-    return new PlannedVersion(ov, at, op, SystemHeaders.storedDocument(data, header), meta, header);
+    return new PlannedVersion(ov, at, op, SystemHeaders.storedDocument(data, header), meta, header, heldContent);
   }
 }

@@ -243,4 +243,23 @@ class DocumentRulesTest {
     JsonNode node = JsonValues.parseObject(text);
     return (ObjectNode) node;
   }
+
+  @Test
+  void aContentReferenceIsAllowedAtAConfiguredPathOnly() {
+    JsonNode item = JsonValues.parseObject("{\"avatar\": {\"$content\": {\"key\": \"k\"}},"
+        + " \"other\": {\"$content\": {}}}");
+
+    assertThat(DEFAULTS.problems(item, List.of("avatar"))).singleElement().asString().contains("$.other.$content");
+    assertThat(DEFAULTS.problems(item, List.of("avatar", "other"))).isEmpty();
+    assertThat(DEFAULTS.problems(item)).hasSize(2);
+  }
+
+  @Test
+  void base64AtAConfiguredPathDoesNotCountAgainstTheDocumentSize() {
+    DocumentRules small = new DocumentRules(LimitsConfig.builder().maxDocumentBytes(1024).build());
+    JsonNode item = JsonValues.parseObject("{\"avatar\": \"" + "A".repeat(4000) + "\", \"n\": 1}");
+
+    assertThat(small.problems(item)).singleElement().asString().contains("at most 1024");
+    assertThat(small.problems(item, List.of("avatar"))).isEmpty();
+  }
 }

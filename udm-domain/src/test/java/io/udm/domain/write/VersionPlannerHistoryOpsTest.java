@@ -61,13 +61,13 @@ class VersionPlannerHistoryOpsTest {
         OptionalLong.empty(), T1).getLeft()).isInstanceOf(WriteRejection.Missing.class);
     assertThat(planner.enrich("u1", Optional.of(state(2, LIVE)), doc("{}"), doc("{}"), "f", users, "users",
         OptionalLong.of(1), T1).getLeft()).isEqualTo(new WriteRejection.Stale("u1", 1, 2));
-    assertThat(planner.patchProblems(doc("{\"_system\":1}"))).isNotEmpty();
-    assertThat(planner.patchProblems(null)).isNotEmpty();
+    assertThat(planner.patchProblems(doc("{\"_system\":1}"), users)).isNotEmpty();
+    assertThat(planner.patchProblems(null, users)).isNotEmpty();
   }
 
   @Test
   void aRestoreCopiesTheTargetStateAndBringsADeletedItemBack() {
-    RestoreSource target = new RestoreSource(doc("{\"email\":\"old@x\"}"), false, List.of("z@1"));
+    RestoreSource target = new RestoreSource(doc("{\"email\":\"old@x\"}"), false, List.of("z@1"), List.of());
     PlannedVersion v = planner.restore("u1", Optional.of(state(3, DELETED)), target, users, OptionalLong.of(3), T1).get();
     assertThat(v.op()).isEqualTo(Op.RESTORE);
     assertThat(v.ov()).isEqualTo(4);
@@ -78,7 +78,7 @@ class VersionPlannerHistoryOpsTest {
 
   @Test
   void aRestoreToADeletedStateMarksTheItemDeleted() {
-    RestoreSource gone = new RestoreSource(doc("{\"email\":\"a@x\"}"), true, List.of());
+    RestoreSource gone = new RestoreSource(doc("{\"email\":\"a@x\"}"), true, List.of(), List.of());
     PlannedVersion v = planner.restore("u1", Optional.of(state(1, LIVE)), gone, users, OptionalLong.empty(), T1).get();
     assertThat(v.system().deleted()).isTrue();
     assertThat(v.system().deletedAt()).contains(T1);
@@ -86,7 +86,7 @@ class VersionPlannerHistoryOpsTest {
 
   @Test
   void aRestoreNeedsAnExistingItemAtTheExpectedOv() {
-    RestoreSource target = new RestoreSource(doc("{\"email\":\"a@x\"}"), false, List.of());
+    RestoreSource target = new RestoreSource(doc("{\"email\":\"a@x\"}"), false, List.of(), List.of());
     assertThat(planner.restore("u1", Optional.empty(), target, users, OptionalLong.empty(), T1).getLeft())
         .isInstanceOf(WriteRejection.Missing.class);
     assertThat(planner.restore("u1", Optional.of(state(5, LIVE)), target, users, OptionalLong.of(4), T1).getLeft())

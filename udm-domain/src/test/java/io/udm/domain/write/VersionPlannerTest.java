@@ -1,5 +1,6 @@
 package io.udm.domain.write;
 
+import io.udm.domain.keys.StorageKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -216,6 +216,8 @@ final class ConfigBinder {
     f.optionalLong("maxDocumentBytes").ifPresent(b::maxDocumentBytes);
     f.optionalInt("maxNestingDepth").ifPresent(b::maxNestingDepth);
     f.optionalLong("gcMinGraceSeconds").ifPresent(b::gcMinGraceSeconds);
+    f.optionalLong("maxContentBytes").ifPresent(b::maxContentBytes);
+    f.optionalLong("maxPresignTtlSeconds").ifPresent(b::maxPresignTtlSeconds);
     f.rejectUnknownFields();
     return b.build();
   }

@@ -155,16 +155,24 @@ final class ConfigValidator {
                     + " or remove it here").dependingOn(indexedPath));
       }
     }
-    map.base64Props().forEach((prop, settings) -> base64Prop(ConfigPath.field(path + ".base64Props", prop), prop, settings, indexed));
+    map.base64Props().forEach((prop, settings) -> base64Prop(
+        ConfigPath.field(path + ".base64Props", prop), prop, settings, indexed, map.base64Props().keySet()));
   }
 
-  private void base64Prop(String path, String prop, Base64Prop settings, Set<String> indexed) {
+  private void base64Prop(String path, String prop, Base64Prop settings, Set<String> indexed, Set<String> base64) {
     Optional<String> problem = MetaQuery.fieldProblem(prop);
     if (problem.isPresent()) {
       add(path, problem.get());
     } else if (indexed.contains(prop)) {
       add(path, "'" + prop + "' is also an indexed property; a base64 property moves to the content bucket"
           + " and cannot be indexed, so keep it in one of the two lists");
+    } else {
+      // A content reference inside an indexed prop (or one inside another) would put '$content' into meta.
+      indexed.stream().filter(other -> nested(prop, other)).findFirst().ifPresent(other -> add(path, "'" + prop
+          + "' and the indexed property '" + other + "' contain one another; a base64 property cannot sit inside"
+          + " an indexed one or hold one, so move one of them"));
+      base64.stream().filter(other -> other.startsWith(prop + ".")).findFirst().ifPresent(other -> add(path,
+          "'" + prop + "' contains the base64 property '" + other + "'; base64 properties cannot nest, keep one"));
     }
     String type = settings.contentType();
     if (type.isBlank() || type.indexOf('/') <= 0 || type.chars().anyMatch(c -> Character.isISOControl(c) || c == ' ')) {
@@ -200,6 +208,17 @@ final class ConfigValidator {
     }
     atLeast("limits.gcMinGraceSeconds", limits.gcMinGraceSeconds(), MIN_GC_GRACE_SECONDS,
         "so that garbage collection never races a write in flight");
+    atLeast("limits.maxContentBytes", limits.maxContentBytes(), 1, "");
+    long ttl = limits.maxPresignTtlSeconds();
+    if (ttl < 1 || ttl > LimitsConfig.MAX_PRESIGN_TTL_SECONDS) {
+      add("limits.maxPresignTtlSeconds", "is " + ttl + "; use 1 to " + LimitsConfig.MAX_PRESIGN_TTL_SECONDS
+          + " (7 days, the longest S3 honours); the default is " + LimitsConfig.DEFAULT_PRESIGN_TTL_SECONDS);
+    }
+  }
+
+  /** Whether one dotted path lies inside the other. */
+  private static boolean nested(String a, String b) {
+    return a.startsWith(b + ".") || b.startsWith(a + ".");
   }
 
   private void atLeast(String path, long value, long min, String alternative) {

@@ -25,6 +25,29 @@ public abstract class LimitsConfig {
     return 3600;
   }
 
+  /**
+   * The largest decoded value of one base64 property (see {@code collectionMaps.<c>.base64Props}).
+   * Such values go to the content bucket and do not count against {@link #maxDocumentBytes()}.
+   */
+  @Value.Default
+  public long maxContentBytes() {
+    return 64L * 1024 * 1024;
+  }
+
+  /**
+   * The longest a presigned content URL stays valid, in seconds; a longer {@code presignTtl} is
+   * cut to this. S3 itself never honours more than 7 days.
+   */
+  @Value.Default
+  public long maxPresignTtlSeconds() {
+    return DEFAULT_PRESIGN_TTL_SECONDS;
+  }
+
+  /** 15 minutes. */
+  public static final long DEFAULT_PRESIGN_TTL_SECONDS = 15 * 60;
+  /** 7 days: the longest validity of an S3 SigV4 presigned URL. */
+  public static final long MAX_PRESIGN_TTL_SECONDS = 7 * 24 * 3600;
+
   public static ImmutableLimitsConfig.Builder builder() {
     return ImmutableLimitsConfig.builder();
   }

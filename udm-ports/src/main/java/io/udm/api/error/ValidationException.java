@@ -7,7 +7,7 @@ public class ValidationException extends UdmException {
   private final List<String> problems;
 
   public ValidationException(List<String> problems) {
-    super(render(problems));
+    super(ProblemMessages.render("invalid input", ValidationException.class, problems));
     this.problems = List.copyOf(problems);
   }
 
@@ -17,15 +17,5 @@ public class ValidationException extends UdmException {
 
   public List<String> problems() {
     return problems;
-  }
-
-  private static String render(List<String> problems) {
-    if (problems.isEmpty()) {
-      throw new IllegalArgumentException("a ValidationException needs at least one problem");
-    }
-    if (problems.size() == 1) {
-      return "invalid input: " + problems.get(0);
-    }
-    return "invalid input (" + problems.size() + " problems):\n  - " + String.join("\n  - ", problems);
   }
 }

@@ -123,6 +123,23 @@ public final class JsonValues {
     return e.getMessage();
   }
 
+  /** What kind of JSON value {@code node} is, for messages: "an object", "a string", "null", "nothing". */
+  public static String describe(JsonNode node) {
+    if (node == null || node.isMissingNode()) {
+      return "nothing";
+    }
+    return switch (node.getNodeType()) {
+      case OBJECT, POJO -> "an object";
+      case ARRAY -> "an array";
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      case NULL -> "null";
+      case BINARY -> "binary data";
+      default -> "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " value";
+    };
+  }
+
   /** Value at a dotted path of nested objects; empty when any step is missing. */
   public static Optional<JsonNode> at(JsonNode root, String dottedPath) {
     JsonNode current = root;

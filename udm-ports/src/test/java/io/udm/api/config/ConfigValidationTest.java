@@ -149,6 +149,10 @@ class ConfigValidationTest {
             "collectionMaps.users.base64Props.email: 'email' is also an indexed property"),
         invalid("base64 prop keys must be valid paths", "/collectionMaps/users/base64Props/a..b", "{}",
             "collectionMaps.users.base64Props['a..b']: property path 'a..b' is invalid"),
+        invalid("a base64 prop must not sit inside an indexed prop", "/collectionMaps/users/base64Props/email.photo", "{}",
+            "collectionMaps.users.base64Props['email.photo']: 'email.photo' and the indexed property 'email' contain one another"),
+        invalid("a base64 prop must not hold another", "/collectionMaps/users/base64Props/avatar.thumb", "{}",
+            "collectionMaps.users.base64Props.avatar: 'avatar' contains the base64 property 'avatar.thumb'"),
         invalid("a base64 content type must be a media type", "/collectionMaps/users/base64Props/avatar/contentType", "\"jpeg\"",
             "collectionMaps.users.base64Props.avatar.contentType: 'jpeg' is not a media type"),
         invalid("counter rule names must be unique", "/counterRules/rules/1",
@@ -190,7 +194,13 @@ class ConfigValidationTest {
         invalid("nesting depth must be at least 2", "/limits", "{\"maxNestingDepth\": 1}",
             "limits.maxNestingDepth: is 1; use 2 to 1000"),
         invalid("nesting depth must be at most 1000", "/limits", "{\"maxNestingDepth\": 1001}",
-            "limits.maxNestingDepth: is 1001; use 2 to 1000"));
+            "limits.maxNestingDepth: is 1001; use 2 to 1000"),
+        invalid("content values must be allowed some bytes", "/limits", "{\"maxContentBytes\": 0}",
+            "limits.maxContentBytes: is 0; use 1 or more"),
+        invalid("presigned URLs cannot outlive S3's 7 days", "/limits", "{\"maxPresignTtlSeconds\": 604801}",
+            "limits.maxPresignTtlSeconds: is 604801; use 1 to 604800 (7 days, the longest S3 honours)"),
+        invalid("presigned URLs must live at least a second", "/limits", "{\"maxPresignTtlSeconds\": 0}",
+            "limits.maxPresignTtlSeconds: is 0; use 1 to 604800"));
   }
 
   private static Arguments invalid(String rule, String pointer, String json, String expectedProblemStart) {

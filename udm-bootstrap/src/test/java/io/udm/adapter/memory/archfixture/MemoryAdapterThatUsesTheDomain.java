@@ -1,6 +1,6 @@
 package io.udm.adapter.memory.archfixture;
 
-import io.udm.domain.write.StorageKeys;
+import io.udm.domain.keys.StorageKeys;
 
 /** Violates: an adapter never reaches into the domain. */
 public class MemoryAdapterThatUsesTheDomain {

@@ -1,4 +1,4 @@
-package io.udm.domain.write;
+package io.udm.domain.keys;
 
 import io.udm.api.RouteContext;
 import io.udm.spi.ItemKey;

@@ -1,4 +1,4 @@
-package io.udm.domain.write;
+package io.udm.domain.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
