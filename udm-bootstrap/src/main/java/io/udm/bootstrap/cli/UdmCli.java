@@ -3,6 +3,7 @@ package io.udm.bootstrap.cli;
 import io.udm.api.Udm;
 import io.udm.api.config.Redaction;
 import io.udm.api.config.UdmConfig;
+import io.udm.api.error.ExternalizationException;
 import io.udm.api.error.NotFoundException;
 import io.udm.api.error.OptimisticLockException;
 import io.udm.api.error.UdmException;
@@ -180,6 +181,11 @@ public final class UdmCli implements Runnable {
         err.println("error: " + v.problems().size() + " problems:");
         v.problems().forEach(p -> err.println("  - " + p));
       }
+      return INVALID;
+    }
+    if (e instanceof ExternalizationException x) {
+      // Bad content in the input: the caller's to fix, like any other invalid input.
+      x.problems().forEach(p -> err.println("error: " + p));
       return INVALID;
     }
     if (e instanceof NotFoundException) {

@@ -291,6 +291,33 @@ class CliLocalModeTest {
   }
 
   @Test
+  void base64PropertiesAreStoredApartAndComeBackInlineOrThroughAPresignedUrl() throws Exception {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("udm-local.yaml"), String.join("\n",
+        "collectionMaps:",
+        "  users:",
+        "    base64Props:",
+        "      avatar: {contentType: image/png}",
+        ""));
+    byte[] avatar = "pixels of a tiny avatar".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String base64 = java.util.Base64.getEncoder().encodeToString(avatar);
+    String id = create("{\"email\":\"a@x.io\",\"avatar\":\"" + base64 + "\"}");
+
+    Cli.Result plain = Cli.local(dir, "get", "-c", USERS, id, "--json");
+    assertThat(plain.code()).as(plain.toString()).isZero();
+    assertThat(plain.json().path("data").path("avatar").path("$content").path("size").asLong()).isEqualTo(avatar.length);
+    Cli.Result inline = Cli.local(dir, "get", "-c", USERS, id, "--inline-content", "--json");
+    assertThat(inline.json().path("data").path("avatar").asText()).isEqualTo(base64);
+    Cli.Result signed = Cli.local(dir, "get", "-c", USERS, id, "--presign", "5m");
+    assertThat(signed.code()).as(signed.toString()).isZero();
+    assertThat(signed.out()).contains("content avatar: image/png, " + avatar.length + " bytes").contains("X-Amz-Expires=300");
+
+    Cli.Result bad = Cli.local(dir, "put", "-c", USERS, "{\"email\":\"b@x.io\",\"avatar\":\"%%%\"}");
+    assertThat(bad.code()).as(bad.toString()).isEqualTo(UdmCli.INVALID);
+    assertThat(bad.err()).contains("avatar").contains("not valid base64");
+  }
+
+  @Test
   void localSettingsMustNotNameServers() throws Exception {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("udm-local.json"), "{\"mongoUris\": [\"mongodb://db:27017\"]}");
