@@ -46,6 +46,18 @@ class CommittedStateReadsTest {
   }
 
   @Test
+  void aCreateUnderAGeneratedIdReadsNoCommittedState() {
+    spy.reset();
+
+    String id = ops.create(Map.of("text", "one")).id();
+
+    assertThat(spy.count("HeadStore.find")).isZero();
+    assertThat(spy.count("VersionLog.findAll")).isZero();
+    assertThat(spy.count("VersionLog.latest")).isZero();
+    assertThat(ops.getLatest(id).orElseThrow().ov()).isEqualTo(1);
+  }
+
+  @Test
   void aCreateUnderAnIdWhoseFirstVersionLostItsHeadFindsThatVersion() {
     // A writer crashed after appending ov 1 of "note-1", before inserting its head.
     String crashedId = ops.create(Map.of("text", "template")).id();
