@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.LongStream;
 
 /**
  * One run of a collection restore. Items are visited in object id order, a page of heads at a
@@ -53,6 +54,8 @@ final class CollectionRestore {
   /** An item rewritten by someone else while we restore it is retried this many times. */
   private static final int MAX_CONFLICT_ROUNDS = 5;
   private static final int PRUNED_IDS_LOGGED = 20;
+  /** How many of an item's newest versions are read first: a restore target is usually recent. */
+  private static final int RECENT_VERSIONS = 8;
 
   private final UdmConfig config;
   private final VersionPlanner planner;
@@ -106,7 +109,7 @@ final class CollectionRestore {
       }
       RestoreCheckpoint.Tally tally = new RestoreCheckpoint.Tally();
       for (HeadRecord head : page) {
-        restoreItem(run, head.key(), to, opts, tally);
+        restoreItem(run, head, to, opts, tally);
       }
       run = run.advance(page.get(page.size() - 1).key().objectId(), tally, now());
       save(checkpointKey, run);
@@ -128,8 +131,9 @@ final class CollectionRestore {
     return result(run);
   }
 
-  private void restoreItem(RestoreCheckpoint run, ItemKey key, RestoreTarget to, WriteOptions opts,
+  private void restoreItem(RestoreCheckpoint run, HeadRecord head, RestoreTarget to, WriteOptions opts,
       RestoreCheckpoint.Tally tally) {
+    ItemKey key = head.key();
     String requestId = run.itemRequestId(key.objectId());
     for (int round = 1; ; round++) {
       Optional<VersionRecord> applied = backend.versions().findByRequestId(key.collection(), requestId);
@@ -139,16 +143,16 @@ final class CollectionRestore {
         return;
       }
       // The log is the truth: its newest record is the latest committed version (the write below
-      // rolls a lagging head forward). One query gives both.
-      List<VersionRecord> history = backend.versions().history(key);
-      Optional<VersionRecord> latest = history.stream().max(java.util.Comparator.comparingLong(VersionRecord::ov));
+      // rolls a lagging head forward). One read gives both.
+      List<VersionRecord> versions = versionsToDecideOn(key, head.ov(), to);
+      Optional<VersionRecord> latest = versions.stream().max(java.util.Comparator.comparingLong(VersionRecord::ov));
       if (latest.isEmpty()) {
         // Hard-deleted while the restore ran: nothing left to restore.
         tally.unchanged();
         return;
       }
       ItemRestoreDecision decision =
-          ItemRestoreDecision.decide(latest.get(), history, RestorePoint.select(history, to));
+          ItemRestoreDecision.decide(latest.get(), versions, RestorePoint.select(versions, to));
       Optional<RestoreSource> source = source(key, latest.get(), decision, tally);
       if (source.isEmpty()) {
         return;
@@ -163,6 +167,23 @@ final class CollectionRestore {
         }
       }
     }
+  }
+
+  /**
+   * The item's versions that decide the same as its whole history would: its newest ones, read by
+   * primary key, when they are complete up to the newest (the head does not lag, nothing is
+   * missing) and hold the target or go back to ov 1; its whole history otherwise, a query by item
+   * that costs more on every store.
+   */
+  private List<VersionRecord> versionsToDecideOn(ItemKey key, long headOv, RestoreTarget to) {
+    long oldest = Math.max(1, headOv - (RECENT_VERSIONS - 1));
+    // One past the head too: if it exists the head lags and the newest version is not among these.
+    List<VersionRecord> recent = backend.versions().findAll(key, LongStream.rangeClosed(oldest, headOv + 1).boxed().toList());
+    boolean completeUpToHead = recent.size() == headOv - oldest + 1 && recent.get(recent.size() - 1).ov() == headOv;
+    if (completeUpToHead && (oldest == 1 || RestorePoint.select(recent, to).isPresent())) {
+      return recent;
+    }
+    return backend.versions().history(key);
   }
 
   /** The state to write, or empty when the item stays as it is (counted here). */

@@ -6,6 +6,7 @@ import io.udm.spi.HeadRecord;
 import io.udm.spi.HeadWrite;
 import io.udm.spi.ItemKey;
 import io.udm.spi.VersionRecord;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,11 +19,25 @@ final class HeadRepair {
 
   private HeadRepair() {}
 
-  /** The item's newest committed version, with its head moved up to it if it lagged. */
+  /**
+   * The item's newest committed version, with its head moved up to it if it lagged. The common case
+   * costs two primary-key reads: the head, then the records at its ov and the next. Only a head
+   * that lags (the next record exists), is missing, or points at nothing asks the log for its
+   * newest record, a query by item that costs more on every store.
+   */
   static Optional<VersionRecord> latestCommitted(BackendPorts backend, ItemKey key) {
+    Optional<HeadRecord> head = backend.heads().find(key);
+    if (head.isPresent()) {
+      long ov = head.get().ov();
+      List<VersionRecord> atHead = backend.versions().findAll(key, List.of(ov, ov + 1));
+      if (atHead.size() == 1 && atHead.get(0).ov() == ov) {
+        return Optional.of(atHead.get(0));
+      }
+    }
+    // No head: a crash may have left ov 1 without one. No record at the head: an interrupted hard delete.
     Optional<VersionRecord> latest = backend.versions().latest(key);
     if (latest.isPresent()) {
-      rollForward(backend, key, backend.heads().find(key), latest.get());
+      rollForward(backend, key, head, latest.get());
     }
     return latest;
   }

@@ -65,7 +65,9 @@ final class WritePipeline {
         return replayed(backend, first.get(), generatedId ? first.get().key() : key, fingerprint);
       }
     }
-    Optional<VersionRecord> latest = HeadRepair.latestCommitted(backend, key);
+    // A fresh generated id is time-ordered and new: it has no versions to read. If it somehow had,
+    // the append of ov 1 would be refused by the log's unique (item, ov) index.
+    Optional<VersionRecord> latest = generatedId ? Optional.empty() : HeadRepair.latestCommitted(backend, key);
     Optional<CurrentState> current = latest.map(v -> new CurrentState(v.key().objectId(), v.ov(), v.at(), v.system()));
     PlannedVersion plan = contents.apply(key,
         planner.plan(backend, latest, current, now()).getOrElseThrow(WritePipeline::toException), latest);

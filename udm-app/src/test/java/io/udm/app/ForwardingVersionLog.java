@@ -6,6 +6,7 @@ import io.udm.spi.ItemKey;
 import io.udm.spi.VersionLog;
 import io.udm.spi.VersionRecord;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +26,11 @@ class ForwardingVersionLog implements VersionLog {
   @Override
   public Optional<VersionRecord> find(ItemKey key, long ov) {
     return delegate.find(key, ov);
+  }
+
+  @Override
+  public List<VersionRecord> findAll(ItemKey key, Collection<Long> ovs) {
+    return delegate.findAll(key, ovs);
   }
 
   @Override

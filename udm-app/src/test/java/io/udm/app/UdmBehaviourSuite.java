@@ -837,6 +837,83 @@ public abstract class UdmBehaviourSuite {
     }
 
     @Test
+    void itemsGoBackToStatesManyVersionsAgoAndItemsCreatedManyVersionsAfterTheTargetBecomeDeleted() {
+      // The restore reads an item's eight newest versions first; these targets lie on and past that edge.
+      int[] updates = {7, 8, 12};
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < updates.length; i++) {
+        ids.add(ops.create(user(i + "@x.io", "original", i)).id());
+      }
+      long target = ops.getLatest(ids.get(ids.size() - 1)).orElseThrow().cv();
+      for (int i = 0; i < updates.length; i++) {
+        for (int u = 1; u <= updates[i]; u++) {
+          ops.update(ids.get(i), user(i + "@x.io", "v" + u, i));
+        }
+      }
+      String createdAfter = ops.create(user("n@x.io", "v0", 9)).id();
+      for (int u = 1; u <= 11; u++) {
+        ops.update(createdAfter, user("n@x.io", "v" + u, 9));
+      }
+
+      io.udm.api.CollectionRestoreResult r = ops.restoreCollection(io.udm.api.RestoreTarget.collectionVersion(target));
+
+      assertThat(r.restored()).isEqualTo(3);
+      assertThat(r.deleted()).isEqualTo(1);
+      assertThat(r.unchanged()).isZero();
+      for (String id : ids) {
+        assertThat(ops.getLatest(id).orElseThrow().data().path("status").asText()).isEqualTo("original");
+      }
+      assertThat(ops.getLatest(createdAfter)).isEmpty();
+      assertThat(ops.history(createdAfter)).hasSize(13).extracting(VersionInfo::op).endsWith(Op.RESTORE);
+    }
+
+    @Nested
+    class WithPrunedVersions extends WithConfig {
+      @Override
+      protected UdmConfig tunedConfig() {
+        return UdmConfig.builder().from(config())
+            .retention(io.udm.api.config.RetentionConfig.builder()
+                .ver(io.udm.api.config.VersionRetention.builder().maxPerItem(10).build()).build())
+            .build();
+      }
+
+      @Test
+      void itemsWhoseStateAtTheTargetWasKeptAreRestoredAndOneWhoseStateWasPrunedIsLeftAsItIs() {
+        String prunedAway = tunedOps.create(user("p@x.io", "original", 1)).id();
+        String keptRecent = tunedOps.create(user("k@x.io", "v0", 2)).id();
+        for (int u = 1; u <= 10; u++) {
+          tunedOps.update(keptRecent, user("k@x.io", "v" + u, 2));
+        }
+        String keptFarBack = tunedOps.create(user("f@x.io", "v0", 3)).id();
+        long target = 0;
+        for (int u = 1; u <= 2; u++) {
+          target = tunedOps.update(keptFarBack, user("f@x.io", "v" + u, 3)).cv();
+        }
+        for (int u = 3; u <= 11; u++) {
+          tunedOps.update(keptFarBack, user("f@x.io", "v" + u, 3));
+        }
+        tunedOps.update(keptRecent, user("k@x.io", "after", 2));
+        for (int u = 1; u <= 11; u++) {
+          tunedOps.update(prunedAway, user("p@x.io", "v" + u, 1));
+        }
+        // Each keeps ov 3 to 12. At the target prunedAway was at ov 1 (gone), keptRecent at ov 11 (among
+        // its eight newest), keptFarBack at ov 3 (kept, but older than its eight newest).
+        assertThat(tuned.maintenance().applyRetention(tctx).versionsPruned()).isEqualTo(6);
+
+        io.udm.api.CollectionRestoreResult r =
+            tunedOps.restoreCollection(io.udm.api.RestoreTarget.collectionVersion(target));
+
+        assertThat(r.restored()).isEqualTo(2);
+        assertThat(r.unchanged()).isEqualTo(1);
+        assertThat(r.deleted()).isZero();
+        assertThat(tunedOps.getLatest(keptRecent).orElseThrow().data().path("status").asText()).isEqualTo("v10");
+        assertThat(tunedOps.getLatest(keptFarBack).orElseThrow().data().path("status").asText()).isEqualTo("v2");
+        assertThat(tunedOps.getLatest(prunedAway).orElseThrow().data().path("status").asText()).isEqualTo("v11");
+        assertThat(tunedOps.history(prunedAway)).extracting(VersionInfo::op).doesNotContain(Op.RESTORE);
+      }
+    }
+
+    @Test
     void aCollectionCanGoBackToAnInstant() {
       String a = ops.create(user("a@x.io", "v1", 1)).id();
       clock.advance(Duration.ofMinutes(1));

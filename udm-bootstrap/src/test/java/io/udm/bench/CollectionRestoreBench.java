@@ -1,11 +1,11 @@
 package io.udm.bench;
 
 import io.udm.api.CollectionRestoreResult;
+import io.udm.api.CreateResult;
 import io.udm.api.ItemOps;
 import io.udm.api.RestoreTarget;
 import io.udm.api.RouteContext;
 import io.udm.api.Udm;
-import io.udm.api.WriteOptions;
 import io.udm.api.config.SpacesConn;
 import io.udm.api.config.UdmConfig;
 import io.udm.app.RestoreProgress;
@@ -86,17 +86,7 @@ public final class CollectionRestoreBench {
       RouteContext ctx = RouteContext.of("bench", "db", "items-" + UUID.randomUUID().toString().substring(0, 8));
       ItemOps ops = udm.with(ctx);
 
-      long t0 = System.nanoTime();
-      AtomicLong maxCv = new AtomicLong();
-      parallel(items, i -> maxCv.accumulateAndGet(ops.create(Map.of("n", i, "name", "item " + i, "state", "original"),
-          WriteOptions.builder().objectId(String.format("item-%07d", i)).build()).cv(), Math::max));
-      long target = maxCv.get();
-      System.out.printf("created %d items in %.1f s%n", items, (System.nanoTime() - t0) / 1e9);
-      t0 = System.nanoTime();
-      parallel(items, i -> ops.update(String.format("item-%07d", i),
-          Map.of("n", i, "name", "item " + i, "state", "changed")));
-      System.out.printf("updated %d items in %.1f s (restore target: cv %d)%n",
-          items, (System.nanoTime() - t0) / 1e9, target);
+      long target = seed(ops, items);
 
       long before = usedAfterGc();
       System.out.printf("heap used after GC before the restore (stored data, if in this JVM): %d MiB%n", before >> 20);
@@ -122,6 +112,29 @@ public final class CollectionRestoreBench {
           items, seconds, items / seconds, watch.peakSampled() >> 20, watch.poolPeaks() >> 20,
           Runtime.getRuntime().maxMemory() >> 20);
     }
+  }
+
+  /**
+   * Creates the items, then updates each once; returns the cv after the creates. Generated ids: a
+   * create under a new id reads no committed state, while one under a caller's id must ask the
+   * version log whether the id was ever written.
+   */
+  private static long seed(ItemOps ops, int items) throws Exception {
+    String[] ids = new String[items];
+    long t0 = System.nanoTime();
+    AtomicLong maxCv = new AtomicLong();
+    parallel(items, i -> {
+      CreateResult created = ops.create(Map.of("n", i, "name", "item " + i, "state", "original"));
+      ids[i] = created.id();
+      maxCv.accumulateAndGet(created.cv(), Math::max);
+    });
+    long target = maxCv.get();
+    System.out.printf("created %d items in %.1f s%n", items, (System.nanoTime() - t0) / 1e9);
+    t0 = System.nanoTime();
+    parallel(items, i -> ops.update(ids[i], Map.of("n", i, "name", "item " + i, "state", "changed")));
+    System.out.printf("updated %d items in %.1f s (restore target: cv %d)%n",
+        items, (System.nanoTime() - t0) / 1e9, target);
+    return target;
   }
 
   private static long usedAfterGc() throws InterruptedException {

@@ -2,6 +2,7 @@ package io.udm.spi;
 
 import io.udm.api.RouteContext;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,13 @@ public interface VersionLog {
   AppendResult append(VersionRecord version);
 
   Optional<VersionRecord> find(ItemKey key, long ov);
+
+  /**
+   * The records among {@code ovs} that exist, oldest first; ovs that do not exist are left out.
+   * Primary-key lookups: unlike {@link #latest} and {@link #history}, the cost does not grow with the
+   * item's (or the collection's) number of versions on any store.
+   */
+  List<VersionRecord> findAll(ItemKey key, Collection<Long> ovs);
 
   /** The record with the highest ov. */
   Optional<VersionRecord> latest(ItemKey key);

@@ -6,6 +6,7 @@ import io.udm.spi.ItemKey;
 import io.udm.spi.VersionLog;
 import io.udm.spi.VersionRecord;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -34,6 +36,12 @@ public final class InMemoryVersionLogAdapter implements VersionLog {
   @Override
   public Optional<VersionRecord> find(ItemKey key, long ov) {
     return log(key.collection()).find(key.objectId(), ov);
+  }
+
+  @Override
+  public List<VersionRecord> findAll(ItemKey key, Collection<Long> ovs) {
+    Objects.requireNonNull(ovs, "ovs");
+    return log(key.collection()).findAll(key.objectId(), ovs);
   }
 
   @Override
@@ -89,6 +97,11 @@ public final class InMemoryVersionLogAdapter implements VersionLog {
 
     synchronized Optional<VersionRecord> find(String objectId, long ov) {
       return Optional.ofNullable(versions(objectId).get(ov));
+    }
+
+    synchronized List<VersionRecord> findAll(String objectId, Collection<Long> ovs) {
+      NavigableMap<Long, VersionRecord> versions = versions(objectId);
+      return new TreeSet<>(ovs).stream().map(versions::get).filter(Objects::nonNull).toList();
     }
 
     synchronized Optional<VersionRecord> latest(String objectId) {

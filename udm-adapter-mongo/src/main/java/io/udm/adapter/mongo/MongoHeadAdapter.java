@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.bson.BsonDocument;
+import org.bson.BsonInt64;
+import org.bson.BsonString;
 import org.bson.conversions.Bson;
 
 /**
@@ -86,7 +88,10 @@ public final class MongoHeadAdapter implements HeadStore {
   public HeadWrite compareAndSet(long expectedOv, HeadRecord next) {
     Objects.requireNonNull(next, "next");
     BsonDocument doc = HeadDocuments.toDocument(next);
-    Bson atExpectedOv = Filters.and(Filters.eq(HeadDocuments.ID, Keys.item(next.key())), Filters.eq(HeadDocuments.OV, expectedOv));
+    // One document of two equalities rather than Filters.and, which renders as $and: mongo-java-server
+    // serves a filter from a unique index only when its fields are exactly the index's (else it scans).
+    Bson atExpectedOv = new BsonDocument(HeadDocuments.ID, new BsonString(Keys.item(next.key())))
+        .append(HeadDocuments.OV, new BsonInt64(expectedOv));
     return errors.call("move the head of " + next.key() + " from ov " + expectedOv + " to " + next.ov(), () -> {
       for (int attempt = 1; ; attempt++) {
         if (heads.replaceOne(atExpectedOv, doc).getMatchedCount() == 1) {

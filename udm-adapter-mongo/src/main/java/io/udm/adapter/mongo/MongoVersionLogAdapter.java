@@ -13,6 +13,8 @@ import io.udm.spi.VersionLog;
 import io.udm.spi.VersionRecord;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -82,6 +84,23 @@ public final class MongoVersionLogAdapter implements VersionLog {
     return errors.call("read version " + ov + " of " + key, () -> findOne(byVersion(key, ov)));
   }
 
+  /** An {@code _id $in} query: served by the _id index, and mongo-java-server uses it too. */
+  @Override
+  public List<VersionRecord> findAll(ItemKey key, Collection<Long> ovs) {
+    Objects.requireNonNull(ovs, "ovs");
+    if (ovs.isEmpty()) {
+      return List.of();
+    }
+    List<String> ids = versionIds(key, ovs);
+    return errors.call("read versions " + ovs + " of " + key, () -> {
+      List<VersionRecord> out = new ArrayList<>();
+      versions.find(Filters.in(VersionDocuments.ID, ids)).forEach(doc -> out.add(VersionDocuments.toRecord(doc)));
+      // At most ovs.size() records: sorting them here costs nothing and keeps the query a plain _id lookup.
+      out.sort(Comparator.comparingLong(VersionRecord::ov));
+      return out;
+    });
+  }
+
   @Override
   public Optional<VersionRecord> latest(ItemKey key) {
     return errors.call("read the latest version of " + key, () -> newest(byItem(key)));
@@ -119,9 +138,13 @@ public final class MongoVersionLogAdapter implements VersionLog {
     if (ovs.isEmpty()) {
       return 0;
     }
-    List<String> ids = new TreeSet<>(ovs).stream().map(ov -> Keys.version(key, ov)).toList();
+    List<String> ids = versionIds(key, ovs);
     return errors.call("delete " + ids.size() + " versions of " + key,
         () -> versions.deleteMany(Filters.in(VersionDocuments.ID, ids)).getDeletedCount());
+  }
+
+  private static List<String> versionIds(ItemKey key, Collection<Long> ovs) {
+    return new TreeSet<>(ovs).stream().map(ov -> Keys.version(key, ov)).toList();
   }
 
   private Optional<VersionRecord> findOne(Bson filter) {

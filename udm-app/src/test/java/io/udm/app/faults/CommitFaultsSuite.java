@@ -400,7 +400,8 @@ public abstract class CommitFaultsSuite {
     @Test
     void writersOnSlowStoresRacingFastOnesLoseNoAcknowledgedWrite() throws Exception {
       String id = other.create(doc("start")).id();
-      for (String op : List.of("blobs.put", "versions.append", "heads.compareAndSet", "versions.latest")) {
+      for (String op : List.of("blobs.put", "versions.append", "heads.compareAndSet", "versions.latest",
+          "versions.findAll")) {
         fx.faults.latency(op, Duration.ofMillis(2));
       }
       List<String> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());

@@ -50,8 +50,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ConcurrentChaosSuite {
   private static final Duration GRACE = Duration.ofHours(1);
-  private static final List<String> BOUNDARIES = List.of("versions.latest", "sequences.next", "blobs.put",
-      "versions.append", "heads.compareAndSet", "heads.insert", "blobs.delete", "versions.find", "versions.findByRequestId");
+  private static final List<String> BOUNDARIES = List.of("heads.find", "versions.findAll", "versions.latest",
+      "sequences.next", "blobs.put", "versions.append", "heads.compareAndSet", "heads.insert", "blobs.delete",
+      "versions.find", "versions.findByRequestId");
 
   protected abstract FaultFixture newFixture();
 

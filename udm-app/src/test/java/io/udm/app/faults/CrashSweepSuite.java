@@ -163,8 +163,8 @@ public abstract class CrashSweepSuite {
 
       // Where it fails, and what happens around it.
       String headMove = op == Op.CREATE ? "heads.insert" : "heads.compareAndSet";
-      List<String> boundaries = List.of("versions.latest", "sequences.next", "blobs.put", "versions.append", headMove,
-          "blobs.delete", "versions.find", "versions.findByRequestId");
+      List<String> boundaries = List.of("heads.find", "versions.findAll", "versions.latest", "sequences.next",
+          "blobs.put", "versions.append", headMove, "blobs.delete", "versions.find", "versions.findByRequestId");
       String boundary = boundaries.get(rnd.nextInt(boundaries.size()));
       FaultInjector.Action action = ACTIONS.get(rnd.nextInt(ACTIONS.size()));
       boolean none = rnd.nextInt(10) == 0;

@@ -88,6 +88,10 @@ public final class FaultyPorts {
       return f.call("versions.find", () -> d.find(key, ov));
     }
 
+    public List<VersionRecord> findAll(ItemKey key, Collection<Long> ovs) {
+      return f.call("versions.findAll", () -> d.findAll(key, ovs));
+    }
+
     public Optional<VersionRecord> latest(ItemKey key) {
       return f.call("versions.latest", () -> d.latest(key));
     }

@@ -229,6 +229,51 @@ public abstract class VersionLogContract {
     assertThat(log.history(key)).extracting(VersionRecord::ov).containsExactly(1L, 2L, 3L);
   }
 
+  // ------------------------------------------------------------------ findAll: primary-key lookups
+
+  @Test
+  void findAllReturnsTheExistingOnesOfTheGivenOvsOldestFirst() {
+    VersionRecord second = version(key, 2).meta("{'n':2}").build();
+    VersionRecord fifth = version(key, 5).meta("{'n':5}").build();
+    log.append(fifth);
+    log.append(version(key, 3).build());
+    log.append(second);
+    log.append(version(newKey(collection), 4).build());
+
+    List<VersionRecord> found = log.findAll(key, List.of(5L, 4L, 2L, 9L));
+
+    assertThat(found).extracting(VersionRecord::ov).containsExactly(2L, 5L);
+    assertSameVersion(found.get(0), second);
+    assertSameVersion(found.get(1), fifth);
+  }
+
+  @Test
+  void findAllFindsNothingForNoOvsAnUnknownItemOrAnotherCollection() {
+    log.append(version(key, 1).build());
+
+    assertThat(log.findAll(key, List.of())).isEmpty();
+    assertThat(log.findAll(key, List.of(0L, 2L))).isEmpty();
+    assertThat(log.findAll(newKey(collection), List.of(1L))).isEmpty();
+    assertThat(log.findAll(ItemKey.of(siblingOf(collection), key.objectId()), List.of(1L))).isEmpty();
+  }
+
+  @Test
+  void findAllListsAnOvAskedForTwiceOnce() {
+    log.append(version(key, 1).build());
+
+    assertThat(log.findAll(key, List.of(1L, 1L))).extracting(VersionRecord::ov).containsExactly(1L);
+  }
+
+  @Test
+  void findAllNoLongerFindsDeletedVersions() {
+    log.append(version(key, 1).build());
+    log.append(version(key, 2).build());
+
+    log.delete(key, List.of(1L));
+
+    assertThat(log.findAll(key, List.of(1L, 2L))).extracting(VersionRecord::ov).containsExactly(2L);
+  }
+
   // ------------------------------------------------------------------ delete and copies
 
   @Test
@@ -261,6 +306,7 @@ public abstract class VersionLogContract {
     log.find(key, 1).orElseThrow().meta().put("status", "hacked");
     log.history(key).get(0).meta().put("status", "hacked");
     log.latest(key).orElseThrow().meta().removeAll();
+    log.findAll(key, List.of(1L)).get(0).meta().put("status", "hacked");
 
     assertThat(log.find(key, 1).orElseThrow().meta().get("status").textValue()).isEqualTo("active");
   }
