@@ -6,6 +6,7 @@ import io.udm.api.error.OptimisticLockException;
 import io.udm.api.error.StorageException;
 import io.udm.api.error.TxnException;
 import io.udm.api.json.JsonValues;
+import io.udm.domain.content.ContentBlob;
 import io.udm.domain.saga.Saga;
 import io.udm.domain.write.PlannedVersion;
 import io.udm.domain.keys.StorageKeys;
@@ -98,6 +99,7 @@ final class CommitProtocol {
       return new Outcome.Replayed(replayed.existing());
     }
     advanceHead(backend, key, base, version);
+    keepContent(backend, key, plan);
     return new Outcome.Committed(version);
   }
 
@@ -203,6 +205,27 @@ final class CommitProtocol {
     void deletePayloadUnlessReferenced() {
       if (!outcomeUnknown) {
         backend.blobs().delete(BlobArea.JSON, version.payloadKey());
+      }
+    }
+  }
+
+  /**
+   * Content keys are shared, so garbage collection may have deleted a blob this write uploaded
+   * again just before it committed (GC saw it unreferenced and old). Checking after the commit
+   * closes that window: GC re-reads references after each delete and puts back what became
+   * referenced; what it deleted after that re-read is missing here and uploaded again.
+   */
+  private static void keepContent(BackendPorts backend, ItemKey key, PlannedVersion plan) {
+    for (ContentBlob blob : plan.uploads()) {
+      try {
+        if (backend.blobs().head(BlobArea.CONTENT, blob.key()).isEmpty()) {
+          backend.blobs().put(BlobArea.CONTENT, blob.key(), blob.bytes(), blob.contentType());
+          LOG.log(Level.WARNING, "content {0} of {1} was removed while the write committed; uploaded it again",
+              blob.key(), key);
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "could not check content {0} of {1} after its commit ({2}); maintenance().verify"
+            + " reports it if it is missing", blob.key(), key, e.getClass().getSimpleName());
       }
     }
   }

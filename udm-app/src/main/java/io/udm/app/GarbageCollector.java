@@ -11,6 +11,7 @@ import io.udm.spi.BlobInfo;
 import io.udm.spi.HeadRecord;
 import io.udm.spi.ItemKey;
 import io.udm.spi.VersionRecord;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * is an orphan of a failed attempt.
  */
 final class GarbageCollector {
+  private static final System.Logger LOG = System.getLogger(GarbageCollector.class.getName());
+
   private final BackendRouter router;
   private final Clock clock;
   private final Duration floor;
@@ -74,6 +77,43 @@ final class GarbageCollector {
     if (oldEnough.isEmpty()) {
       return 0;
     }
+    Set<String> referenced = referenced(backend, area, key);
+    List<String> orphans = oldEnough.stream().filter(k -> !referenced.contains(k)).toList();
+    if (orphans.isEmpty()) {
+      return 0;
+    }
+    return area == BlobArea.JSON ? backend.blobs().deleteAll(area, orphans) : removeContent(backend, key, orphans, cutoff);
+  }
+
+  /**
+   * Content keys are named by their bytes, so a write may upload an orphan's bytes again and commit
+   * a reference to it at any moment. Each orphan is therefore checked again just before it goes (a
+   * new upload makes it young), kept in memory while it goes, and put back if a reference appeared
+   * meanwhile; a write that commits after that re-read finds it missing and uploads it itself.
+   */
+  private static long removeContent(BackendPorts backend, ItemKey key, List<String> orphans, Instant cutoff) {
+    long removed = 0;
+    for (String orphan : orphans) {
+      Optional<BlobInfo> now = backend.blobs().head(BlobArea.CONTENT, orphan);
+      Optional<byte[]> bytes = now.filter(info -> !info.lastModified().isAfter(cutoff))
+          .flatMap(info -> backend.blobs().get(BlobArea.CONTENT, orphan));
+      if (bytes.isEmpty()) {
+        continue;
+      }
+      backend.blobs().delete(BlobArea.CONTENT, orphan);
+      Optional<ContentRef> nowReferenced = backend.versions().history(key).stream()
+          .flatMap(v -> v.content().stream()).filter(ref -> ref.key().equals(orphan)).findFirst();
+      if (nowReferenced.isPresent()) {
+        backend.blobs().put(BlobArea.CONTENT, orphan, bytes.get(), nowReferenced.get().contentType());
+        LOG.log(Level.INFO, "content {0} became referenced while garbage collection removed it; put it back", orphan);
+      } else {
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  private static Set<String> referenced(BackendPorts backend, BlobArea area, ItemKey key) {
     Set<String> referenced = new HashSet<>();
     List<VersionRecord> history = backend.versions().history(key);
     Optional<HeadRecord> head = backend.heads().find(key);
@@ -84,7 +124,6 @@ final class GarbageCollector {
       history.stream().flatMap(v -> v.content().stream()).map(ContentRef::key).forEach(referenced::add);
       head.ifPresent(h -> h.content().stream().map(ContentRef::key).forEach(referenced::add));
     }
-    List<String> orphans = oldEnough.stream().filter(k -> !referenced.contains(k)).toList();
-    return orphans.isEmpty() ? 0 : backend.blobs().deleteAll(area, orphans);
+    return referenced;
   }
 }

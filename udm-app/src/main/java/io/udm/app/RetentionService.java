@@ -1,6 +1,5 @@
 package io.udm.app;
 
-import io.udm.api.ContentRef;
 import io.udm.api.RetentionResult;
 import io.udm.api.RouteContext;
 import io.udm.api.config.UdmConfig;
@@ -16,11 +15,11 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Prunes old versions per {@code retention.ver} ({@link RetentionPolicy}): their records, their
- * payloads, and content objects no kept version refers to. The newest version of every item stays.
+ * Prunes old versions per {@code retention.ver} ({@link RetentionPolicy}): their records and their
+ * payloads. Content objects that only pruned versions referred to are left to garbage collection.
+ * The newest version of every item stays.
  * Records go first, payloads after: a crash in between leaves only unreferenced objects, which
  * garbage collection removes, never a record pointing at nothing.
  */
@@ -65,21 +64,10 @@ final class RetentionService {
       return new RetentionResult(0, 0);
     }
     List<VersionRecord> pruned = history.stream().filter(v -> prunable.contains(v.ov())).toList();
-    Set<String> keptContent = history.stream()
-        .filter(v -> !prunable.contains(v.ov()))
-        .flatMap(v -> v.content().stream())
-        .map(ContentRef::key)
-        .collect(Collectors.toSet());
     long versions = backend.versions().delete(key, pruned.stream().map(VersionRecord::ov).toList());
     long objects = backend.blobs().deleteAll(BlobArea.JSON, pruned.stream().map(VersionRecord::payloadKey).toList());
-    Set<String> unreferenced = pruned.stream()
-        .flatMap(v -> v.content().stream())
-        .map(ContentRef::key)
-        .filter(k -> !keptContent.contains(k))
-        .collect(Collectors.toSet());
-    if (!unreferenced.isEmpty()) {
-      objects += backend.blobs().deleteAll(BlobArea.CONTENT, unreferenced);
-    }
+    // Content is shared between versions and may be uploaded again by a write at any moment: only
+    // garbage collection, with its grace period and re-check, removes what no version references.
     return new RetentionResult(versions, objects);
   }
 }

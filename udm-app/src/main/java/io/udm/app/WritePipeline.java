@@ -1,6 +1,7 @@
 package io.udm.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.udm.api.ContentRef;
 import io.udm.api.Op;
 import io.udm.api.WriteOptions;
 import io.udm.api.error.NotFoundException;
@@ -68,9 +69,10 @@ final class WritePipeline {
     // A fresh generated id is time-ordered and new: it has no versions to read. If it somehow had,
     // the append of ov 1 would be refused by the log's unique (item, ov) index.
     Optional<VersionRecord> latest = generatedId ? Optional.empty() : HeadRepair.latestCommitted(backend, key);
-    Optional<CurrentState> current = latest.map(v -> new CurrentState(v.key().objectId(), v.ov(), v.at(), v.system()));
-    PlannedVersion plan = contents.apply(key,
-        planner.plan(backend, latest, current, now()).getOrElseThrow(WritePipeline::toException), latest);
+    Optional<CurrentState> current = latest.map(v -> new CurrentState(v.key().objectId(), v.ov(), v.at(), v.system(),
+        v.content().stream().map(ContentRef::path).toList()));
+    PlannedVersion plan = contents.apply(backend, key,
+        planner.plan(backend, latest, current, now()).getOrElseThrow(WritePipeline::toException), latest, body);
     CommitProtocol.Outcome outcome = commits.commit(backend, key, latest, plan, opts, functionId, fingerprint);
     if (outcome instanceof CommitProtocol.Outcome.Replayed replayed) {
       return replayed(backend, replayed.first(), generatedId ? replayed.first().key() : key, fingerprint);

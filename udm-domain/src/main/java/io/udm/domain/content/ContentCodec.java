@@ -30,7 +30,7 @@ public final class ContentCodec {
       return Either.left("is not valid base64 (" + e.getMessage() + "); send the bytes encoded with the standard"
           + " alphabet, e.g. Base64.getEncoder().encodeToString(bytes)");
     }
-    if (!Base64.getEncoder().encodeToString(bytes).equals(base64)) {
+    if (!canonical(base64)) {
       return Either.left("is base64 but not in canonical form (padding '=' where needed, no line breaks or"
           + " spaces); send Base64.getEncoder().encodeToString(bytes), so reads can return it byte for byte");
     }
@@ -39,6 +39,38 @@ public final class ContentCodec {
           + " on inline reads; send UTF-8 text, or set preferredText to false");
     }
     return Either.right(bytes);
+  }
+
+  /**
+   * Whether input the decoder accepted is exactly what the encoder writes, checked without encoding
+   * again: padded to a multiple of 4, and the bits the padding leaves over are zero (the decoder
+   * ignores them, so "AR==" would otherwise read back as "AQ==").
+   */
+  private static boolean canonical(String base64) {
+    int length = base64.length();
+    if (length % 4 != 0) {
+      return false;
+    }
+    if (base64.endsWith("==")) {
+      return (sextet(base64.charAt(length - 3)) & 0x0f) == 0;
+    }
+    if (base64.endsWith("=")) {
+      return (sextet(base64.charAt(length - 2)) & 0x03) == 0;
+    }
+    return true;
+  }
+
+  private static int sextet(char c) {
+    if (c >= 'A' && c <= 'Z') {
+      return c - 'A';
+    }
+    if (c >= 'a' && c <= 'z') {
+      return c - 'a' + 26;
+    }
+    if (c >= '0' && c <= '9') {
+      return c - '0' + 52;
+    }
+    return c == '+' ? 62 : 63;
   }
 
   /** The decoded size of canonical base64, known without decoding (an upper bound for other input). */

@@ -35,15 +35,26 @@ public final class ContentExternalizer {
     this.maxContentBytes = maxContentBytes;
   }
 
+  /** A create or update: the caller sent every configured path. */
+  public Either<List<String>, ExternalizedDocument> externalize(
+      ItemKey key, ObjectNode document, Map<String, Base64Prop> props, Collection<ContentRef> held) {
+    return externalize(key, document, props, held, props.keySet());
+  }
+
   /**
    * @param document the document to store (any {@code _system} header included)
    * @param props the collection's base64 properties by dotted path
    * @param held the references of the item's current version and, for a restore, of its target:
    *     content that is stored and may be referenced again
+   * @param sent the configured paths whose values the caller sent with this write (every path for
+   *     a create or update, those the patch touches for an enrichment, none for a delete or
+   *     restore). Only those are decoded: a value that came from stored state is kept as it is
+   *     (a plain value written before its path was configured stays plain), apart from checking
+   *     that a reference there is one the item holds.
    * @return every problem found, or the document with references
    */
-  public Either<List<String>, ExternalizedDocument> externalize(
-      ItemKey key, ObjectNode document, Map<String, Base64Prop> props, Collection<ContentRef> held) {
+  public Either<List<String>, ExternalizedDocument> externalize(ItemKey key, ObjectNode document,
+      Map<String, Base64Prop> props, Collection<ContentRef> held, Collection<String> sent) {
     if (props.isEmpty() && held.isEmpty()) {
       return Either.right(new ExternalizedDocument(document, List.of(), List.of()));
     }
@@ -53,14 +64,24 @@ public final class ContentExternalizer {
     List<ContentRef> refs = new ArrayList<>();
     Map<String, ContentBlob> uploads = new LinkedHashMap<>();
     ObjectNode out = document.deepCopy();
-    props.forEach((path, prop) -> {
+    Map<String, Optional<Base64Prop>> paths = new LinkedHashMap<>();
+    props.forEach((path, prop) -> paths.put(path, Optional.of(prop)));
+    // A path no longer configured keeps the references it holds (a restore of an older version, a
+    // delete, an untouched field), so the version record still names the content its document points to.
+    held.forEach(ref -> paths.putIfAbsent(ref.path(), Optional.empty()));
+    paths.forEach((path, prop) -> {
       Optional<JsonNode> value = JsonValues.at(document, path).filter(v -> !v.isNull());
       if (value.isEmpty()) {
         return;
       }
-      Either<String, ContentRef> ref = value.get().isTextual()
-          ? fromBase64(key, path, value.get().textValue(), prop, stored, uploads)
-          : fromReference(key, path, value.get(), stored);
+      Either<String, ContentRef> ref;
+      if (prop.isPresent() && sent.contains(path) && value.get().isTextual()) {
+        ref = fromBase64(key, path, value.get().textValue(), prop.get(), stored, uploads);
+      } else if (prop.isPresent() && sent.contains(path) || ContentRefJson.looksLikeRef(value.get())) {
+        ref = fromReference(key, path, value.get(), stored);
+      } else {
+        return;
+      }
       ref.peekLeft(problem -> problems.add("base64 property " + Names.show(path) + " of item '" + key.objectId()
           + "' " + problem))
           .peek(r -> {
@@ -68,13 +89,6 @@ public final class ContentExternalizer {
             JsonValues.put(out, path, ContentRefJson.toJson(r));
           });
     });
-    // A path no longer configured keeps the references it holds (a restore of an older version, a
-    // delete), so the version record still names the content its document points to.
-    held.stream()
-        .filter(ref -> !props.containsKey(ref.path()) && refs.stream().noneMatch(r -> r.path().equals(ref.path())))
-        .filter(ref -> JsonValues.at(document, ref.path()).filter(ContentRefJson::looksLikeRef).isPresent())
-        .forEach(ref -> fromReference(key, ref.path(), JsonValues.at(document, ref.path()).orElseThrow(), stored)
-            .peek(refs::add));
     if (!problems.isEmpty()) {
       return Either.left(List.copyOf(problems));
     }

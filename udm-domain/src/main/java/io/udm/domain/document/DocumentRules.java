@@ -9,9 +9,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -48,18 +49,20 @@ public final class DocumentRules {
     if (data.has(SYSTEM_KEY)) {
       problems.add("the top-level key '" + SYSTEM_KEY + "' is reserved: UDM manages it; remove it from the item");
     }
-    Set<JsonNode> references = Collections.newSetFromMap(new IdentityHashMap<>());
+    // A reference is left to the content externalizer only where it sits at a content path: found
+    // by instance, then confirmed by position, as one instance may also sit elsewhere in the tree.
+    Map<JsonNode, Set<String>> references = new IdentityHashMap<>();
     long contentChars = 0;
     for (String path : contentPaths) {
       Optional<JsonNode> value = JsonValues.at(data, path);
       if (value.isPresent() && ContentRefJson.looksLikeRef(value.get())) {
-        references.add(value.get());
+        references.computeIfAbsent(value.get(), node -> new HashSet<>()).add(path);
       } else if (value.isPresent() && value.get().isTextual()) {
         contentChars += value.get().textValue().length();
       }
     }
-    DocumentWalk.Findings findings = DocumentWalk.walk(
-        data, limits.maxNestingDepth(), MAX_KEY_PROBLEMS_LISTED, references::contains);
+    DocumentWalk.Findings findings = DocumentWalk.walk(data, limits.maxNestingDepth(), MAX_KEY_PROBLEMS_LISTED,
+        (path, node) -> references.containsKey(node) && references.get(node).contains(path.dotted()));
     for (DocumentWalk.BadKey badKey : findings.badKeysKept()) {
       problems.add(
           "invalid key at " + badKey.path() + ": it " + String.join(" and ", badKey.flaws())

@@ -7,7 +7,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * One pass over a document with an explicit stack (never recursion, so a 10,000-deep document
@@ -31,11 +31,11 @@ final class DocumentWalk {
   private DocumentWalk() {}
 
   static Findings walk(JsonNode root, int maxNestingDepth, int maxBadKeysKept) {
-    return walk(root, maxNestingDepth, maxBadKeysKept, node -> false);
+    return walk(root, maxNestingDepth, maxBadKeysKept, (path, node) -> false);
   }
 
   /** As above; containers for which {@code opaque} holds are not entered (checked by someone else). */
-  static Findings walk(JsonNode root, int maxNestingDepth, int maxBadKeysKept, Predicate<JsonNode> opaque) {
+  static Findings walk(JsonNode root, int maxNestingDepth, int maxBadKeysKept, BiPredicate<JsonPath, JsonNode> opaque) {
     List<BadKey> badKeys = new ArrayList<>();
     int badKeysTotal = 0;
     int deepestLevel = 1;
@@ -59,7 +59,7 @@ final class DocumentWalk {
           }
         }
       }
-      if (child.value().isContainerNode() && !opaque.test(child.value())) {
+      if (child.value().isContainerNode() && !opaque.test(child.path(), child.value())) {
         int level = frame.level + 1;
         deepestLevel = Math.max(deepestLevel, level);
         if (level > maxNestingDepth && firstTooDeep == null) {

@@ -60,6 +60,20 @@ final class JsonPath {
     return out.toString();
   }
 
+  /** The dotted path of object keys ({@code a.b}), or null when an array index is on the way. */
+  String dotted() {
+    String[] steps = new String[length];
+    JsonPath current = this;
+    for (int i = length - 1; i >= 0; i--) {
+      if (current.key == null) {
+        return null;
+      }
+      steps[i] = current.key;
+      current = current.parent;
+    }
+    return String.join(".", steps);
+  }
+
   @Override
   public String toString() {
     return render();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.udm.api.Names;
 import io.udm.api.json.JsonValues;
+import io.udm.domain.content.ContentRefJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +25,10 @@ public final class MetaExtractor {
   public static ObjectNode extract(JsonNode data, List<String> indexedProps) {
     ObjectNode meta = JsonValues.NODES.objectNode();
     for (String prop : indexedProps) {
-      JsonValues.at(data, prop).ifPresent(value -> JsonValues.put(meta, prop, value.deepCopy()));
+      // A content reference (a prop that was a base64 prop before the config changed) is no meta value.
+      JsonValues.at(data, prop)
+          .filter(value -> !ContentRefJson.looksLikeRef(value))
+          .ifPresent(value -> JsonValues.put(meta, prop, value.deepCopy()));
     }
     return meta;
   }

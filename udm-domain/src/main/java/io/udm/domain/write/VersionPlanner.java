@@ -11,7 +11,9 @@ import io.udm.domain.merge.DeepMerge;
 import io.vavr.control.Either;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -28,7 +30,15 @@ public final class VersionPlanner {
 
   /** Every problem of a caller's document for this collection; checked before any I/O. */
   public List<String> documentProblems(ObjectNode data, CollectionMap map, String collection) {
-    List<String> problems = new ArrayList<>(documentRules.problems(data, map.base64Props().keySet()));
+    return documentProblems(data, map, collection, List.of());
+  }
+
+  /** As above, where {@code heldContentPaths} may also hold the item's content references. */
+  public List<String> documentProblems(
+      ObjectNode data, CollectionMap map, String collection, List<String> heldContentPaths) {
+    Set<String> contentPaths = new LinkedHashSet<>(map.base64Props().keySet());
+    contentPaths.addAll(heldContentPaths);
+    List<String> problems = new ArrayList<>(documentRules.problems(data, contentPaths));
     if (problems.isEmpty()) {
       problems.addAll(MetaExtractor.missingRequired(data, map.validation().requiredIndexed(), collection));
     }
@@ -89,7 +99,7 @@ public final class VersionPlanner {
     return live(objectId, current, expectedOv, "enrich")
         .flatMap(state -> {
           ObjectNode merged = DeepMerge.merge(currentData, patch);
-          List<String> problems = documentProblems(merged, map, collection);
+          List<String> problems = documentProblems(merged, map, collection, state.contentPaths());
           if (!problems.isEmpty()) {
             List<String> explained = new ArrayList<>();
             problems.forEach(p -> explained.add("after merging the patch into item '" + objectId + "': " + p));

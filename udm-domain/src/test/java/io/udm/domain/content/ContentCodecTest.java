@@ -29,6 +29,9 @@ class ContentCodecTest {
   @Test
   void nonCanonicalOrInvalidBase64IsRefusedWithTheReason() {
     assertThat(ContentCodec.decode("AQ", false).getLeft()).contains("canonical");
+    assertThat(ContentCodec.decode("AR==", false).getLeft()).contains("canonical");
+    assertThat(ContentCodec.decode("AQE=", false).isRight()).isTrue();
+    assertThat(ContentCodec.decode("AQF=", false).getLeft()).contains("canonical");
     assertThat(ContentCodec.decode("AQ==\n", false).getLeft()).contains("not valid base64");
     assertThat(ContentCodec.decode("A Q==", false).getLeft()).contains("not valid base64");
     assertThat(ContentCodec.decode("-_8=", false).getLeft()).contains("not valid base64");

@@ -116,4 +116,26 @@ class ContentExternalizerTest {
     assertThat(later.refs()).isEqualTo(first.refs());
     assertThat(later.uploads()).isEmpty();
   }
+
+  @Test
+  void valuesTheCallerDidNotSendAreNotDecodedButReferencesThereMustBeHeld() {
+    // Written before 'avatar' was configured: a plain value, kept by a delete or an enrichment elsewhere.
+    ObjectNode legacy = doc("{\"avatar\": \"just a nickname\", \"n\": 1}");
+    assertThat(externalizer.externalize(ITEM, legacy, PROPS, List.of(), List.of()).get().document()).isEqualTo(legacy);
+    assertThat(externalizer.externalize(ITEM, legacy, PROPS, List.of()).getLeft())
+        .singleElement().asString().contains("not valid base64");
+
+    ExternalizedDocument foreign = externalizer.externalize(OTHER, doc("{\"avatar\": \"" + b64("x") + "\"}"), PROPS, List.of()).get();
+    assertThat(externalizer.externalize(ITEM, foreign.document(), PROPS, List.of(), List.of()).getLeft())
+        .singleElement().asString().contains("does not hold");
+  }
+
+  @Test
+  void aReferenceReplacedAtAPathNoLongerConfiguredIsReported() {
+    ExternalizedDocument first = externalizer.externalize(ITEM, doc("{\"avatar\": \"" + b64("png") + "\"}"), PROPS, List.of()).get();
+    ExternalizedDocument other = externalizer.externalize(ITEM, doc("{\"avatar\": \"" + b64("gif") + "\"}"), PROPS, List.of()).get();
+
+    assertThat(externalizer.externalize(ITEM, other.document(), Map.of(), first.refs(), List.of()).getLeft())
+        .singleElement().asString().contains("'avatar'", "does not hold");
+  }
 }

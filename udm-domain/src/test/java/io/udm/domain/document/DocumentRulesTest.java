@@ -255,6 +255,14 @@ class DocumentRulesTest {
   }
 
   @Test
+  void aReferenceInstanceSharedWithAnotherPathIsCheckedThere() {
+    ObjectNode item = JsonValues.parseObject("{\"avatar\": {\"$content\": {\"key\": \"k\"}}}");
+    item.set("profile", item.get("avatar"));
+
+    assertThat(DEFAULTS.problems(item, List.of("avatar"))).singleElement().asString().contains("$.profile.$content");
+  }
+
+  @Test
   void base64AtAConfiguredPathDoesNotCountAgainstTheDocumentSize() {
     DocumentRules small = new DocumentRules(LimitsConfig.builder().maxDocumentBytes(1024).build());
     JsonNode item = JsonValues.parseObject("{\"avatar\": \"" + "A".repeat(4000) + "\", \"n\": 1}");
