@@ -18,6 +18,7 @@ import io.udm.spi.BlobArea;
 import io.udm.spi.ItemKey;
 import io.udm.spi.VersionRecord;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +64,7 @@ final class ContentPlanning {
     return switch (op) {
       case CREATE, UPDATE -> props.keySet();
       case ENRICH -> props.keySet().stream()
-          .filter(path -> JsonValues.at(body.path("patch"), path).isPresent())
+          .filter(path -> JsonValues.at(body.path(EnrichItemService.PATCH_FIELD), path).isPresent())
           .collect(Collectors.toSet());
       case DELETE, RESTORE -> Set.of();
     };
@@ -72,7 +73,7 @@ final class ContentPlanning {
   /** Content referenced now but not by the current version nor uploaded by this write is uploaded again. */
   private static ExternalizedDocument withReuploads(BackendPorts backend, ItemKey key, ExternalizedDocument doc,
       List<ContentRef> current) {
-    Set<String> covered = current.stream().map(ContentRef::key).collect(Collectors.toSet());
+    Set<String> covered = current.stream().map(ContentRef::key).collect(Collectors.toCollection(HashSet::new));
     doc.uploads().forEach(blob -> covered.add(blob.key()));
     List<ContentBlob> uploads = new ArrayList<>(doc.uploads());
     for (ContentRef ref : doc.refs()) {

@@ -25,6 +25,9 @@ import java.util.Optional;
  * ENRICH that names its function in history.
  */
 public final class EnrichItemService {
+  /** Where the request body (its fingerprint, and what content planning reads) holds the patch. */
+  static final String PATCH_FIELD = "patch";
+
   private final UdmConfig config;
   private final VersionPlanner planner;
   private final WritePipeline pipeline;
@@ -49,7 +52,7 @@ public final class EnrichItemService {
     ObjectNode copy = patch.deepCopy();
     ItemKey key = ItemKey.of(ctx, id);
     ObjectNode body = JsonValues.NODES.objectNode().put("functionId", opts.functionId());
-    body.set("patch", copy);
+    body.set(PATCH_FIELD, copy);
     VersionRecord v = pipeline.write(key, Op.ENRICH, opts.asWriteOptions(), Optional.of(opts.functionId()), body,
         (backend, latest, current, now) -> {
           ObjectNode data = latest.isPresent() && !latest.get().deleted()

@@ -15,8 +15,10 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -33,10 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Safety: the grace cannot be below {@code limits.gcMinGraceSeconds}, and the commit protocol
  * refuses to append a record whose upload is older than half of that, so a payload old enough to
- * be collected can never become referenced afterwards. The same holds for content blobs: a write
- * either uploads its content (refreshing its time) or reuses content that a version it builds on
- * references, which is then not garbage; so content no version references, older than the grace,
- * is an orphan of a failed attempt.
+ * be collected can never become referenced afterwards. Content blobs are named by their bytes and
+ * may be uploaded again by any write, so they get a stronger check: see {@link #removeContent}.
  */
 final class GarbageCollector {
   private static final System.Logger LOG = System.getLogger(GarbageCollector.class.getName());
@@ -101,8 +101,7 @@ final class GarbageCollector {
         continue;
       }
       backend.blobs().delete(BlobArea.CONTENT, orphan);
-      Optional<ContentRef> nowReferenced = backend.versions().history(key).stream()
-          .flatMap(v -> v.content().stream()).filter(ref -> ref.key().equals(orphan)).findFirst();
+      Optional<ContentRef> nowReferenced = Optional.ofNullable(contentReferences(backend, key).get(orphan));
       if (nowReferenced.isPresent()) {
         backend.blobs().put(BlobArea.CONTENT, orphan, bytes.get(), nowReferenced.get().contentType());
         LOG.log(Level.INFO, "content {0} became referenced while garbage collection removed it; put it back", orphan);
@@ -114,16 +113,20 @@ final class GarbageCollector {
   }
 
   private static Set<String> referenced(BackendPorts backend, BlobArea area, ItemKey key) {
-    Set<String> referenced = new HashSet<>();
-    List<VersionRecord> history = backend.versions().history(key);
-    Optional<HeadRecord> head = backend.heads().find(key);
-    if (area == BlobArea.JSON) {
-      history.stream().map(VersionRecord::payloadKey).forEach(referenced::add);
-      head.map(HeadRecord::payloadKey).ifPresent(referenced::add);
-    } else {
-      history.stream().flatMap(v -> v.content().stream()).map(ContentRef::key).forEach(referenced::add);
-      head.ifPresent(h -> h.content().stream().map(ContentRef::key).forEach(referenced::add));
+    if (area != BlobArea.JSON) {
+      return contentReferences(backend, key).keySet();
     }
+    Set<String> referenced = new HashSet<>();
+    backend.versions().history(key).stream().map(VersionRecord::payloadKey).forEach(referenced::add);
+    backend.heads().find(key).map(HeadRecord::payloadKey).ifPresent(referenced::add);
     return referenced;
+  }
+
+  /** The content references of the item's versions and head, by key. */
+  private static Map<String, ContentRef> contentReferences(BackendPorts backend, ItemKey key) {
+    Map<String, ContentRef> refs = new HashMap<>();
+    backend.versions().history(key).forEach(v -> v.content().forEach(ref -> refs.putIfAbsent(ref.key(), ref)));
+    backend.heads().find(key).ifPresent(h -> h.content().forEach(ref -> refs.putIfAbsent(ref.key(), ref)));
+    return refs;
   }
 }

@@ -35,12 +35,6 @@ public final class ContentExternalizer {
     this.maxContentBytes = maxContentBytes;
   }
 
-  /** A create or update: the caller sent every configured path. */
-  public Either<List<String>, ExternalizedDocument> externalize(
-      ItemKey key, ObjectNode document, Map<String, Base64Prop> props, Collection<ContentRef> held) {
-    return externalize(key, document, props, held, props.keySet());
-  }
-
   /**
    * @param document the document to store (any {@code _system} header included)
    * @param props the collection's base64 properties by dotted path

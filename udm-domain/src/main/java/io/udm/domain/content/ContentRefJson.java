@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.udm.api.ContentRef;
 import io.udm.api.json.JsonValues;
 import io.vavr.control.Either;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The JSON form of a content reference inside a stored document, as API.md gives it:
@@ -53,8 +55,8 @@ public final class ContentRefJson {
     JsonNode contentType = body.get("contentType");
     JsonNode size = body.get("size");
     JsonNode sha = body.get("sha256");
-    if (!key.isTextual() || !contentType.isTextual() || !size.canConvertToExactIntegral() || size.asLong() < 0
-        || !size.isIntegralNumber() || !sha.isTextual() || !SHA256_HEX.matcher(sha.textValue()).matches()) {
+    if (!key.isTextual() || !contentType.isTextual() || !size.isIntegralNumber() || !size.canConvertToLong()
+        || size.asLong() < 0 || !sha.isTextual() || !SHA256_HEX.matcher(sha.textValue()).matches()) {
       return Either.left("is a content reference whose fields have the wrong types (key and contentType text,"
           + " size a whole number >= 0, sha256 64 lowercase hex digits)");
     }
@@ -62,7 +64,7 @@ public final class ContentRefJson {
         sha.textValue(), Optional.empty()));
   }
 
-  private static java.util.stream.Stream<String> fieldNames(JsonNode body) {
-    return body.properties().stream().map(java.util.Map.Entry::getKey);
+  private static Stream<String> fieldNames(JsonNode body) {
+    return body.properties().stream().map(Map.Entry::getKey);
   }
 }

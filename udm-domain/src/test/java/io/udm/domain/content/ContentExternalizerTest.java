@@ -34,7 +34,7 @@ class ContentExternalizerTest {
   void configuredValuesBecomeReferencesUnderTheItemsPrefix() {
     ExternalizedDocument out = externalizer.externalize(ITEM,
         doc("{\"avatar\": \"" + b64("png") + "\", \"profile\": {\"cv\": \"" + b64("pdf") + "\", \"x\": 1}, \"n\": 2}"),
-        PROPS, List.of()).get();
+        PROPS, List.of(), PROPS.keySet()).get();
 
     assertThat(out.refs()).extracting(ContentRef::path).containsExactlyInAnyOrder("avatar", "profile.cv");
     ContentRef avatar = out.refs().stream().filter(r -> r.path().equals("avatar")).findFirst().orElseThrow();
@@ -48,9 +48,9 @@ class ContentExternalizerTest {
 
   @Test
   void contentTheItemAlreadyHoldsIsNotUploadedAgain() {
-    ExternalizedDocument first = externalizer.externalize(ITEM, doc("{\"avatar\": \"" + b64("png") + "\"}"), PROPS, List.of()).get();
+    ExternalizedDocument first = externalizer.externalize(ITEM, doc("{\"avatar\": \"" + b64("png") + "\"}"), PROPS, List.of(), PROPS.keySet()).get();
 
-    ExternalizedDocument again = externalizer.externalize(ITEM, doc("{\"avatar\": \"" + b64("png") + "\"}"), PROPS, first.refs()).get();
+    ExternalizedDocument again = externalizer.externalize(ITEM, doc("{\"avatar\": \"" + b64("png") + "\"}"), PROPS, first.refs(), PROPS.keySet()).get();
 
     assertThat(again.uploads()).isEmpty();
     assertThat(again.refs()).isEqualTo(first.refs());
@@ -58,11 +58,11 @@ class ContentExternalizerTest {
 
   @Test
   void aHeldReferenceIsKeptWithItsRecordedTypeAndSize() {
-    ExternalizedDocument first = externalizer.externalize(ITEM, doc("{\"avatar\": \"" + b64("png") + "\"}"), PROPS, List.of()).get();
+    ExternalizedDocument first = externalizer.externalize(ITEM, doc("{\"avatar\": \"" + b64("png") + "\"}"), PROPS, List.of(), PROPS.keySet()).get();
     ObjectNode sentBack = first.document();
     ((ObjectNode) sentBack.get("avatar").get("$content")).put("size", 999).put("contentType", "text/html");
 
-    ExternalizedDocument out = externalizer.externalize(ITEM, sentBack, PROPS, first.refs()).get();
+    ExternalizedDocument out = externalizer.externalize(ITEM, sentBack, PROPS, first.refs(), PROPS.keySet()).get();
 
     assertThat(out.refs()).isEqualTo(first.refs());
     assertThat(out.document()).isEqualTo(first.document());
@@ -71,31 +71,31 @@ class ContentExternalizerTest {
 
   @Test
   void aReferenceTheItemDoesNotHoldIsRefused() {
-    ExternalizedDocument foreign = externalizer.externalize(OTHER, doc("{\"avatar\": \"" + b64("x") + "\"}"), PROPS, List.of()).get();
+    ExternalizedDocument foreign = externalizer.externalize(OTHER, doc("{\"avatar\": \"" + b64("x") + "\"}"), PROPS, List.of(), PROPS.keySet()).get();
 
     // Another item's reference, even with this item's key rebuilt from its hash, names nothing this item holds.
-    assertThat(externalizer.externalize(ITEM, foreign.document(), PROPS, List.of()).getLeft())
+    assertThat(externalizer.externalize(ITEM, foreign.document(), PROPS, List.of(), PROPS.keySet()).getLeft())
         .singleElement().asString().contains("'avatar'", "does not hold");
-    assertThat(externalizer.externalize(ITEM, foreign.document(), PROPS, foreign.refs()).getLeft())
+    assertThat(externalizer.externalize(ITEM, foreign.document(), PROPS, foreign.refs(), PROPS.keySet()).getLeft())
         .singleElement().asString().contains("does not hold");
   }
 
   @Test
   void everyBadPropertyIsReportedAtOnce() {
     List<String> problems = externalizer.externalize(ITEM,
-        doc("{\"avatar\": 12, \"profile\": {\"cv\": {\"$content\": {\"key\": 1}}}}"), PROPS, List.of()).getLeft();
+        doc("{\"avatar\": 12, \"profile\": {\"cv\": {\"$content\": {\"key\": 1}}}}"), PROPS, List.of(), PROPS.keySet()).getLeft();
 
     assertThat(problems).hasSize(2);
     assertThat(problems.get(0) + problems.get(1)).contains("a number", "exactly key, contentType, size and sha256");
     assertThat(externalizer.externalize(ITEM, doc("{\"avatar\": {\"$content\": {\"key\": \"k\", \"contentType\": \"a/b\","
-        + " \"size\": -1, \"sha256\": \"00\"}}}"), PROPS, List.of()).getLeft())
+        + " \"size\": -1, \"sha256\": \"00\"}}}"), PROPS, List.of(), PROPS.keySet()).getLeft())
         .singleElement().asString().contains("wrong types");
   }
 
   @Test
   void tooLargeValuesAreRefused() {
     String big = Base64.getEncoder().encodeToString(new byte[1025]);
-    assertThat(externalizer.externalize(ITEM, doc("{\"avatar\": \"" + big + "\"}"), PROPS, List.of()).getLeft())
+    assertThat(externalizer.externalize(ITEM, doc("{\"avatar\": \"" + big + "\"}"), PROPS, List.of(), PROPS.keySet()).getLeft())
         .singleElement().asString().contains("1025 bytes", "limits.maxContentBytes = 1024");
   }
 
@@ -103,15 +103,15 @@ class ContentExternalizerTest {
   void absentOrNullValuesAndUnconfiguredCollectionsChangeNothing() {
     ObjectNode plain = doc("{\"avatar\": null, \"x\": \"" + b64("png") + "\"}");
 
-    assertThat(externalizer.externalize(ITEM, plain, PROPS, List.of()).get().document()).isEqualTo(plain);
-    assertThat(externalizer.externalize(ITEM, doc("{\"avatar\": \"" + b64("a") + "\"}"), Map.of(), List.of()).get().refs()).isEmpty();
+    assertThat(externalizer.externalize(ITEM, plain, PROPS, List.of(), PROPS.keySet()).get().document()).isEqualTo(plain);
+    assertThat(externalizer.externalize(ITEM, doc("{\"avatar\": \"" + b64("a") + "\"}"), Map.of(), List.of(), List.of()).get().refs()).isEmpty();
   }
 
   @Test
   void aPathNoLongerConfiguredKeepsTheReferencesItHolds() {
-    ExternalizedDocument first = externalizer.externalize(ITEM, doc("{\"avatar\": \"" + b64("png") + "\"}"), PROPS, List.of()).get();
+    ExternalizedDocument first = externalizer.externalize(ITEM, doc("{\"avatar\": \"" + b64("png") + "\"}"), PROPS, List.of(), PROPS.keySet()).get();
 
-    ExternalizedDocument later = externalizer.externalize(ITEM, first.document(), Map.of(), first.refs()).get();
+    ExternalizedDocument later = externalizer.externalize(ITEM, first.document(), Map.of(), first.refs(), List.of()).get();
 
     assertThat(later.refs()).isEqualTo(first.refs());
     assertThat(later.uploads()).isEmpty();
@@ -122,18 +122,18 @@ class ContentExternalizerTest {
     // Written before 'avatar' was configured: a plain value, kept by a delete or an enrichment elsewhere.
     ObjectNode legacy = doc("{\"avatar\": \"just a nickname\", \"n\": 1}");
     assertThat(externalizer.externalize(ITEM, legacy, PROPS, List.of(), List.of()).get().document()).isEqualTo(legacy);
-    assertThat(externalizer.externalize(ITEM, legacy, PROPS, List.of()).getLeft())
+    assertThat(externalizer.externalize(ITEM, legacy, PROPS, List.of(), PROPS.keySet()).getLeft())
         .singleElement().asString().contains("not valid base64");
 
-    ExternalizedDocument foreign = externalizer.externalize(OTHER, doc("{\"avatar\": \"" + b64("x") + "\"}"), PROPS, List.of()).get();
+    ExternalizedDocument foreign = externalizer.externalize(OTHER, doc("{\"avatar\": \"" + b64("x") + "\"}"), PROPS, List.of(), PROPS.keySet()).get();
     assertThat(externalizer.externalize(ITEM, foreign.document(), PROPS, List.of(), List.of()).getLeft())
         .singleElement().asString().contains("does not hold");
   }
 
   @Test
   void aReferenceReplacedAtAPathNoLongerConfiguredIsReported() {
-    ExternalizedDocument first = externalizer.externalize(ITEM, doc("{\"avatar\": \"" + b64("png") + "\"}"), PROPS, List.of()).get();
-    ExternalizedDocument other = externalizer.externalize(ITEM, doc("{\"avatar\": \"" + b64("gif") + "\"}"), PROPS, List.of()).get();
+    ExternalizedDocument first = externalizer.externalize(ITEM, doc("{\"avatar\": \"" + b64("png") + "\"}"), PROPS, List.of(), PROPS.keySet()).get();
+    ExternalizedDocument other = externalizer.externalize(ITEM, doc("{\"avatar\": \"" + b64("gif") + "\"}"), PROPS, List.of(), PROPS.keySet()).get();
 
     assertThat(externalizer.externalize(ITEM, other.document(), Map.of(), first.refs(), List.of()).getLeft())
         .singleElement().asString().contains("'avatar'", "does not hold");
