@@ -26,11 +26,11 @@ import java.util.Optional;
 /** {@link ItemOps} bound to one collection: hands each call to its use case. */
 final class CollectionOps implements ItemOps {
   private final RouteContext ctx;
-  private final UseCases useCases;
+  private final ItemUseCases items;
 
-  CollectionOps(RouteContext ctx, UseCases useCases) {
+  CollectionOps(RouteContext ctx, ItemUseCases items) {
     this.ctx = ctx;
-    this.useCases = useCases;
+    this.items = items;
   }
 
   @Override
@@ -40,62 +40,62 @@ final class CollectionOps implements ItemOps {
 
   @Override
   public CreateResult create(ObjectNode data, WriteOptions opts) {
-    return useCases.create().create(ctx, data, opts);
+    return items.writes().create(ctx, data, opts);
   }
 
   @Override
   public UpdateResult update(String id, ObjectNode data, WriteOptions opts) {
-    return useCases.update().update(ctx, id, data, opts);
+    return items.writes().update(ctx, id, data, opts);
   }
 
   @Override
   public DeleteResult delete(String id, WriteOptions opts) {
-    return useCases.delete().delete(ctx, id, opts);
+    return items.writes().delete(ctx, id, opts);
   }
 
   @Override
   public EnrichResult enrich(String id, ObjectNode patch, EnrichOptions opts) {
-    return useCases.enrich().enrich(ctx, id, patch, opts);
+    return items.writes().enrich(ctx, id, patch, opts);
   }
 
   @Override
   public List<EnrichResult> enrichBatch(List<EnrichRequest> requests) {
-    return useCases.enrich().enrichBatch(ctx, requests);
+    return items.writes().enrichBatch(ctx, requests);
   }
 
   @Override
   public Optional<ItemView> getLatest(String id, ReadOptions opts) {
-    return useCases.read().getLatest(ctx, id, opts);
+    return items.reads().getLatest(ctx, id, opts);
   }
 
   @Override
   public Optional<ItemView> getVersion(String id, long ov, ReadOptions opts) {
-    return useCases.read().getVersion(ctx, id, ov, opts);
+    return items.reads().getVersion(ctx, id, ov, opts);
   }
 
   @Override
   public Optional<ItemView> getAsOf(String id, Instant at, ReadOptions opts) {
-    return useCases.read().getAsOf(ctx, id, at, opts);
+    return items.reads().getAsOf(ctx, id, at, opts);
   }
 
   @Override
   public Page<ItemView> listByMeta(MetaQuery query, ListOptions opts) {
-    return useCases.list().list(ctx, query, opts);
+    return items.lists().list(ctx, query, opts);
   }
 
   @Override
   public List<VersionInfo> history(String id) {
-    return useCases.read().history(ctx, id);
+    return items.reads().history(ctx, id);
   }
 
   @Override
   public RestoreResult restoreObject(String id, RestoreTarget to, WriteOptions opts) {
-    return useCases.restore().restoreObject(ctx, id, to, opts);
+    return items.restores().restoreObject(ctx, id, to, opts);
   }
 
   @Override
   public CollectionRestoreResult restoreCollection(RestoreTarget to, WriteOptions opts) {
-    return useCases.restore().restoreCollection(ctx, to, opts);
+    return items.restores().restoreCollection(ctx, to, opts);
   }
 
   @Override

@@ -4,12 +4,15 @@ import dagger.BindsInstance;
 import dagger.Component;
 import io.udm.api.Udm;
 import io.udm.api.config.UdmConfig;
+import io.udm.bootstrap.ids.IdModule;
 import io.udm.bootstrap.wiring.MemoryStorageModule;
 import io.udm.bootstrap.wiring.UseCaseModule;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /** UDM on in-memory adapters. */
-@Component(modules = {UseCaseModule.class, MemoryStorageModule.class})
+@Singleton
+@Component(modules = {UseCaseModule.class, IdModule.class, MemoryStorageModule.class})
 interface MemoryUdmComponent {
   Udm udm();
 

@@ -4,17 +4,22 @@ import dagger.BindsInstance;
 import dagger.Component;
 import io.udm.api.Udm;
 import io.udm.api.config.UdmConfig;
+import io.udm.bootstrap.ids.IdModule;
+import io.udm.bootstrap.wiring.ProductionStorageModule;
+import io.udm.bootstrap.wiring.StorageConnection;
 import io.udm.bootstrap.wiring.UseCaseModule;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /** UDM on MongoDB + S3 backend pairs. Differs from {@link MemoryUdmComponent} only in its storage module. */
-@Component(modules = {UseCaseModule.class, ProductionStorageModule.class})
+@Singleton
+@Component(modules = {UseCaseModule.class, IdModule.class, ProductionStorageModule.class})
 interface ProductionUdmComponent {
   Udm udm();
 
   @Component.Factory
   interface Factory {
     ProductionUdmComponent create(
-        @BindsInstance UdmConfig config, @BindsInstance ConnectOptions options, @BindsInstance Clock clock);
+        @BindsInstance UdmConfig config, @BindsInstance StorageConnection connection, @BindsInstance Clock clock);
   }
 }

@@ -2,6 +2,7 @@ package io.udm.bootstrap;
 
 import io.udm.api.Udm;
 import io.udm.api.config.UdmConfig;
+import io.udm.bootstrap.wiring.StorageConnection;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -34,6 +35,7 @@ public final class Udms {
   public static Udm create(UdmConfig config, ConnectOptions options) {
     Objects.requireNonNull(config, "config").requireBackends();
     Objects.requireNonNull(options, "options");
-    return DaggerProductionUdmComponent.factory().create(config, options, options.clock()).udm();
+    StorageConnection connection = new StorageConnection(options.createBucketsIfMissing(), options.connectTimeout());
+    return DaggerProductionUdmComponent.factory().create(config, connection, options.clock()).udm();
   }
 }

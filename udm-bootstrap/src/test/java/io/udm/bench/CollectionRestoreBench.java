@@ -8,7 +8,7 @@ import io.udm.api.RouteContext;
 import io.udm.api.Udm;
 import io.udm.api.config.SpacesConn;
 import io.udm.api.config.UdmConfig;
-import io.udm.app.RestoreProgress;
+import io.udm.app.history.RestoreProgress;
 import io.udm.bootstrap.ConnectOptions;
 import io.udm.bootstrap.Udms;
 import io.udm.bootstrap.local.EmbeddedServers;

@@ -38,12 +38,7 @@ public abstract class WriteOptions {
   protected void check() {
     List<String> problems = new ArrayList<>();
     objectId().flatMap(Names::objectIdProblem).ifPresent(problems::add);
-    actor().flatMap(Names::actorProblem).ifPresent(problems::add);
-    reason().flatMap(Names::reasonProblem).ifPresent(problems::add);
-    requestId().flatMap(Names::requestIdProblem).ifPresent(problems::add);
-    if (expectedOv().isPresent() && expectedOv().getAsLong() < 0) {
-      problems.add("expectedOv must be 0 or more, got " + expectedOv().getAsLong());
-    }
+    problems.addAll(WriteProvenanceChecks.problems(expectedOv(), actor(), reason(), requestId()));
     if (!problems.isEmpty()) {
       throw new ValidationException(problems);
     }

@@ -10,6 +10,7 @@ import io.udm.adapter.memory.InMemoryRetryQueueAdapter;
 import io.udm.api.config.UdmConfig;
 import io.udm.app.StoragePorts;
 import io.udm.spi.BackendPorts;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +20,7 @@ public final class MemoryStorageModule {
   private MemoryStorageModule() {}
 
   @Provides
+  @Singleton
   static StoragePorts storage(UdmConfig config) {
     List<String> ids = BackendIds.of(config);
     List<BackendPorts> backends = new ArrayList<>();

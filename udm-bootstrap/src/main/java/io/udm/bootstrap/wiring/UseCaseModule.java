@@ -2,20 +2,39 @@ package io.udm.bootstrap.wiring;
 
 import dagger.Module;
 import dagger.Provides;
+import io.udm.api.AdminApi;
+import io.udm.api.FallbackApi;
+import io.udm.api.MaintenanceApi;
 import io.udm.api.Udm;
-import io.udm.api.config.UdmConfig;
-import io.udm.app.StoragePorts;
+import io.udm.app.ItemUseCases;
 import io.udm.app.UdmService;
-import io.udm.spi.IdGenerator;
-import java.time.Clock;
+import io.udm.app.admin.Lifecycle;
+import io.udm.app.counters.CountersService;
+import io.udm.app.history.RestoreService;
+import io.udm.app.read.ListItemsService;
+import io.udm.app.read.ReadItemService;
+import io.udm.app.routing.BackendRouter;
+import io.udm.app.write.ItemWriteService;
+import jakarta.inject.Singleton;
+import java.util.Optional;
 
-/** The use cases on top of whatever storage module the component includes. */
-@Module(includes = IdModule.class)
+/**
+ * Every use case, on top of what the component provides: {@link io.udm.app.StoragePorts} (from a
+ * storage module), an {@link io.udm.spi.IdGenerator} ({@link io.udm.bootstrap.ids.IdModule} in
+ * production), the config and the clock. One module per capability, as udm-app is organised.
+ */
+@Module(includes = {
+    RoutingModule.class, WriteModule.class, ReadModule.class, HistoryModule.class,
+    CountersModule.class, MaintenanceModule.class, AdminModule.class})
 public final class UseCaseModule {
   private UseCaseModule() {}
 
   @Provides
-  static Udm udm(UdmConfig config, StoragePorts ports, Clock clock, IdGenerator ids) {
-    return new UdmService(config, ports, clock, ids);
+  @Singleton
+  static Udm udm(BackendRouter router, ItemWriteService writes, ReadItemService reads, ListItemsService lists,
+      RestoreService restores, Lifecycle lifecycle, AdminApi admin, CountersService counters,
+      MaintenanceApi maintenance, Optional<FallbackApi> fallback) {
+    return new UdmService(router, new ItemUseCases(writes, reads, lists, restores), lifecycle, admin, counters,
+        maintenance, fallback);
   }
 }

@@ -13,9 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Decides the next version of an item from its current state and a request. Pure: the caller
@@ -26,6 +26,37 @@ public final class VersionPlanner {
 
   public VersionPlanner(DocumentRules documentRules) {
     this.documentRules = documentRules;
+  }
+
+  /**
+   * The version {@code request} makes of the item in {@code state}, or why it may not be written.
+   * Pure: the pipeline has read the state and passes the time.
+   */
+  public Either<WriteRejection, PlannedVersion> plan(
+      WriteRequest request, CommittedState state, CollectionMap map, Instant now) {
+    String id = request.key().objectId();
+    OptionalLong expectedOv = request.options().expectedOv();
+    Optional<CurrentState> current = state.current();
+    if (request instanceof WriteRequest.Create create) {
+      return create(id, current, create.data(), map, expectedOv, now);
+    }
+    if (request instanceof WriteRequest.Update update) {
+      return update(id, current, update.data(), map, expectedOv, now);
+    }
+    if (request instanceof WriteRequest.Delete) {
+      return delete(id, current, state.currentData(), map, expectedOv, now);
+    }
+    if (request instanceof WriteRequest.Enrich enrich) {
+      return enrich(id, current, state.currentData(), enrich.patch(), enrich.function(), map,
+          request.key().collection().collection(), expectedOv, now);
+    }
+    WriteRequest.Restore restore = (WriteRequest.Restore) request;
+    if (current.isEmpty()) {
+      return Either.left(new WriteRejection.Missing("item '" + id + "' does not exist; nothing to restore"));
+    }
+    RestoreSource source = state.restoreSource().orElseThrow(() -> new IllegalStateException(
+        "a restore is planned with the state it goes back to; the pipeline read none for " + request.key()));
+    return restore(id, current, restore.asDeleted() ? source.asDeleted() : source, map, expectedOv, now);
   }
 
   /** Every problem of a caller's document for this collection; checked before any I/O. */

@@ -1,0 +1,51 @@
+package io.udm.app;
+
+import io.udm.app.admin.Lifecycle;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.Set;
+
+/**
+ * Puts an API object handed to callers behind the {@link Lifecycle}: every call runs as one
+ * operation, so after shutdown it fails with a clear error instead of touching closed clients,
+ * and shutdown waits for calls in flight. A proxy, so methods added to an API later are covered
+ * without anyone remembering to.
+ */
+final class Guarded {
+  private Guarded() {}
+
+  /** {@code target} behind {@code lifecycle}; methods named in {@code unguarded} pass straight through. */
+  static <T> T of(Class<T> api, T target, Lifecycle lifecycle, Set<String> unguarded) {
+    InvocationHandler handler = (proxy, method, args) -> {
+      if (method.getDeclaringClass() == Object.class || unguarded.contains(method.getName())) {
+        return invoke(method, target, args);
+      }
+      return lifecycle.run(() -> invoke(method, target, args));
+    };
+    return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, handler));
+  }
+
+  static <T> T of(Class<T> api, T target, Lifecycle lifecycle) {
+    return of(api, target, lifecycle, Set.of());
+  }
+
+  private static Object invoke(Method method, Object target, Object[] args) {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      // The API's own exceptions are unchecked; rethrow exactly what the call threw.
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("the API method " + method + " is not accessible", e);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package io.udm.app.history;
+
+import io.udm.api.HardDeleteOptions;
+import io.udm.api.HardDeleteResult;
+import io.udm.api.Names;
+import io.udm.api.RouteContext;
+import io.udm.api.config.UdmConfig;
+import io.udm.api.error.NotFoundException;
+import io.udm.api.error.TxnException;
+import io.udm.api.error.ValidationException;
+import io.udm.app.counters.CounterRecorder;
+import io.udm.app.counters.CountersService;
+import io.udm.app.routing.BackendRouter;
+import io.udm.domain.counters.CounterDeltas;
+import io.udm.domain.keys.StorageKeys;
+import io.udm.spi.BackendPorts;
+import io.udm.spi.BlobArea;
+import io.udm.spi.BlobInfo;
+import io.udm.spi.HeadRecord;
+import io.udm.spi.ItemKey;
+import io.udm.spi.VersionRecord;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Irreversibly removes an item and everything stored for it: the head, every version record, and
+ * every object under the item's prefix in the JSON and content buckets (payloads of every version,
+ * failed attempts included, and content objects). Needs {@code hardDeleteEnabled} and an explicit
+ * confirmation. The head goes first and again last (a reader may roll it forward in between), the
+ * records before the objects; an interrupted hard delete is finished by calling it again.
+ */
+public final class HardDeleteService {
+  private static final System.Logger LOG = System.getLogger(HardDeleteService.class.getName());
+  private static final int LIST_PAGE = 1000;
+  private static final int MAX_ROUNDS = 16;
+
+  private final UdmConfig config;
+  private final BackendRouter router;
+  private final CounterDeltas counterDeltas;
+  private final CountersService counters;
+
+  public HardDeleteService(UdmConfig config, BackendRouter router, CounterDeltas counterDeltas, CountersService counters) {
+    this.config = config;
+    this.router = router;
+    this.counterDeltas = counterDeltas;
+    this.counters = counters;
+  }
+
+  public HardDeleteResult hardDelete(RouteContext ctx, String id, HardDeleteOptions opts) {
+    Objects.requireNonNull(ctx, "ctx");
+    List<String> problems = new ArrayList<>();
+    if (!config.hardDeleteEnabled()) {
+      problems.add("hard delete is disabled; set hardDeleteEnabled: true in the configuration to allow it");
+    }
+    if (opts == null || !opts.confirm()) {
+      problems.add("hard delete is irreversible and must be confirmed; pass HardDeleteOptions.confirmed()");
+    }
+    Names.objectIdProblem(id).ifPresent(problems::add);
+    if (!problems.isEmpty()) {
+      throw new ValidationException(problems);
+    }
+    ItemKey key = ItemKey.of(ctx, id);
+    BackendPorts backend = router.forRead(ctx);
+    // What the item counted for (live, rule matches) leaves the counters with it; read before anything goes.
+    Optional<io.udm.spi.CounterDelta> removal = counterRemoval(backend, ctx, key);
+    boolean hadHead = backend.heads().delete(key);
+    if (hadHead) {
+      removal.ifPresent(delta -> counters.add(ctx, delta));
+    }
+    long versions = deleteVersions(backend, key);
+    String prefix = StorageKeys.itemPrefix(key);
+    long objects = deletePrefix(backend, BlobArea.JSON, prefix) + deletePrefix(backend, BlobArea.CONTENT, prefix);
+    // A reader may have rolled the head forward from a record that is now gone.
+    hadHead |= backend.heads().delete(key);
+    if (!hadHead && versions == 0 && objects == 0) {
+      throw new NotFoundException("item '" + id + "' does not exist in " + ctx + "; nothing to hard-delete");
+    }
+    LOG.log(Level.INFO, "hard-deleted {0}: {1} versions and {2} objects removed", key, versions, objects);
+    return new HardDeleteResult(versions, objects);
+  }
+
+  /** What the item counts for; empty (and logged) when it cannot be read: a recount repairs the counters. */
+  private Optional<io.udm.spi.CounterDelta> counterRemoval(BackendPorts backend, RouteContext ctx, ItemKey key) {
+    try {
+      Optional<HeadRecord> head = backend.heads().find(key);
+      return head.map(h -> counterDeltas.removal(ctx,
+          CounterRecorder.state(backend, h, !h.deleted() && counterDeltas.needsPayload(ctx))));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "the counters of {0} could not be adjusted for the hard delete of {1} ({2});"
+          + " run maintenance().recountTotals on the collection", ctx, key.objectId(), e.getClass().getSimpleName());
+      return Optional.empty();
+    }
+  }
+
+  /** Deletes every version record, including any appended by a writer racing the delete. */
+  private static long deleteVersions(BackendPorts backend, ItemKey key) {
+    long removed = 0;
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      List<Long> ovs = backend.versions().history(key).stream().map(VersionRecord::ov).toList();
+      if (ovs.isEmpty()) {
+        return removed;
+      }
+      removed += backend.versions().delete(key, ovs);
+    }
+    throw new TxnException("item " + key + " kept getting new versions while it was hard-deleted; stop writing"
+        + " to it and run the hard delete again");
+  }
+
+  private static long deletePrefix(BackendPorts backend, BlobArea area, String prefix) {
+    long removed = 0;
+    Optional<String> after = Optional.empty();
+    while (true) {
+      List<BlobInfo> page = backend.blobs().list(area, prefix, after, LIST_PAGE);
+      if (page.isEmpty()) {
+        return removed;
+      }
+      removed += backend.blobs().deleteAll(area, page.stream().map(BlobInfo::key).toList());
+      after = Optional.of(page.get(page.size() - 1).key());
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package io.udm.app.history;
+
+import io.udm.api.RetentionResult;
+import io.udm.api.RouteContext;
+import io.udm.api.config.UdmConfig;
+import io.udm.app.routing.BackendRouter;
+import io.udm.app.stored.ItemScan;
+import io.udm.domain.retention.RetentionPolicy;
+import io.udm.spi.BackendPorts;
+import io.udm.spi.BlobArea;
+import io.udm.spi.HeadRecord;
+import io.udm.spi.ItemKey;
+import io.udm.spi.VersionRecord;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Prunes old versions per {@code retention.ver} ({@link RetentionPolicy}): their records and their
+ * payloads. Content objects that only pruned versions referred to are left to garbage collection.
+ * The newest version of every item stays.
+ * Records go first, payloads after: a crash in between leaves only unreferenced objects, which
+ * garbage collection removes, never a record pointing at nothing.
+ */
+public final class RetentionService {
+  private static final System.Logger LOG = System.getLogger(RetentionService.class.getName());
+  private static final int PAGE_SIZE = 250;
+
+  private final RetentionPolicy policy;
+  private final BackendRouter router;
+  private final Clock clock;
+
+  public RetentionService(UdmConfig config, BackendRouter router, Clock clock) {
+    this.policy = RetentionPolicy.of(config.retention().ver());
+    this.router = router;
+    this.clock = clock;
+  }
+
+  public RetentionResult apply(RouteContext ctx) {
+    java.util.Objects.requireNonNull(ctx, "ctx");
+    if (policy.keepsEverything()) {
+      return new RetentionResult(0, 0);
+    }
+    BackendPorts backend = router.forRead(ctx);
+    Instant now = clock.instant();
+    long[] totals = new long[2];
+    ItemScan.forEachHead(backend, ctx, PAGE_SIZE, head -> {
+      RetentionResult one = prune(backend, head, now);
+      totals[0] += one.versionsPruned();
+      totals[1] += one.objectsRemoved();
+    });
+    LOG.log(Level.INFO, "retention on {0} ({1}): {2} versions pruned, {3} objects removed",
+        ctx, policy, totals[0], totals[1]);
+    return new RetentionResult(totals[0], totals[1]);
+  }
+
+  private RetentionResult prune(BackendPorts backend, HeadRecord head, Instant now) {
+    ItemKey key = head.key();
+    List<VersionRecord> history = backend.versions().history(key);
+    Set<Long> prunable = new HashSet<>(policy.prunable(
+        history.stream().map(v -> new RetentionPolicy.Stamp(v.ov(), v.at())).toList(), now));
+    if (prunable.isEmpty()) {
+      return new RetentionResult(0, 0);
+    }
+    List<VersionRecord> pruned = history.stream().filter(v -> prunable.contains(v.ov())).toList();
+    long versions = backend.versions().delete(key, pruned.stream().map(VersionRecord::ov).toList());
+    long objects = backend.blobs().deleteAll(BlobArea.JSON, pruned.stream().map(VersionRecord::payloadKey).toList());
+    // Content is shared between versions and may be uploaded again by a write at any moment: only
+    // garbage collection, with its grace period and re-check, removes what no version references.
+    return new RetentionResult(versions, objects);
+  }
+}

@@ -1,0 +1,66 @@
+package io.udm.app.maintenance;
+
+import io.udm.api.GcResult;
+import io.udm.api.HardDeleteOptions;
+import io.udm.api.HardDeleteResult;
+import io.udm.api.MaintenanceApi;
+import io.udm.api.RecountResult;
+import io.udm.api.RetentionResult;
+import io.udm.api.RouteContext;
+import io.udm.api.ShrinkOptions;
+import io.udm.api.ShrinkResult;
+import io.udm.api.VerifyReport;
+import io.udm.app.counters.RecountService;
+import io.udm.app.history.HardDeleteService;
+import io.udm.app.history.RetentionService;
+import java.time.Duration;
+
+/** {@link MaintenanceApi}: hands each operation to the service that owns it. */
+public final class MaintenanceService implements MaintenanceApi {
+  private final HardDeleteService hardDelete;
+  private final ShrinkService shrink;
+  private final RetentionService retention;
+  private final GarbageCollector garbage;
+  private final Verifier verifier;
+  private final RecountService recount;
+
+  public MaintenanceService(HardDeleteService hardDelete, ShrinkService shrink, RetentionService retention,
+      GarbageCollector garbage, Verifier verifier, RecountService recount) {
+    this.hardDelete = hardDelete;
+    this.shrink = shrink;
+    this.retention = retention;
+    this.garbage = garbage;
+    this.verifier = verifier;
+    this.recount = recount;
+  }
+
+  @Override
+  public HardDeleteResult hardDelete(RouteContext ctx, String id, HardDeleteOptions opts) {
+    return hardDelete.hardDelete(ctx, id, opts);
+  }
+
+  @Override
+  public ShrinkResult shrinkDevShadows(RouteContext ctx, ShrinkOptions opts) {
+    return shrink.shrink(ctx, opts);
+  }
+
+  @Override
+  public RetentionResult applyRetention(RouteContext ctx) {
+    return retention.apply(ctx);
+  }
+
+  @Override
+  public GcResult collectGarbage(RouteContext ctx, Duration olderThan) {
+    return garbage.collect(ctx, olderThan);
+  }
+
+  @Override
+  public VerifyReport verify(RouteContext ctx) {
+    return verifier.verify(ctx);
+  }
+
+  @Override
+  public RecountResult recountTotals(RouteContext ctx) {
+    return recount.recount(ctx);
+  }
+}

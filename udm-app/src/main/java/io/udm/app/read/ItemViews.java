@@ -1,0 +1,37 @@
+package io.udm.app.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.udm.api.ContentRef;
+import io.udm.api.ItemView;
+import io.udm.app.stored.StoredPayloads;
+import io.udm.domain.write.SystemHeaders;
+import io.udm.spi.BackendPorts;
+import io.udm.spi.HeadRecord;
+import io.udm.spi.VersionRecord;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Builds the caller's {@link ItemView} of a stored version: its payload without {@code _system}. */
+final class ItemViews {
+  private ItemViews() {}
+
+  static ItemView of(BackendPorts backend, VersionRecord v) {
+    JsonNode stored = StoredPayloads.read(backend.blobs(), v.key(), v.ov(), v.payloadKey());
+    return new ItemView(v.key().objectId(), v.ov(), v.cv(), v.at(), SystemHeaders.userData(stored), v.meta(),
+        v.system(), byPath(v.content()), v.deleted());
+  }
+
+  static ItemView of(BackendPorts backend, HeadRecord h) {
+    JsonNode stored = StoredPayloads.read(backend.blobs(), h.key(), h.ov(), h.payloadKey());
+    ObjectNode data = SystemHeaders.userData(stored);
+    return new ItemView(h.key().objectId(), h.ov(), h.cv(), h.at(), data, h.meta(), h.system(),
+        byPath(h.content()), h.deleted());
+  }
+
+  private static Map<String, ContentRef> byPath(Iterable<ContentRef> refs) {
+    Map<String, ContentRef> out = new LinkedHashMap<>();
+    refs.forEach(r -> out.put(r.path(), r));
+    return out;
+  }
+}

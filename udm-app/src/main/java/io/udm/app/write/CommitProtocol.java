@@ -1,0 +1,248 @@
+package io.udm.app.write;
+
+import io.udm.api.config.LimitsConfig;
+import io.udm.api.error.OptimisticLockException;
+import io.udm.api.error.StorageException;
+import io.udm.api.error.TxnException;
+import io.udm.api.json.JsonValues;
+import io.udm.domain.content.ContentBlob;
+import io.udm.domain.keys.StorageKeys;
+import io.udm.domain.saga.Saga;
+import io.udm.domain.write.PlannedVersion;
+import io.udm.domain.write.WriteRequest;
+import io.udm.spi.AppendResult;
+import io.udm.spi.BackendPorts;
+import io.udm.spi.BlobArea;
+import io.udm.spi.HeadRecord;
+import io.udm.spi.IdGenerator;
+import io.udm.spi.ItemKey;
+import io.udm.spi.VersionRecord;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The commit protocol of ARCHITECTURE.md: upload the payload under a key unique to this attempt,
+ * append the version record (the unique (item, ov) index is the lock), then move the head. Once
+ * the version record is in, the write is committed: a failure to move the head is repaired by the
+ * next reader or writer and never undoes the write.
+ *
+ * <p>Faults and their outcome:
+ *
+ * <ul>
+ *   <li>A lost race (the ov is taken by another writer's record) is an {@link
+ *       OptimisticLockException}; this attempt's payload is deleted (compensation).
+ *   <li>An append whose reply is lost (the store may or may not have applied it) is reconciled by
+ *       reading the record back: this attempt's write id there means committed; another writer's
+ *       record means a lost race; nothing there means the append is tried once more. Only when even
+ *       that cannot tell does the write fail with a transient {@link StorageException}, and then the
+ *       payload is kept (a version record might still reference it; garbage collection removes it
+ *       once it is old enough and unreferenced). A retry with the same request id applies it at most
+ *       once.
+ *   <li>An append is refused when its upload is older than half of {@code
+ *       limits.gcMinGraceSeconds}, so garbage collection (which never takes a younger grace) cannot
+ *       have removed the payload the record would point to.
+ *   <li>A crash ({@link Error}) anywhere compensates nothing: repair and garbage collection recover.
+ * </ul>
+ */
+final class CommitProtocol {
+  private static final System.Logger LOG = System.getLogger(CommitProtocol.class.getName());
+
+  private final IdGenerator ids;
+  private final Clock clock;
+  private final Duration uploadToCommitLimit;
+
+  CommitProtocol(IdGenerator ids, Clock clock, LimitsConfig limits) {
+    this.ids = ids;
+    this.clock = clock;
+    this.uploadToCommitLimit = Duration.ofSeconds(limits.gcMinGraceSeconds()).dividedBy(2);
+  }
+
+  /** What a commit attempt ended with. */
+  sealed interface Outcome {
+    /** This attempt's version is committed. */
+    record Committed(VersionRecord version) implements Outcome {}
+
+    /** The request id was applied before; the first result stands. */
+    record Replayed(VersionRecord first) implements Outcome {}
+  }
+
+  Outcome commit(
+      BackendPorts backend, WriteRequest request, Optional<VersionRecord> base, PlannedVersion plan,
+      Optional<String> requestHash) {
+    ItemKey key = request.key();
+    String writeId = ids.newWriteId();
+    long cv = backend.sequences().next(key.collection());
+    byte[] payload = JsonValues.toBytes(plan.storedDocument());
+    String payloadKey = StorageKeys.payload(key, plan.ov(), writeId);
+    VersionRecord version = new VersionRecord(
+        key, plan.ov(), cv, plan.at(), plan.op(), request.options().actor(), request.options().reason(),
+        request.functionId(), request.options().requestId(), requestHash, writeId, payloadKey, payload.length, plan.meta(), plan.system(), plan.content());
+
+    Attempt attempt = new Attempt(backend, key, version);
+    Instant uploadStarted = clock.instant();
+    Saga.named("commit " + key + " ov " + plan.ov())
+        // Content-addressed and possibly shared with committed versions: never compensated; garbage
+        // collection removes blobs no version came to reference.
+        .step("upload content", () -> plan.uploads().forEach(
+            blob -> backend.blobs().put(BlobArea.CONTENT, blob.key(), blob.bytes(), blob.contentType())))
+        .step("upload payload",
+            () -> backend.blobs().put(BlobArea.JSON, payloadKey, payload, "application/json"),
+            attempt::deletePayloadUnlessReferenced)
+        .step("check the payload is still young enough to commit", () -> requireInTime(key, plan.ov(), uploadStarted))
+        .step("append version", attempt::append)
+        .run();
+
+    if (attempt.result instanceof AppendResult.RequestReplayed replayed) {
+      return new Outcome.Replayed(replayed.existing());
+    }
+    advanceHead(backend, key, base, version);
+    keepContent(backend, key, plan);
+    return new Outcome.Committed(version);
+  }
+
+  private void requireInTime(ItemKey key, long ov, Instant uploadStarted) {
+    Duration took = Duration.between(uploadStarted, clock.instant());
+    if (took.compareTo(uploadToCommitLimit) > 0) {
+      throw new TxnException("the write of " + key + " ov " + ov + " took " + took.toSeconds()
+          + "s from upload to commit, more than half of limits.gcMinGraceSeconds; garbage collection may have"
+          + " removed its payload, so nothing was committed. Retry the write");
+    }
+  }
+
+  /** One attempt's append, with the reconciliation of ambiguous outcomes. */
+  private static final class Attempt {
+    private final BackendPorts backend;
+    private final ItemKey key;
+    private final VersionRecord version;
+    private AppendResult result;
+    /** Set when a version record might reference the payload although the append did not say so. */
+    private boolean outcomeUnknown;
+
+    Attempt(BackendPorts backend, ItemKey key, VersionRecord version) {
+      this.backend = backend;
+      this.key = key;
+      this.version = version;
+    }
+
+    void append() {
+      AppendResult first;
+      try {
+        first = backend.versions().append(version);
+      } catch (RuntimeException lost) {
+        first = reconcile(lost);
+      }
+      result = settle(first);
+      if (result instanceof AppendResult.RequestReplayed) {
+        // Our payload is not referenced by anything: remove it now rather than leave it to GC.
+        deletePayloadUnlessReferenced();
+      }
+    }
+
+    /** The append failed or its reply was lost: find out whether our record is in. */
+    private AppendResult reconcile(RuntimeException lost) {
+      try {
+        Optional<VersionRecord> atOv = backend.versions().find(key, version.ov());
+        if (atOv.isPresent()) {
+          return ours(atOv.get()) ? AppendResult.APPENDED : replayedOr(AppendResult.OV_TAKEN);
+        }
+        return backend.versions().append(version);
+      } catch (RuntimeException stillUnknown) {
+        lost.addSuppressed(stillUnknown);
+        throw unknown(lost);
+      }
+    }
+
+    /** Tells this attempt's own record (a retried append that was applied the first time) from a rival's. */
+    private AppendResult settle(AppendResult appended) {
+      if (appended instanceof AppendResult.RequestReplayed replayed && ours(replayed.existing())) {
+        return AppendResult.APPENDED;
+      }
+      if (appended instanceof AppendResult.OvTaken) {
+        Optional<VersionRecord> atOv;
+        try {
+          atOv = backend.versions().find(key, version.ov());
+        } catch (RuntimeException unreadable) {
+          throw unknown(unreadable);
+        }
+        if (atOv.isPresent() && ours(atOv.get())) {
+          return AppendResult.APPENDED;
+        }
+        long actual = atOv.map(VersionRecord::ov).orElse(version.ov());
+        try {
+          actual = backend.versions().latest(key).map(VersionRecord::ov).orElse(actual);
+        } catch (RuntimeException unreadable) {
+          // The rival's ov is a fine answer too.
+        }
+        throw OptimisticLockException.stale(key.objectId(), version.ov() - 1, actual);
+      }
+      return appended;
+    }
+
+    private AppendResult replayedOr(AppendResult otherwise) {
+      if (version.requestId().isPresent()) {
+        Optional<VersionRecord> first = backend.versions().findByRequestId(key.collection(), version.requestId().get());
+        if (first.isPresent()) {
+          return ours(first.get()) ? AppendResult.APPENDED : new AppendResult.RequestReplayed(first.get());
+        }
+      }
+      return otherwise;
+    }
+
+    private boolean ours(VersionRecord record) {
+      return record.key().equals(key) && record.writeId().equals(version.writeId());
+    }
+
+    private StorageException unknown(RuntimeException cause) {
+      outcomeUnknown = true;
+      return new StorageException("could not tell whether version " + version.ov() + " of " + key
+          + " was committed (" + cause.getClass().getSimpleName() + "); retry the write with the same requestId:"
+          + " it is applied at most once", true, cause);
+    }
+
+    void deletePayloadUnlessReferenced() {
+      if (!outcomeUnknown) {
+        backend.blobs().delete(BlobArea.JSON, version.payloadKey());
+      }
+    }
+  }
+
+  /**
+   * Content keys are shared, so garbage collection may have deleted a blob this write uploaded
+   * again just before it committed (GC saw it unreferenced and old). Checking after the commit
+   * closes that window: GC re-reads references after each delete and puts back what became
+   * referenced; what it deleted after that re-read is missing here and uploaded again.
+   */
+  private static void keepContent(BackendPorts backend, ItemKey key, PlannedVersion plan) {
+    for (ContentBlob blob : plan.uploads()) {
+      try {
+        if (backend.blobs().head(BlobArea.CONTENT, blob.key()).isEmpty()) {
+          backend.blobs().put(BlobArea.CONTENT, blob.key(), blob.bytes(), blob.contentType());
+          LOG.log(Level.WARNING, "content {0} of {1} was removed while the write committed; uploaded it again",
+              blob.key(), key);
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "could not check content {0} of {1} after its commit ({2}); maintenance().verify"
+            + " reports it if it is missing", blob.key(), key, e.getClass().getSimpleName());
+      }
+    }
+  }
+
+  private static void advanceHead(BackendPorts backend, ItemKey key, Optional<VersionRecord> base, VersionRecord version) {
+    try {
+      HeadRecord next = HeadRecord.of(version);
+      boolean moved = base.isEmpty()
+          ? backend.heads().insert(next).applied()
+          : backend.heads().compareAndSet(base.get().ov(), next).applied();
+      if (!moved) {
+        HeadRepair.rollForward(backend, key, backend.heads().find(key), version);
+      }
+    } catch (RuntimeException e) {
+      // Committed already: the version log holds it and the next read or write rolls the head forward.
+      LOG.log(Level.WARNING, "head of {0} not moved to ov {1} ({2}); it will be rolled forward on next access",
+          key, version.ov(), e.getClass().getSimpleName());
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package io.udm.app.write;
+
+import io.udm.api.error.TxnException;
+import io.udm.spi.BackendPorts;
+import io.udm.spi.HeadRecord;
+import io.udm.spi.HeadWrite;
+import io.udm.spi.ItemKey;
+import io.udm.spi.VersionRecord;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Roll-forward: the version log is the truth and the head a materialized pointer. A writer that
+ * crashed between appending its version and moving the head leaves the head behind; whoever reads
+ * or writes the item next moves it forward, so an acknowledged write is never lost.
+ */
+public final class HeadRepair {
+  private static final int MAX_ROUNDS = 16;
+
+  private HeadRepair() {}
+
+  /**
+   * The item's newest committed version, with its head moved up to it if it lagged. The common case
+   * costs two primary-key reads: the head, then the records at its ov and the next. Only a head
+   * that lags (the next record exists), is missing, or points at nothing asks the log for its
+   * newest record, a query by item that costs more on every store.
+   */
+  public static Optional<VersionRecord> latestCommitted(BackendPorts backend, ItemKey key) {
+    Optional<HeadRecord> head = backend.heads().find(key);
+    if (head.isPresent()) {
+      long ov = head.get().ov();
+      List<VersionRecord> atHead = backend.versions().findAll(key, List.of(ov, ov + 1));
+      if (atHead.size() == 1 && atHead.get(0).ov() == ov) {
+        return Optional.of(atHead.get(0));
+      }
+    }
+    // No head: a crash may have left ov 1 without one. No record at the head: an interrupted hard delete.
+    Optional<VersionRecord> latest = backend.versions().latest(key);
+    if (latest.isPresent()) {
+      rollForward(backend, key, head, latest.get());
+    }
+    return latest;
+  }
+
+  /** Moves the head to at least {@code target}; a concurrent mover winning is as good as winning. */
+  public static void rollForward(BackendPorts backend, ItemKey key, Optional<HeadRecord> head, VersionRecord target) {
+    Optional<HeadRecord> current = head;
+    VersionRecord newest = target;
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      if (current.isPresent() && current.get().ov() >= newest.ov()) {
+        return;
+      }
+      // Without a shadow: the lagging head's shadow shows an older version than the new head.
+      HeadRecord next = HeadRecord.of(newest);
+      HeadWrite outcome = current.isEmpty()
+          ? backend.heads().insert(next)
+          : backend.heads().compareAndSet(current.get().ov(), next);
+      if (outcome.applied()) {
+        return;
+      }
+      current = backend.heads().find(key);
+      newest = backend.versions().latest(key).orElse(newest);
+    }
+    throw new TxnException(
+        "the head of " + key + " kept moving under heavy contention (" + MAX_ROUNDS + " rounds); retry the operation");
+  }
+}

@@ -1,0 +1,176 @@
+package io.udm.app.write;
+
+import io.udm.api.ContentRef;
+import io.udm.api.RestoreTarget;
+import io.udm.api.config.UdmConfig;
+import io.udm.api.error.NotFoundException;
+import io.udm.api.error.OptimisticLockException;
+import io.udm.api.error.ValidationException;
+import io.udm.api.json.JsonValues;
+import io.udm.app.routing.BackendRouter;
+import io.udm.app.stored.StoredPayloads;
+import io.udm.domain.write.CommittedState;
+import io.udm.domain.write.CurrentState;
+import io.udm.domain.write.PlannedVersion;
+import io.udm.domain.write.RestoreSource;
+import io.udm.domain.write.VersionPlanner;
+import io.udm.domain.write.WriteRejection;
+import io.udm.domain.write.WriteRequest;
+import io.udm.spi.BackendPorts;
+import io.udm.spi.IdGenerator;
+import io.udm.spi.ItemKey;
+import io.udm.spi.VersionRecord;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The steps every write shares: route, answer a replayed request id, read the committed state the
+ * request needs (rolling the head forward), let the domain plan the version, externalize its
+ * content, commit, then run the after-commit work.
+ */
+public final class WritePipeline {
+  private static final System.Logger LOG = System.getLogger(WritePipeline.class.getName());
+
+  private final BackendRouter router;
+  private final UdmConfig config;
+  private final VersionPlanner planner;
+  private final CommitProtocol commits;
+  private final ContentPlanning contents;
+  private final List<CommitListener> listeners;
+  private final Clock clock;
+
+  public WritePipeline(BackendRouter router, UdmConfig config, VersionPlanner planner, IdGenerator ids, Clock clock,
+      List<CommitListener> listeners) {
+    this.router = router;
+    this.config = config;
+    this.planner = planner;
+    this.commits = new CommitProtocol(ids, clock, config.limits());
+    this.contents = new ContentPlanning(config);
+    this.clock = clock;
+    this.listeners = List.copyOf(listeners);
+  }
+
+  /**
+   * Writes {@code request}, or returns the first result of its request id.
+   *
+   * @throws ValidationException, OptimisticLockException, NotFoundException as the domain decides
+   */
+  public WriteOutcome write(WriteRequest request) {
+    ItemKey key = request.key();
+    BackendPorts backend = router.forWrite(key.collection());
+    Optional<String> fingerprint = request.options().requestId().map(id -> request.fingerprint());
+    if (request.options().requestId().isPresent()) {
+      Optional<VersionRecord> first = backend.versions().findByRequestId(key.collection(), request.options().requestId().get());
+      if (first.isPresent()) {
+        return replayed(backend, first.get(), request, fingerprint);
+      }
+    }
+    // A fresh generated id is time-ordered and new: it has no versions to read. If it somehow had,
+    // the append of ov 1 would be refused by the log's unique (item, ov) index.
+    boolean generatedId = request instanceof WriteRequest.Create create && create.generatedId();
+    Optional<VersionRecord> latest = generatedId ? Optional.empty() : HeadRepair.latestCommitted(backend, key);
+    StateRead state = read(backend, request, latest);
+    PlannedVersion planned = planner
+        .plan(request, state.committed(), config.collectionMap(key.collection().collection()), now())
+        .getOrElseThrow(WritePipeline::toException);
+    PlannedVersion plan = contents.apply(backend, request, planned, latest);
+    CommitProtocol.Outcome outcome = commits.commit(backend, request, latest, plan, fingerprint);
+    if (outcome instanceof CommitProtocol.Outcome.Replayed replayed) {
+      return replayed(backend, replayed.first(), request, fingerprint);
+    }
+    VersionRecord committed = ((CommitProtocol.Outcome.Committed) outcome).version();
+    notifyCommitted(new CommittedWrite(backend, request, latest, committed, plan));
+    return new WriteOutcome(committed, state.restoredFrom(), false);
+  }
+
+  /** The committed state and, for a restore, the version it goes back to. */
+  private record StateRead(CommittedState committed, Optional<VersionRecord> restoredFrom) {}
+
+  private StateRead read(BackendPorts backend, WriteRequest request, Optional<VersionRecord> latest) {
+    Optional<CurrentState> current = latest.map(v -> new CurrentState(v.key().objectId(), v.ov(), v.at(), v.system(),
+        v.content().stream().map(ContentRef::path).toList()));
+    boolean live = latest.isPresent() && !latest.get().deleted();
+    switch (request.reads()) {
+      case CURRENT_DATA:
+        return new StateRead(new CommittedState(current,
+            live ? StoredPayloads.userData(backend, latest.get()) : JsonValues.NODES.objectNode(), Optional.empty()),
+            Optional.empty());
+      case RESTORE_SOURCE:
+        if (latest.isEmpty()) {
+          // Nothing to restore; the planner says so.
+          return new StateRead(CommittedState.of(current), Optional.empty());
+        }
+        RestoreTarget from = ((WriteRequest.Restore) request).from();
+        VersionRecord target = resolve(backend, request.key(), from)
+            .orElseThrow(() -> new NotFoundException(RestoreTargets.missing(backend, request.key(), from)));
+        return new StateRead(new CommittedState(current, JsonValues.NODES.objectNode(),
+            Optional.of(restoreSource(backend, target))), Optional.of(target));
+      default:
+        return new StateRead(CommittedState.of(current), Optional.empty());
+    }
+  }
+
+  /** The state a version holds, as a restore source. */
+  public static RestoreSource restoreSource(BackendPorts backend, VersionRecord version) {
+    return new RestoreSource(StoredPayloads.userData(backend, version), version.deleted(),
+        version.system().functionIds(), version.content());
+  }
+
+  private static Optional<VersionRecord> resolve(BackendPorts backend, ItemKey key, RestoreTarget to) {
+    if (to instanceof RestoreTarget.Version v) {
+      return backend.versions().find(key, v.ov());
+    }
+    return backend.versions().latestAtOrBefore(key, ((RestoreTarget.AtInstant) to).instant());
+  }
+
+  private void notifyCommitted(CommittedWrite write) {
+    for (CommitListener listener : listeners) {
+      try {
+        listener.committed(write);
+      } catch (RuntimeException e) {
+        // The write is committed; after-commit work never undoes or fails it.
+        LOG.log(System.Logger.Level.WARNING, "after-commit work {0} failed for {1} ov {2}: {3}",
+            listener.getClass().getSimpleName(), write.after().key(), write.after().ov(), e.getMessage());
+      }
+    }
+  }
+
+  /** Millisecond precision: what every store (BSON dates included) keeps exactly. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /**
+   * A replay answers with the first result; if the first attempt crashed before moving the head,
+   * the replay moves it (best effort: the answer stands even if that fails, the next access repairs).
+   */
+  private static WriteOutcome replayed(BackendPorts backend, VersionRecord first, WriteRequest request,
+      Optional<String> fingerprint) {
+    boolean generatedId = request instanceof WriteRequest.Create create && create.generatedId();
+    ItemKey key = generatedId ? first.key() : request.key();
+    if (!first.key().equals(key) || !first.requestHash().equals(fingerprint)) {
+      throw new ValidationException(
+          "requestId '" + first.requestId().orElse("") + "' was already used for a different request (item '"
+              + first.key().objectId() + "', " + first.op() + "); use a new requestId for a new request");
+    }
+    try {
+      HeadRepair.latestCommitted(backend, key);
+    } catch (RuntimeException repairFailed) {
+      // The version log holds the write; any later read or write rolls the head forward.
+    }
+    return new WriteOutcome(first, Optional.empty(), true);
+  }
+
+  static RuntimeException toException(WriteRejection rejection) {
+    if (rejection instanceof WriteRejection.Invalid invalid) {
+      return new ValidationException(invalid.problems());
+    }
+    if (rejection instanceof WriteRejection.Stale stale) {
+      return OptimisticLockException.stale(stale.objectId(), stale.expectedOv(), stale.actualOv());
+    }
+    return new NotFoundException(((WriteRejection.Missing) rejection).detail());
+  }
+}

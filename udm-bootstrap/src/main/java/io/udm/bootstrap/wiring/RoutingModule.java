@@ -1,0 +1,24 @@
+package io.udm.bootstrap.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import io.udm.api.config.UdmConfig;
+import io.udm.app.StoragePorts;
+import io.udm.app.routing.BackendRouter;
+import io.udm.domain.routing.RendezvousRouter;
+import io.udm.spi.BackendPorts;
+import jakarta.inject.Singleton;
+
+/** Which backend pair a collection lives on. */
+@Module
+public final class RoutingModule {
+  private RoutingModule() {}
+
+  @Provides
+  @Singleton
+  static BackendRouter router(UdmConfig config, StoragePorts ports) {
+    RendezvousRouter hashing = new RendezvousRouter(
+        ports.backends().stream().map(BackendPorts::backendId).toList(), config.routing());
+    return new BackendRouter(hashing, ports.backends(), ports.placements());
+  }
+}

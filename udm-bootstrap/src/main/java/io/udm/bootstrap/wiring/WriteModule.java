@@ -1,0 +1,48 @@
+package io.udm.bootstrap.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import io.udm.api.config.UdmConfig;
+import io.udm.app.counters.CounterRecorder;
+import io.udm.app.routing.BackendRouter;
+import io.udm.app.shadows.DevShadowWriter;
+import io.udm.app.write.ItemWriteService;
+import io.udm.app.write.WritePipeline;
+import io.udm.domain.document.DocumentRules;
+import io.udm.domain.write.VersionPlanner;
+import io.udm.spi.IdGenerator;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+
+/** The write path: the domain's planner, the pipeline with its after-commit work, the item writes. */
+@Module
+public final class WriteModule {
+  private WriteModule() {}
+
+  @Provides
+  @Singleton
+  static VersionPlanner planner(UdmConfig config) {
+    return new VersionPlanner(new DocumentRules(config.limits()));
+  }
+
+  /** After each commit: counters first, then the dev shadow. */
+  @Provides
+  @Singleton
+  static WritePipeline pipeline(BackendRouter router, UdmConfig config, VersionPlanner planner, IdGenerator ids,
+      Clock clock, CounterRecorder counters, DevShadowWriter shadows) {
+    return new WritePipeline(router, config, planner, ids, clock, List.of(counters, shadows));
+  }
+
+  @Provides
+  @Singleton
+  static ItemWriteService writes(UdmConfig config, VersionPlanner planner, WritePipeline pipeline, IdGenerator ids) {
+    return new ItemWriteService(config, planner, pipeline, ids);
+  }
+
+  @Provides
+  @Singleton
+  static DevShadowWriter shadows(UdmConfig config) {
+    return new DevShadowWriter(config);
+  }
+}

@@ -1,0 +1,34 @@
+package io.udm.app;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import io.udm.api.Udm;
+import io.udm.api.config.UdmConfig;
+import io.udm.bootstrap.wiring.UseCaseModule;
+import io.udm.spi.IdGenerator;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/**
+ * A {@link Udm} on ports a test chose (in-memory stores, spies, fault injectors), assembled by the
+ * production wiring ({@link UseCaseModule}): tests never build the object graph by hand.
+ */
+public final class TestUdms {
+  private TestUdms() {}
+
+  public static Udm open(UdmConfig config, StoragePorts ports, Clock clock, IdGenerator ids) {
+    return DaggerTestUdms_GivenPortsComponent.factory().create(config, ports, clock, ids).udm();
+  }
+
+  @Singleton
+  @Component(modules = UseCaseModule.class)
+  interface GivenPortsComponent {
+    Udm udm();
+
+    @Component.Factory
+    interface Factory {
+      GivenPortsComponent create(@BindsInstance UdmConfig config, @BindsInstance StoragePorts ports,
+          @BindsInstance Clock clock, @BindsInstance IdGenerator ids);
+    }
+  }
+}
