@@ -59,6 +59,7 @@ final class ConfigBinder {
     f.optionalObject("fallback").map(this::fallback).ifPresent(b::fallback);
     f.optionalObject("writeOptimization").map(this::writeOptimization).ifPresent(b::writeOptimization);
     f.optionalObject("limits").map(this::limits).ifPresent(b::limits);
+    f.optionalObject("shutdown").map(this::shutdown).ifPresent(b::shutdown);
     f.rejectUnknownFields();
     return b;
   }
@@ -218,6 +219,13 @@ final class ConfigBinder {
     f.optionalLong("gcMinGraceSeconds").ifPresent(b::gcMinGraceSeconds);
     f.optionalLong("maxContentBytes").ifPresent(b::maxContentBytes);
     f.optionalLong("maxPresignTtlSeconds").ifPresent(b::maxPresignTtlSeconds);
+    f.rejectUnknownFields();
+    return b.build();
+  }
+
+  private ShutdownConfig shutdown(Fields f) {
+    ImmutableShutdownConfig.Builder b = ShutdownConfig.builder();
+    f.optionalLong("timeoutMs").ifPresent(b::timeoutMs);
     f.rejectUnknownFields();
     return b.build();
   }

@@ -54,6 +54,7 @@ final class ConfigValidator {
     fallback(config.fallback());
     writeOptimization(config.writeOptimization());
     limits(config.limits());
+    atLeast("shutdown.timeoutMs", config.shutdown().timeoutMs(), 0, "");
   }
 
   private void backends(List<String> mongoUris, List<SpacesConn> spacesConns) {

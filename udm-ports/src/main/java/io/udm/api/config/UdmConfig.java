@@ -68,6 +68,11 @@ public abstract class UdmConfig {
     return LimitsConfig.builder().build();
   }
 
+  @Value.Default
+  public ShutdownConfig shutdown() {
+    return ShutdownConfig.builder().build();
+  }
+
   /** The settings of a collection; collections without a map have no indexed props. */
   public CollectionMap collectionMap(String collection) {
     CollectionMap map = collectionMaps().get(collection);
@@ -127,6 +132,7 @@ public abstract class UdmConfig {
         + ", fallback=" + fallback()
         + ", writeOptimization=" + writeOptimization()
         + ", limits=" + limits()
+        + ", shutdown=" + shutdown()
         + "}";
   }
 }
