@@ -4,11 +4,8 @@ import io.udm.api.config.Redaction;
 import io.udm.api.config.SpacesConn;
 import io.udm.api.config.UdmConfig;
 import io.udm.api.error.ValidationException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.udm.domain.hash.Sha256;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,12 +36,8 @@ public final class BackendIds {
     return ids;
   }
 
+  /** The first 5 bytes (10 hex digits) of the SHA-256: short to read, and plenty to tell 10 pairs apart. */
   private static String shortHash(String text) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 5);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JDK", e);
-    }
+    return Sha256.hexOf(text).substring(0, 10);
   }
 }

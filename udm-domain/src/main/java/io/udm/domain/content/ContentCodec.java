@@ -3,15 +3,13 @@ package io.udm.domain.content;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.udm.api.ContentRef;
+import io.udm.domain.hash.Sha256;
 import io.vavr.control.Either;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Base64 in, bytes out, and back. Only the canonical form is accepted (RFC 4648 standard alphabet,
@@ -98,12 +96,9 @@ public final class ContentCodec {
     return Either.right(TextNode.valueOf(Base64.getEncoder().encodeToString(bytes)));
   }
 
+  /** The SHA-256 a {@link ContentRef} records for {@code bytes}, as lowercase hex. */
   public static String sha256Hex(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    return Sha256.hexOf(bytes);
   }
 
   private static boolean isUtf8(byte[] bytes) {

@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.udm.api.RestoreTarget;
 import io.udm.api.RouteContext;
 import io.udm.api.json.JsonValues;
+import io.udm.domain.hash.Sha256;
 import io.udm.domain.keys.StorageKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -59,15 +58,11 @@ public record RestoreCheckpoint(
 
   /** The request id of the version this run appends to {@code objectId}: the same on every rerun. */
   public String itemRequestId(String objectId) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(runId.getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) 0);
-      sha.update(objectId.getBytes(StandardCharsets.UTF_8));
-      return "restore-" + HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JDK", e);
-    }
+    MessageDigest sha = Sha256.newDigest();
+    sha.update(runId.getBytes(StandardCharsets.UTF_8));
+    sha.update((byte) 0);
+    sha.update(objectId.getBytes(StandardCharsets.UTF_8));
+    return "restore-" + Sha256.finishHex(sha);
   }
 
   /** This checkpoint moved past {@code lastObjectId}, with the counts of the items handled since. */

@@ -43,7 +43,10 @@ public final class RendezvousRouter {
     return best;
   }
 
-  /** The parts named by {@code chooseKey}, in its order, joined with {@code |}: e.g. {@code t1|db|users}. */
+  /**
+   * The parts named by {@code chooseKey}, in its order, joined with {@code |}: e.g. {@code
+   * t1|db|users}, also for {@code tenantId|dbName|collection:objectId}.
+   */
   public String routingKey(RouteContext ctx) {
     Objects.requireNonNull(ctx, "ctx");
     List<String> values = new ArrayList<>(keyParts.size());
@@ -97,7 +100,8 @@ public final class RendezvousRouter {
     String chooseKey = routing.chooseKey();
     List<Function<RouteContext, String>> parts = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (String name : chooseKey.split("\\|", -1)) {
+    // keyParts() drops the original config's ':objectId' suffix: placement is per collection.
+    for (String name : routing.keyParts()) {
       if (!seen.add(name)) {
         throw new IllegalArgumentException(
             "routing.chooseKey " + Names.show(chooseKey) + " names " + Names.show(name) + " twice; name each part once");
@@ -114,7 +118,8 @@ public final class RendezvousRouter {
       case "collection" -> RouteContext::collection;
       default -> throw new IllegalArgumentException(
           "routing.chooseKey " + Names.show(chooseKey) + " has the unknown part " + Names.show(name)
-              + "; use tenantId, dbName and collection joined with '|'");
+              + "; use tenantId, dbName and collection joined with '|', optionally followed by '"
+              + RoutingConfig.IGNORED_OBJECT_ID_SUFFIX + "' (ignored)");
     };
   }
 }

@@ -3,10 +3,9 @@ package io.udm.domain.write;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.udm.api.Op;
 import io.udm.api.json.JsonValues;
+import io.udm.domain.hash.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * A digest of what a request asks for, so replaying a request id with a different body is told
@@ -16,19 +15,15 @@ public final class RequestFingerprint {
   private RequestFingerprint() {}
 
   public static String of(Op op, String objectId, JsonNode body) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(op.name().getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) 0);
-      sha.update(objectId.getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) 0);
-      if (body != null) {
-        sha.update(JsonValues.toBytes(canonical(body)));
-      }
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JDK", e);
+    MessageDigest sha = Sha256.newDigest();
+    sha.update(op.name().getBytes(StandardCharsets.UTF_8));
+    sha.update((byte) 0);
+    sha.update(objectId.getBytes(StandardCharsets.UTF_8));
+    sha.update((byte) 0);
+    if (body != null) {
+      sha.update(JsonValues.toBytes(canonical(body)));
     }
+    return Sha256.finishHex(sha);
   }
 
   /** Key order does not change what a request means. */

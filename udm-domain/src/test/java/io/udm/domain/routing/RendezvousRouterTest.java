@@ -40,6 +40,28 @@ class RendezvousRouterTest {
   }
 
   @Test
+  void theOriginalObjectIdSuffixNeverChangesWhereACollectionGoes() {
+    RoutingConfig suffixed = RoutingConfig.builder().chooseKey("tenantId|dbName|collection:objectId").build();
+    RendezvousRouter plain = new RendezvousRouter(tenBackends(), DEFAULT_ROUTING);
+    RendezvousRouter withSuffix = new RendezvousRouter(tenBackends(), suffixed);
+
+    for (int i = 0; i < 200; i++) {
+      RouteContext ctx = RouteContext.of("t" + (i % 7), "db" + (i % 3), "c" + i);
+      assertThat(withSuffix.routingKey(ctx)).as("routing key of %s", ctx).isEqualTo(plain.routingKey(ctx));
+      assertThat(withSuffix.choose(ctx)).as("backend of %s", ctx).isEqualTo(plain.choose(ctx));
+    }
+  }
+
+  @Test
+  void theObjectIdSuffixIsOnlyIgnoredAtTheEndOfTheKey() {
+    RoutingConfig midKey = RoutingConfig.builder().chooseKey("collection:objectId|tenantId").build();
+
+    assertThatThrownBy(() -> new RendezvousRouter(List.of("b0"), midKey))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown part 'collection:objectId'");
+  }
+
+  @Test
   void theChosenBackendHasTheHighestScore() {
     List<String> ids = tenBackends();
     RendezvousRouter router = new RendezvousRouter(ids, DEFAULT_ROUTING);

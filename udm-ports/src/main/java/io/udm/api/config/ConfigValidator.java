@@ -103,18 +103,22 @@ final class ConfigValidator {
     if (!RoutingConfig.RENDEZVOUS.equals(routing.hashAlgo())) {
       add("routing.hashAlgo", Names.show(routing.hashAlgo()) + " is not supported; use '" + RoutingConfig.RENDEZVOUS + "'");
     }
-    chooseKey(routing.chooseKey());
+    chooseKey(routing);
   }
 
-  private void chooseKey(String chooseKey) {
+  private void chooseKey(RoutingConfig routing) {
     String path = "routing.chooseKey";
-    String allowed = "the parts may only be tenantId, dbName and collection, e.g. '" + RoutingConfig.DEFAULT_CHOOSE_KEY + "'";
-    if (chooseKey.isEmpty()) {
-      add(path, "must not be empty; " + allowed);
+    String allowed = "the parts may only be tenantId, dbName and collection, joined with '|', optionally followed by '"
+        + RoutingConfig.IGNORED_OBJECT_ID_SUFFIX + "' (accepted from the original config and ignored), e.g. '"
+        + RoutingConfig.DEFAULT_CHOOSE_KEY + "'";
+    List<String> parts = routing.keyParts();
+    if (parts.equals(List.of(""))) {
+      add(path, (routing.chooseKey().isEmpty() ? "must not be empty; " : "names no part before '"
+          + RoutingConfig.IGNORED_OBJECT_ID_SUFFIX + "'; ") + allowed);
       return;
     }
     Set<String> seen = new HashSet<>();
-    for (String part : chooseKey.split("\\|", -1)) {
+    for (String part : parts) {
       if (part.isEmpty()) {
         add(path, "has an empty part (a doubled, leading or trailing '|'); " + allowed);
       } else if (part.equals("objectId")) {

@@ -273,6 +273,7 @@ class ConfigValidationTest {
         "routing.hashAlgo: 'ketama' is not supported; use 'rendezvous'",
         "routing.chooseKey: must not use objectId: a whole collection must live on one backend pair (lists, restores"
             + " and counters work per collection), so the parts may only be tenantId, dbName and collection,"
+            + " joined with '|', optionally followed by ':objectId' (accepted from the original config and ignored),"
             + " e.g. 'tenantId|dbName|collection'",
         "retention.ver.days: is 0; use 1 or more, or leave it out to keep versions of any age",
         "collectionMaps.users.validation.requiredIndexed[0]: 'phone' is not an indexed property of 'users';"
