@@ -1,6 +1,8 @@
 package io.udm.bootstrap.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -17,18 +19,29 @@ import com.tngtech.archunit.lang.ArchRule;
 final class ArchitectureRules {
   private ArchitectureRules() {}
 
-  static final String[] LIBRARIES = {"java..", "javax.net..", "javax.crypto..", "com.fasterxml.jackson..", "io.vavr..", "org.immutables.."};
+  /** The libraries besides the JDK that every layer may use. */
+  static final String[] PURE_LIBRARIES = {"com.fasterxml.jackson..", "io.vavr..", "org.immutables.."};
+
+  /** Those and all of java..; javax.net and javax.crypto go only to the adapters that need them. */
+  static final String[] LIBRARIES = with(new String[] {"java.."}, PURE_LIBRARIES);
+
+  /** The JDK the domain may use: in-process logic only, no java.io files, java.nio.file or java.net. */
+  static final String[] DOMAIN_JDK = {
+      "java.lang..", "java.util..", "java.time..", "java.math..", "java.nio.charset..", "java.security.."};
 
   static final ArchRule ports_use_only_the_jdk_jackson_vavr_and_immutables = classes()
       .that().resideInAnyPackage("io.udm.api..", "io.udm.spi..")
       .should().onlyDependOnClassesThat().resideInAnyPackage(with(LIBRARIES, "io.udm.api..", "io.udm.spi.."))
       .because("the ports are the contract every module shares; they must not drag in drivers or frameworks");
 
-  static final ArchRule domain_uses_only_ports_and_pure_libraries = classes()
+  static final ArchRule domain_uses_only_ports_pure_libraries_and_an_allowlist_of_the_jdk = classes()
       .that().resideInAPackage("io.udm.domain..")
-      .should().onlyDependOnClassesThat()
-      .resideInAnyPackage(with(LIBRARIES, "io.udm.api..", "io.udm.spi..", "io.udm.domain.."))
-      .because("the domain is pure logic: no Mongo, AWS, Dagger, adapters or use cases");
+      .should().onlyDependOnClassesThat(
+          resideInAnyPackage(with(with(DOMAIN_JDK, PURE_LIBRARIES), "io.udm.api..", "io.udm.spi..", "io.udm.domain.."))
+              .or(belongToAnyOf(java.io.IOException.class, java.io.OutputStream.class, java.nio.ByteBuffer.class)))
+      .because("the domain is pure logic: no Mongo, AWS, Dagger, adapters or use cases, and no files, network or"
+          + " TLS; of java.io and java.nio only what in-memory work needs: Jackson writes to an OutputStream and"
+          + " throws IOException (DocumentRules counts an item's bytes that way), a CharsetDecoder reads a ByteBuffer");
 
   static final ArchRule app_uses_only_domain_ports_and_pure_libraries = classes()
       .that().resideInAPackage("io.udm.app..")
@@ -36,13 +49,15 @@ final class ArchitectureRules {
       .resideInAnyPackage(with(LIBRARIES, "io.udm.api..", "io.udm.spi..", "io.udm.domain..", "io.udm.app.."))
       .because("use cases work on ports; only bootstrap knows concrete adapters");
 
-  static final ArchRule memory_adapter_uses_only_ports = adapterRule("io.udm.adapter.memory..");
+  // Each adapter gets the javax packages it needs: HMAC presigning in memory, TLS failures in S3.
+  static final ArchRule memory_adapter_uses_only_ports_and_javax_crypto =
+      adapterRule("io.udm.adapter.memory..", "javax.crypto..");
 
   static final ArchRule mongo_adapter_uses_only_ports_and_the_mongo_driver =
       adapterRule("io.udm.adapter.mongo..", "com.mongodb..", "org.bson..");
 
-  static final ArchRule s3_adapter_uses_only_ports_and_the_aws_sdk =
-      adapterRule("io.udm.adapter.s3..", "software.amazon..");
+  static final ArchRule s3_adapter_uses_only_ports_the_aws_sdk_and_javax_net =
+      adapterRule("io.udm.adapter.s3..", "software.amazon..", "javax.net..");
 
   static final ArchRule only_bootstrap_and_the_mongo_adapter_touch_the_mongo_driver = noClasses()
       .that().resideOutsideOfPackages("io.udm.adapter.mongo..", "io.udm.bootstrap..")
