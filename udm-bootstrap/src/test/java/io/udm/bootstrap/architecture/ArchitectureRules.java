@@ -82,12 +82,17 @@ final class ArchitectureRules {
       .orShould().callMethod(java.time.ZonedDateTime.class, "now")
       .orShould().callMethod(java.time.Clock.class, "systemUTC")
       .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
-      .orShould().callMethod(System.class, "currentTimeMillis")
       .orShould().callMethod(java.util.UUID.class, "randomUUID")
       .orShould().callConstructor(java.util.Random.class)
       .orShould().callConstructor(java.security.SecureRandom.class)
       .orShould().dependOnClassesThat().areAssignableTo(java.util.concurrent.ThreadLocalRandom.class)
       .because("time and ids come from the injected Clock and IdGenerator, so behaviour is reproducible");
+
+  static final ArchRule domain_and_app_never_read_the_system_timers = noClasses()
+      .that().resideInAnyPackage("io.udm.domain..", "io.udm.app..")
+      .should().callMethod(System.class, "nanoTime")
+      .orShould().callMethod(System.class, "currentTimeMillis")
+      .because("durations and timestamps come from the injected Clock or ticker, so tests control them");
 
   static final ArchRule packages_are_free_of_cycles = slices()
       .matching("io.udm.(**)")

@@ -19,6 +19,7 @@ import io.udm.archfixture.cycle.a.A;
 import io.udm.archfixture.cycle.b.B;
 import io.udm.domain.archfixture.DomainThatReachesOutsideTheProcess;
 import io.udm.domain.archfixture.DomainThatReadsTheWallClock;
+import io.udm.domain.archfixture.DomainThatTimesItself;
 import io.udm.domain.archfixture.DomainThatUsesDagger;
 import org.junit.jupiter.api.Test;
 
@@ -119,13 +120,22 @@ class ArchitectureRulesCanFailTest {
   }
 
   @Test
-  void wallClockRuleCatchesRandomIdsAndMillisInTheApp() {
+  void wallClockRuleCatchesRandomIdsInTheApp() {
     JavaClasses classes = new ClassFileImporter().importClasses(AppThatMakesItsOwnIds.class);
     assertThatThrownBy(() -> ArchitectureRules.domain_and_app_never_read_the_wall_clock_or_make_randomness.check(classes))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("UUID.randomUUID()")
-        .hasMessageContaining("Random.<init>()")
-        .hasMessageContaining("System.currentTimeMillis()");
+        .hasMessageContaining("Random.<init>()");
+  }
+
+  @Test
+  void systemTimersRuleCatchesNanoTimeInTheDomainAndMillisInTheApp() {
+    JavaClasses classes =
+        new ClassFileImporter().importClasses(DomainThatTimesItself.class, AppThatMakesItsOwnIds.class);
+    assertThatThrownBy(() -> ArchitectureRules.domain_and_app_never_read_the_system_timers.check(classes))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("DomainThatTimesItself.elapsedNanos(long)> calls method <java.lang.System.nanoTime()>")
+        .hasMessageContaining("AppThatMakesItsOwnIds.id()> calls method <java.lang.System.currentTimeMillis()>");
   }
 
   @Test

@@ -47,6 +47,10 @@ class ArchitectureTest {
       ArchitectureRules.domain_and_app_never_read_the_wall_clock_or_make_randomness;
 
   @ArchTest
+  static final ArchRule domain_and_app_never_read_the_system_timers =
+      ArchitectureRules.domain_and_app_never_read_the_system_timers;
+
+  @ArchTest
   static final ArchRule packages_are_free_of_cycles = ArchitectureRules.packages_are_free_of_cycles;
 
   @ArchTest
