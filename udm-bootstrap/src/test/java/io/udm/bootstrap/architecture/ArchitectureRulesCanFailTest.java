@@ -15,6 +15,9 @@ import io.udm.api.archfixture.PortThatUsesMongo;
 import io.udm.app.archfixture.AppThatMakesItsOwnIds;
 import io.udm.app.archfixture.AppThatSignsWithJavaxCrypto;
 import io.udm.app.archfixture.AppThatUsesAnAdapter;
+import io.udm.app.archfixture.FeatureThatUsesTheFacade;
+import io.udm.app.cyclefixturea.FeatureA;
+import io.udm.app.cyclefixtureb.FeatureB;
 import io.udm.archfixture.cycle.a.A;
 import io.udm.archfixture.cycle.b.B;
 import io.udm.domain.archfixture.DomainThatReachesOutsideTheProcess;
@@ -144,6 +147,21 @@ class ArchitectureRulesCanFailTest {
     assertThatThrownBy(() -> ArchitectureRules.packages_are_free_of_cycles.check(classes))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("Cycle detected");
+  }
+
+  @Test
+  void appCycleRuleCatchesTwoFeaturePackagesUsingEachOther() {
+    JavaClasses classes = new ClassFileImporter().importClasses(FeatureA.class, FeatureB.class);
+    assertThatThrownBy(() -> ArchitectureRules.app_feature_packages_are_free_of_cycles.check(classes))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Cycle detected: Slice cyclefixturea")
+        .hasMessageContaining("Dependencies of Slice cyclefixtureb");
+  }
+
+  @Test
+  void facadeRuleCatchesAFeaturePackageUsingTheFacade() {
+    assertViolation(ArchitectureRules.app_feature_packages_never_use_the_facade_package,
+        FeatureThatUsesTheFacade.class);
   }
 
   @Test

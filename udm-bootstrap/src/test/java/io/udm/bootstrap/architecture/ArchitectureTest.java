@@ -54,6 +54,14 @@ class ArchitectureTest {
   static final ArchRule packages_are_free_of_cycles = ArchitectureRules.packages_are_free_of_cycles;
 
   @ArchTest
+  static final ArchRule app_feature_packages_are_free_of_cycles =
+      ArchitectureRules.app_feature_packages_are_free_of_cycles;
+
+  @ArchTest
+  static final ArchRule app_feature_packages_never_use_the_facade_package =
+      ArchitectureRules.app_feature_packages_never_use_the_facade_package;
+
+  @ArchTest
   static final ArchRule adapters_are_named_for_their_technology_and_thing =
       ArchitectureRules.adapters_are_named_for_their_technology_and_thing;
 }
