@@ -13,6 +13,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "put", mixinStandardHelpOptions = true,
     description = {"Create an item, or with --id write a new version of an existing one (a full replacement).",
         "The JSON object comes from the argument, from --file, or from stdin.",
+        "On a terminal it says what it wrote; run from a script (id=$(udm put ...)) or with -q it prints only",
+        "the id, and with --json the result as JSON.",
         "",
         "Examples:",
         "  udm put -c acme/crm/users '{\"email\": \"ada@example.com\"}'",
@@ -65,10 +67,13 @@ final class PutCommand extends UdmCommand {
   }
 
   private void report(String verb, ObjectNode result) {
+    String itemId = result.path("id").asText();
     if (json) {
       printJson(result);
+    } else if (root().quiet || !root().stdoutIsATerminal()) {
+      out().println(itemId);
     } else {
-      out().println(verb + " " + result.path("id").asText() + " in " + collection.get() + ": ov "
+      out().println(verb + " " + itemId + " in " + collection.get() + ": ov "
           + result.path("ov").asLong() + ", cv " + result.path("cv").asLong() + ", at " + result.path("at").asText());
     }
   }

@@ -11,6 +11,7 @@ import io.udm.api.error.ValidationException;
 import io.udm.bootstrap.ConnectOptions;
 import io.udm.bootstrap.Udms;
 import io.udm.bootstrap.local.LocalUdm;
+import java.io.Console;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -90,14 +91,16 @@ public final class UdmCli implements Runnable {
   boolean createBuckets;
 
   @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
-      description = "No progress lines on stderr.")
+      description = "No progress lines on stderr; put prints only the id.")
   boolean quiet;
 
   private InputStream in = System.in;
+  private boolean stdoutIsATerminal;
 
   public static void main(String[] args) {
     configureLogging();
-    int code = run(args, System.in, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    int code = run(args, System.in, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+        runsOnATerminal());
     System.exit(code);
   }
 
@@ -108,11 +111,18 @@ public final class UdmCli implements Runnable {
 
   /**
    * Runs the CLI with the given streams; returns the exit code: 0 ok, 1 failure, 2 invalid input or
-   * usage, 3 not found, 4 conflict.
+   * usage, 3 not found, 4 conflict. {@code out} is treated as a script's, not a terminal: {@code put}
+   * prints only the id.
    */
   public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+    return run(args, in, out, err, false);
+  }
+
+  /** As {@link #run(String[], InputStream, PrintWriter, PrintWriter)}, saying whether a person reads {@code out}. */
+  static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err, boolean stdoutIsATerminal) {
     UdmCli root = new UdmCli();
     root.in = in;
+    root.stdoutIsATerminal = stdoutIsATerminal;
     CommandLine cli = new CommandLine(root);
     cli.setOut(out);
     cli.setErr(err);
@@ -133,6 +143,28 @@ public final class UdmCli implements Runnable {
 
   InputStream in() {
     return in;
+  }
+
+  /** Whether a person reads stdout; if not, output is kept to what a script needs. */
+  boolean stdoutIsATerminal() {
+    return stdoutIsATerminal;
+  }
+
+  /**
+   * Whether this process runs on a terminal. Up to Java 21, {@link System#console()} is null once
+   * stdin or stdout is redirected; from Java 22 it is not, and {@code Console.isTerminal()} (called
+   * by name, as Java 17 lacks it) tells.
+   */
+  static boolean runsOnATerminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true; // before Java 22, any console is a terminal
+    }
   }
 
   /** The UDM this invocation runs against: the configured servers, or local mode. */

@@ -6,15 +6,23 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import io.udm.adapter.memory.archfixture.BadlyNamedSequences;
+import io.udm.adapter.memory.archfixture.MemoryAdapterThatOpensTls;
 import io.udm.adapter.memory.archfixture.MemoryAdapterThatUsesTheDomain;
 import io.udm.adapter.mongo.archfixture.MongoAdapterThatUsesS3;
+import io.udm.adapter.s3.archfixture.S3AdapterThatSignsWithJavaxCrypto;
 import io.udm.adapter.s3.archfixture.S3AdapterThatUsesTheApp;
 import io.udm.api.archfixture.PortThatUsesMongo;
 import io.udm.app.archfixture.AppThatMakesItsOwnIds;
+import io.udm.app.archfixture.AppThatSignsWithJavaxCrypto;
 import io.udm.app.archfixture.AppThatUsesAnAdapter;
+import io.udm.app.archfixture.FeatureThatUsesTheFacade;
+import io.udm.app.cyclefixturea.FeatureA;
+import io.udm.app.cyclefixtureb.FeatureB;
 import io.udm.archfixture.cycle.a.A;
 import io.udm.archfixture.cycle.b.B;
+import io.udm.domain.archfixture.DomainThatReachesOutsideTheProcess;
 import io.udm.domain.archfixture.DomainThatReadsTheWallClock;
+import io.udm.domain.archfixture.DomainThatTimesItself;
 import io.udm.domain.archfixture.DomainThatUsesDagger;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +45,22 @@ class ArchitectureRulesCanFailTest {
 
   @Test
   void domainRuleCatchesTheDomainUsingDagger() {
-    assertViolation(ArchitectureRules.domain_uses_only_ports_and_pure_libraries, DomainThatUsesDagger.class);
+    assertViolation(ArchitectureRules.domain_uses_only_ports_pure_libraries_and_an_allowlist_of_the_jdk,
+        DomainThatUsesDagger.class);
+  }
+
+  @Test
+  void domainRuleCatchesTheDomainUsingFilesTheNetworkAndJavaxOutsideItsJdkAllowlist() {
+    JavaClasses classes = new ClassFileImporter().importClasses(DomainThatReachesOutsideTheProcess.class);
+    assertThatThrownBy(
+        () -> ArchitectureRules.domain_uses_only_ports_pure_libraries_and_an_allowlist_of_the_jdk.check(classes))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("<java.io.File>")
+        .hasMessageContaining("<java.io.FileInputStream.<init>")
+        .hasMessageContaining("<java.nio.file.Files.readString")
+        .hasMessageContaining("<java.net.URI.create")
+        .hasMessageContaining("<javax.crypto.Mac.getInstance")
+        .hasMessageContaining("<javax.net.ssl.SSLContext.getDefault");
   }
 
   @Test
@@ -46,8 +69,19 @@ class ArchitectureRulesCanFailTest {
   }
 
   @Test
+  void appRuleCatchesTheAppUsingJavaxCrypto() {
+    assertViolation(ArchitectureRules.app_uses_only_domain_ports_and_pure_libraries, AppThatSignsWithJavaxCrypto.class);
+  }
+
+  @Test
   void memoryAdapterRuleCatchesAnAdapterUsingTheDomain() {
-    assertViolation(ArchitectureRules.memory_adapter_uses_only_ports, MemoryAdapterThatUsesTheDomain.class);
+    assertViolation(ArchitectureRules.memory_adapter_uses_only_ports_and_javax_crypto,
+        MemoryAdapterThatUsesTheDomain.class);
+  }
+
+  @Test
+  void memoryAdapterRuleCatchesTheMemoryAdapterUsingJavaxNet() {
+    assertViolation(ArchitectureRules.memory_adapter_uses_only_ports_and_javax_crypto, MemoryAdapterThatOpensTls.class);
   }
 
   @Test
@@ -57,7 +91,14 @@ class ArchitectureRulesCanFailTest {
 
   @Test
   void s3AdapterRuleCatchesTheS3AdapterUsingTheApp() {
-    assertViolation(ArchitectureRules.s3_adapter_uses_only_ports_and_the_aws_sdk, S3AdapterThatUsesTheApp.class);
+    assertViolation(ArchitectureRules.s3_adapter_uses_only_ports_the_aws_sdk_and_javax_net,
+        S3AdapterThatUsesTheApp.class);
+  }
+
+  @Test
+  void s3AdapterRuleCatchesTheS3AdapterUsingJavaxCrypto() {
+    assertViolation(ArchitectureRules.s3_adapter_uses_only_ports_the_aws_sdk_and_javax_net,
+        S3AdapterThatSignsWithJavaxCrypto.class);
   }
 
   @Test
@@ -82,13 +123,22 @@ class ArchitectureRulesCanFailTest {
   }
 
   @Test
-  void wallClockRuleCatchesRandomIdsAndMillisInTheApp() {
+  void wallClockRuleCatchesRandomIdsInTheApp() {
     JavaClasses classes = new ClassFileImporter().importClasses(AppThatMakesItsOwnIds.class);
     assertThatThrownBy(() -> ArchitectureRules.domain_and_app_never_read_the_wall_clock_or_make_randomness.check(classes))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("UUID.randomUUID()")
-        .hasMessageContaining("Random.<init>()")
-        .hasMessageContaining("System.currentTimeMillis()");
+        .hasMessageContaining("Random.<init>()");
+  }
+
+  @Test
+  void systemTimersRuleCatchesNanoTimeInTheDomainAndMillisInTheApp() {
+    JavaClasses classes =
+        new ClassFileImporter().importClasses(DomainThatTimesItself.class, AppThatMakesItsOwnIds.class);
+    assertThatThrownBy(() -> ArchitectureRules.domain_and_app_never_read_the_system_timers.check(classes))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("DomainThatTimesItself.elapsedNanos(long)> calls method <java.lang.System.nanoTime()>")
+        .hasMessageContaining("AppThatMakesItsOwnIds.id()> calls method <java.lang.System.currentTimeMillis()>");
   }
 
   @Test
@@ -97,6 +147,21 @@ class ArchitectureRulesCanFailTest {
     assertThatThrownBy(() -> ArchitectureRules.packages_are_free_of_cycles.check(classes))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("Cycle detected");
+  }
+
+  @Test
+  void appCycleRuleCatchesTwoFeaturePackagesUsingEachOther() {
+    JavaClasses classes = new ClassFileImporter().importClasses(FeatureA.class, FeatureB.class);
+    assertThatThrownBy(() -> ArchitectureRules.app_feature_packages_are_free_of_cycles.check(classes))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Cycle detected: Slice cyclefixturea")
+        .hasMessageContaining("Dependencies of Slice cyclefixtureb");
+  }
+
+  @Test
+  void facadeRuleCatchesAFeaturePackageUsingTheFacade() {
+    assertViolation(ArchitectureRules.app_feature_packages_never_use_the_facade_package,
+        FeatureThatUsesTheFacade.class);
   }
 
   @Test

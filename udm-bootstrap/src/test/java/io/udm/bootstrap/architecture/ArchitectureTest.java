@@ -12,23 +12,24 @@ class ArchitectureTest {
       ArchitectureRules.ports_use_only_the_jdk_jackson_vavr_and_immutables;
 
   @ArchTest
-  static final ArchRule domain_uses_only_ports_and_pure_libraries =
-      ArchitectureRules.domain_uses_only_ports_and_pure_libraries;
+  static final ArchRule domain_uses_only_ports_pure_libraries_and_an_allowlist_of_the_jdk =
+      ArchitectureRules.domain_uses_only_ports_pure_libraries_and_an_allowlist_of_the_jdk;
 
   @ArchTest
   static final ArchRule app_uses_only_domain_ports_and_pure_libraries =
       ArchitectureRules.app_uses_only_domain_ports_and_pure_libraries;
 
   @ArchTest
-  static final ArchRule memory_adapter_uses_only_ports = ArchitectureRules.memory_adapter_uses_only_ports;
+  static final ArchRule memory_adapter_uses_only_ports_and_javax_crypto =
+      ArchitectureRules.memory_adapter_uses_only_ports_and_javax_crypto;
 
   @ArchTest
   static final ArchRule mongo_adapter_uses_only_ports_and_the_mongo_driver =
       ArchitectureRules.mongo_adapter_uses_only_ports_and_the_mongo_driver;
 
   @ArchTest
-  static final ArchRule s3_adapter_uses_only_ports_and_the_aws_sdk =
-      ArchitectureRules.s3_adapter_uses_only_ports_and_the_aws_sdk;
+  static final ArchRule s3_adapter_uses_only_ports_the_aws_sdk_and_javax_net =
+      ArchitectureRules.s3_adapter_uses_only_ports_the_aws_sdk_and_javax_net;
 
   @ArchTest
   static final ArchRule only_bootstrap_and_the_mongo_adapter_touch_the_mongo_driver =
@@ -46,7 +47,19 @@ class ArchitectureTest {
       ArchitectureRules.domain_and_app_never_read_the_wall_clock_or_make_randomness;
 
   @ArchTest
+  static final ArchRule domain_and_app_never_read_the_system_timers =
+      ArchitectureRules.domain_and_app_never_read_the_system_timers;
+
+  @ArchTest
   static final ArchRule packages_are_free_of_cycles = ArchitectureRules.packages_are_free_of_cycles;
+
+  @ArchTest
+  static final ArchRule app_feature_packages_are_free_of_cycles =
+      ArchitectureRules.app_feature_packages_are_free_of_cycles;
+
+  @ArchTest
+  static final ArchRule app_feature_packages_never_use_the_facade_package =
+      ArchitectureRules.app_feature_packages_never_use_the_facade_package;
 
   @ArchTest
   static final ArchRule adapters_are_named_for_their_technology_and_thing =

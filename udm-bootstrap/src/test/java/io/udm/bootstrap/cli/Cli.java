@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Runs {@link UdmCli} in this JVM and captures what it prints. */
+/**
+ * Runs {@link UdmCli} in this JVM and captures what it prints. Its stdout is a script's, as with
+ * {@code id=$(udm put ...)}, unless the command runs {@link #localOnATerminal on a terminal}.
+ */
 final class Cli {
   private static boolean quieted;
 
@@ -41,10 +44,12 @@ final class Cli {
   }
 
   static Result localWithStdin(Path dataDir, String stdin, String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.add("--data-dir");
-    all.add(dataDir.toString());
-    return runWithStdin(stdin, all.toArray(String[]::new));
+    return execute(stdin, false, withDataDir(dataDir, args));
+  }
+
+  /** {@code args} in local mode on {@code dataDir}, as a person typing them on a terminal would see it. */
+  static Result localOnATerminal(Path dataDir, String... args) {
+    return execute("", true, withDataDir(dataDir, args));
   }
 
   static Result run(String... args) {
@@ -52,11 +57,22 @@ final class Cli {
   }
 
   static Result runWithStdin(String stdin, String... args) {
+    return execute(stdin, false, args);
+  }
+
+  private static String[] withDataDir(Path dataDir, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--data-dir");
+    all.add(dataDir.toString());
+    return all.toArray(String[]::new);
+  }
+
+  private static Result execute(String stdin, boolean onATerminal, String... args) {
     quietLogging();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-    int code = UdmCli.run(args, in, new PrintWriter(out, true), new PrintWriter(err, true));
+    int code = UdmCli.run(args, in, new PrintWriter(out, true), new PrintWriter(err, true), onATerminal);
     return new Result(code, out.toString(), err.toString());
   }
 

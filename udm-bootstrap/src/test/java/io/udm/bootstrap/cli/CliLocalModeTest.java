@@ -25,10 +25,10 @@ class CliLocalModeTest {
   void putThenGetHistoryAndListInSeparateRuns() {
     Cli.Result put = Cli.local(dir, "put", "-c", USERS, "{\"email\":\"a@x.io\"}", "--actor", "alice", "--reason", "sign-up");
     assertThat(put.code()).as(put.toString()).isZero();
-    assertThat(put.out()).startsWith("created ");
-    String id = put.out().split(" ")[1];
+    String id = put.out().strip();
 
-    Cli.Result update = Cli.local(dir, "put", "-c", USERS, "--id", id, "--expected-ov", "1", "{\"email\":\"b@x.io\"}");
+    Cli.Result update =
+        Cli.localOnATerminal(dir, "put", "-c", USERS, "--id", id, "--expected-ov", "1", "{\"email\":\"b@x.io\"}");
     assertThat(update.code()).as(update.toString()).isZero();
     assertThat(update.out()).contains("updated " + id).contains("ov 2");
 
@@ -52,6 +52,28 @@ class CliLocalModeTest {
     assertThat(list.code()).as(list.toString()).isZero();
     assertThat(list.out()).contains(id).contains("b@x.io").contains("1 item");
     assertThat(list.err()).isEmpty();
+  }
+
+  @Test
+  void putPrintsOnlyTheIdToAScriptOrWithQuietAndASentenceOnATerminal() {
+    Cli.Result toAScript = Cli.local(dir, "put", "-c", USERS, "{\"n\":1}");
+    assertThat(toAScript.code()).as(toAScript.toString()).isZero();
+    assertThat(toAScript.out()).as("one line: the id alone").matches("\\S+\\R");
+    String id = toAScript.out().strip();
+    Cli.Result get = Cli.local(dir, "get", "-c", USERS, id, "--json");
+    assertThat(get.json().path("data").path("n").asInt()).as(get.toString()).isEqualTo(1);
+
+    Cli.Result onATerminal = Cli.localOnATerminal(dir, "put", "-c", USERS, "--id", id, "{\"n\":2}");
+    assertThat(onATerminal.code()).as(onATerminal.toString()).isZero();
+    assertThat(onATerminal.out()).startsWith("updated " + id + " in " + USERS + ": ov 2, cv ");
+
+    Cli.Result quiet = Cli.localOnATerminal(dir, "put", "-c", USERS, "--id", "ada-1", "--create", "{\"n\":3}", "-q");
+    assertThat(quiet.code()).as(quiet.toString()).isZero();
+    assertThat(quiet.out()).isEqualTo("ada-1" + System.lineSeparator());
+
+    Cli.Result jsonAndQuiet =
+        Cli.localOnATerminal(dir, "put", "-c", USERS, "--id", "ada-1", "{\"n\":4}", "--quiet", "--json");
+    assertThat(jsonAndQuiet.json().path("ov").asLong()).as(jsonAndQuiet.toString()).isEqualTo(2);
   }
 
   @Test
@@ -180,7 +202,7 @@ class CliLocalModeTest {
 
     Cli.Result chosenId = Cli.local(dir, "put", "-c", USERS, "--id", "ada-1", "--create", "{\"n\":1}");
     assertThat(chosenId.code()).as(chosenId.toString()).isZero();
-    assertThat(chosenId.out()).contains("created ada-1");
+    assertThat(chosenId.out()).isEqualTo("ada-1" + System.lineSeparator());
     Cli.Result again = Cli.local(dir, "put", "-c", USERS, "--id", "ada-1", "--create", "{\"n\":1}");
     assertThat(again.code()).as(again.toString()).isEqualTo(UdmCli.CONFLICT);
 
