@@ -99,18 +99,15 @@ final class ArchitectureRules {
       .should().beFreeOfCycles()
       .because("cycles make modules impossible to change one at a time");
 
-  // Until udm-app is split into feature packages, both rules below find nothing to check.
   static final ArchRule app_feature_packages_are_free_of_cycles = slices()
       .matching("io.udm.app.(*)..")
       .should().beFreeOfCycles()
-      .allowEmptyShould(true)
       .because("each feature of the use cases (write, read, history, ...) must be changeable on its own");
 
   /** The root package io.udm.app is in no slice above: this keeps it out of cycles with the features. */
   static final ArchRule app_feature_packages_never_use_the_facade_package = noClasses()
       .that().resideInAPackage("io.udm.app..").and().resideOutsideOfPackage("io.udm.app")
       .should().dependOnClassesThat().resideInAPackage("io.udm.app")
-      .allowEmptyShould(true)
       .because("the facade in io.udm.app builds on the feature packages, so a feature using it makes a cycle");
 
   static final ArchRule adapters_are_named_for_their_technology_and_thing = classes()
