@@ -213,7 +213,7 @@ public final class MetaQuery {
     if (!operatorObject) {
       count[0]++;
       valueProblem(value, field).ifPresentOrElse(p -> problems.add(p + at(where)),
-          () -> out.add(new Condition(field, Operator.EQ, value)));
+          () -> out.add(new Condition(field, Operator.EQ, JsonValues.canonical(value))));
       return;
     }
     Iterator<Map.Entry<String, JsonNode>> it = value.fields();
@@ -230,7 +230,7 @@ public final class MetaQuery {
       JsonNode operand = e.getValue();
       List<String> found = operandProblems(op, operand, field);
       if (found.isEmpty()) {
-        out.add(new Condition(field, op, operand));
+        out.add(new Condition(field, op, JsonValues.canonical(operand)));
       } else {
         found.forEach(p -> problems.add(p + at(where)));
       }
@@ -270,6 +270,10 @@ public final class MetaQuery {
 
   /** Values are data, never operators: reject objects with {@code $} keys anywhere inside them. */
   private static Optional<String> valueProblem(JsonNode value, String field) {
+    if ((value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue())) {
+      return Optional.of("a value for '" + field + "' is " + value.doubleValue() + ", which is not a JSON number;"
+          + " use a finite number");
+    }
     if (value.isTextual() && value.textValue().length() > MAX_STRING) {
       return Optional.of("a value for '" + field + "' is longer than " + MAX_STRING + " characters");
     }

@@ -5,6 +5,7 @@ import io.udm.api.RouteContext;
 import io.udm.api.config.UdmConfig;
 import io.udm.app.routing.BackendRouter;
 import io.udm.app.stored.ItemScan;
+import io.udm.app.write.HeadRepair;
 import io.udm.domain.retention.RetentionPolicy;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.BlobArea;
@@ -59,9 +60,13 @@ public final class RetentionService {
 
   private RetentionResult prune(BackendPorts backend, HeadRecord head, Instant now) {
     ItemKey key = head.key();
+    // A head left behind by an interrupted write points at a version older than the newest, which
+    // the policy may prune: roll it forward first, and never prune what the head points at then.
+    HeadRepair.latestCommitted(backend, key);
     List<VersionRecord> history = backend.versions().history(key);
     Set<Long> prunable = new HashSet<>(policy.prunable(
         history.stream().map(v -> new RetentionPolicy.Stamp(v.ov(), v.at())).toList(), now));
+    backend.heads().find(key).ifPresent(current -> prunable.remove(current.ov()));
     if (prunable.isEmpty()) {
       return new RetentionResult(0, 0);
     }

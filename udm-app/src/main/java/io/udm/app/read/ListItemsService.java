@@ -8,9 +8,11 @@ import io.udm.api.Page;
 import io.udm.api.RouteContext;
 import io.udm.api.config.CollectionMap;
 import io.udm.api.config.UdmConfig;
+import io.udm.api.error.StorageException;
 import io.udm.api.error.ValidationException;
 import io.udm.api.json.JsonValues;
 import io.udm.app.routing.BackendRouter;
+import io.udm.app.write.HeadRepair;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.HeadQuery;
 import io.udm.spi.HeadRecord;
@@ -45,7 +47,7 @@ public final class ListItemsService {
         ctx, filter, opts.sortField(), opts.sortAscending(), after, opts.limit() + 1, opts.includeDeleted()));
     boolean more = heads.size() > opts.limit();
     List<HeadRecord> page = more ? heads.subList(0, opts.limit()) : heads;
-    List<ItemView> items = page.stream().map(h -> ItemViews.of(backend, h)).toList();
+    List<ItemView> items = page.stream().map(h -> view(backend, h, opts.includeDeleted())).flatMap(Optional::stream).toList();
     Optional<String> next = more
         ? Optional.of(ListCursor.encode(position(page.get(page.size() - 1), opts.sortField()), opts.sortField(), opts.sortAscending()))
         : Optional.empty();
@@ -55,5 +57,27 @@ public final class ListItemsService {
   private static ListPosition position(HeadRecord last, Optional<String> sortField) {
     JsonNode value = sortField.flatMap(f -> JsonValues.at(last.meta(), f)).orElse(JsonValues.NODES.nullNode());
     return new ListPosition(value, last.key().objectId());
+  }
+
+  /**
+   * The item a head stands for. A head whose payload is gone (it lagged behind its newest version
+   * and retention pruned the one it pointed at) is rolled forward and the item shown as its newest
+   * version; an item that cannot be read even then fails the page naming itself and the repair.
+   */
+  private static Optional<ItemView> view(BackendPorts backend, HeadRecord head, boolean includeDeleted) {
+    try {
+      return Optional.of(ItemViews.of(backend, head));
+    } catch (StorageException unreadable) {
+      try {
+        return HeadRepair.latestCommitted(backend, head.key())
+            .filter(latest -> includeDeleted || !latest.deleted())
+            .map(latest -> ItemViews.of(backend, latest));
+      } catch (StorageException stillUnreadable) {
+        throw new StorageException("item '" + head.key().objectId() + "' of " + head.key().collection()
+            + " cannot be listed: " + stillUnreadable.getMessage() + ". Run maintenance().verify for the collection;"
+            + " restore the item to a version whose payload is kept, or hard-delete it, to list past it", false,
+            stillUnreadable);
+      }
+    }
   }
 }

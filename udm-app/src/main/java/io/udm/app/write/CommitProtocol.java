@@ -1,9 +1,11 @@
 package io.udm.app.write;
 
 import io.udm.api.config.LimitsConfig;
+import io.udm.api.error.NotFoundException;
 import io.udm.api.error.OptimisticLockException;
 import io.udm.api.error.StorageException;
 import io.udm.api.error.TxnException;
+import io.udm.api.error.UdmException;
 import io.udm.api.json.JsonValues;
 import io.udm.domain.content.ContentBlob;
 import io.udm.domain.keys.StorageKeys;
@@ -21,6 +23,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -131,14 +134,44 @@ final class CommitProtocol {
       AppendResult first;
       try {
         first = backend.versions().append(version);
-      } catch (RuntimeException lost) {
-        first = reconcile(lost);
+      } catch (RuntimeException failed) {
+        first = isPermanent(failed) ? confirmRefused((UdmException) failed) : reconcile(failed);
       }
       result = settle(first);
       if (result instanceof AppendResult.RequestReplayed) {
         // Our payload is not referenced by anything: remove it now rather than leave it to GC.
         deletePayloadUnlessReferenced();
       }
+    }
+
+    /**
+     * A refusal that says it is final (bad input, or a store error no retry can fix) is passed on
+     * as it is, not dressed up as "outcome unknown, retry". Only a refusal the store sent back can
+     * be confirmed absent cheaply: the record is read back once, and if it is there after all the
+     * append counts.
+     */
+    private AppendResult confirmRefused(UdmException refused) {
+      if (!(refused instanceof StorageException)) {
+        // Raised before anything was sent (the adapter could not encode the record).
+        throw refused;
+      }
+      Optional<VersionRecord> atOv;
+      try {
+        atOv = backend.versions().find(key, version.ov());
+      } catch (RuntimeException unreadable) {
+        refused.addSuppressed(unreadable);
+        throw unknown(refused);
+      }
+      if (atOv.isPresent() && ours(atOv.get())) {
+        return AppendResult.APPENDED;
+      }
+      throw refused;
+    }
+
+    private static boolean isPermanent(RuntimeException failure) {
+      return failure instanceof UdmException udm
+          && !(udm instanceof StorageException storage && storage.isTransient())
+          && !(udm instanceof TxnException);
     }
 
     /** The append failed or its reply was lost: find out whether our record is in. */
@@ -230,19 +263,54 @@ final class CommitProtocol {
     }
   }
 
+  /**
+   * Moves the head to the committed version. A head that is gone while the version this write
+   * built on is gone too means the item was hard-deleted while the write committed: the write then
+   * takes itself back out ({@link #withdrawAfterHardDelete}) and fails, so a hard delete always wins
+   * whole and never leaves a head, a version or a payload behind.
+   */
   private static void advanceHead(BackendPorts backend, ItemKey key, Optional<VersionRecord> base, VersionRecord version) {
+    HeadRecord next = HeadRecord.of(version);
+    Optional<HeadRecord> head;
     try {
-      HeadRecord next = HeadRecord.of(version);
       boolean moved = base.isEmpty()
           ? backend.heads().insert(next).applied()
           : backend.heads().compareAndSet(base.get().ov(), next).applied();
-      if (!moved) {
-        HeadRepair.rollForward(backend, key, backend.heads().find(key), version);
+      if (moved) {
+        return;
       }
+      head = backend.heads().find(key);
+      if (head.isEmpty() && base.isPresent() && backend.versions().find(key, base.get().ov()).isEmpty()) {
+        throw withdrawAfterHardDelete(backend, key, version);
+      }
+      HeadRepair.rollForward(backend, key, head, version);
+      if (head.isEmpty() && backend.versions().find(key, version.ov()).isEmpty()) {
+        // Hard-deleted between the checks above and moving the head in: take the head out again.
+        throw withdrawAfterHardDelete(backend, key, version);
+      }
+    } catch (NotFoundException hardDeleted) {
+      throw hardDeleted;
     } catch (RuntimeException e) {
       // Committed already: the version log holds it and the next read or write rolls the head forward.
       LOG.log(Level.WARNING, "head of {0} not moved to ov {1} ({2}); it will be rolled forward on next access",
           key, version.ov(), e.getClass().getSimpleName());
     }
+  }
+
+  /**
+   * Removes what this write left of an item a hard delete removed under it: its version record (if
+   * the hard delete did not already), a head a reader rolled forward to it, and its payload.
+   */
+  private static NotFoundException withdrawAfterHardDelete(BackendPorts backend, ItemKey key, VersionRecord version) {
+    backend.versions().find(key, version.ov())
+        .filter(record -> record.writeId().equals(version.writeId()))
+        .ifPresent(record -> backend.versions().delete(key, List.of(version.ov())));
+    backend.heads().find(key)
+        .filter(head -> head.ov() == version.ov() && head.payloadKey().equals(version.payloadKey()))
+        .ifPresent(head -> backend.heads().delete(key));
+    backend.blobs().delete(BlobArea.JSON, version.payloadKey());
+    LOG.log(Level.INFO, "{0} was hard-deleted while ov {1} was committing; the write was taken back", key, version.ov());
+    return new NotFoundException("item '" + key.objectId() + "' was hard-deleted while this write was committing;"
+        + " nothing was written. Create the item again if it should exist");
   }
 }

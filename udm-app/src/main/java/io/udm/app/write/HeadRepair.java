@@ -38,8 +38,23 @@ public final class HeadRepair {
     Optional<VersionRecord> latest = backend.versions().latest(key);
     if (latest.isPresent()) {
       rollForward(backend, key, head, latest.get());
+    } else if (head.isPresent()) {
+      dropHeadWithoutVersions(backend, key, head.get());
     }
     return latest;
+  }
+
+  /**
+   * A head whose item has no versions at all points at nothing: a hard delete raced a reader or a
+   * writer that moved it back in. It would block creating the id again, so it goes (only if it is
+   * still that same head: a create may be putting in a new one).
+   */
+  private static void dropHeadWithoutVersions(BackendPorts backend, ItemKey key, HeadRecord stale) {
+    Optional<HeadRecord> now = backend.heads().find(key);
+    if (now.isPresent() && now.get().ov() == stale.ov() && now.get().payloadKey().equals(stale.payloadKey())
+        && backend.versions().latest(key).isEmpty()) {
+      backend.heads().delete(key);
+    }
   }
 
   /** Moves the head to at least {@code target}; a concurrent mover winning is as good as winning. */
@@ -47,7 +62,7 @@ public final class HeadRepair {
     Optional<HeadRecord> current = head;
     VersionRecord newest = target;
     for (int round = 0; round < MAX_ROUNDS; round++) {
-      if (current.isPresent() && current.get().ov() >= newest.ov()) {
+      if (current.isPresent() && current.get().ov() >= newest.ov() && !pointsAtNothing(backend, key, current.get(), newest)) {
         return;
       }
       // Without a shadow: the lagging head's shadow shows an older version than the new head.
@@ -63,5 +78,10 @@ public final class HeadRepair {
     }
     throw new TxnException(
         "the head of " + key + " kept moving under heavy contention (" + MAX_ROUNDS + " rounds); retry the operation");
+  }
+
+  /** A head ahead of the newest version points at a record that is gone (see {@link #dropHeadWithoutVersions}). */
+  private static boolean pointsAtNothing(BackendPorts backend, ItemKey key, HeadRecord head, VersionRecord newest) {
+    return head.ov() > newest.ov() && backend.versions().find(key, head.ov()).isEmpty();
   }
 }

@@ -72,6 +72,13 @@ public final class DocumentRules {
     if (unlisted > 0) {
       problems.add("and " + unlisted + " more invalid keys");
     }
+    for (DocumentWalk.BadNumber badNumber : findings.badNumbersKept()) {
+      problems.add("invalid number at " + badNumber.path() + ": " + badNumber.flaw());
+    }
+    int unlistedNumbers = findings.badNumbersTotal() - findings.badNumbersKept().size();
+    if (unlistedNumbers > 0) {
+      problems.add("and " + unlistedNumbers + " more invalid numbers");
+    }
     if (findings.firstTooDeep() != null) {
       problems.add(
           "the item nests objects and arrays " + findings.deepestLevel() + " levels deep; at most "

@@ -7,11 +7,13 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiPredicate;
 
 /**
  * One pass over a document with an explicit stack (never recursion, so a 10,000-deep document
- * cannot overflow the thread's stack), collecting invalid keys and the nesting depth.
+ * cannot overflow the thread's stack), collecting invalid keys, numbers no store can keep, and the
+ * nesting depth.
  *
  * <p>Depth counts containers: the top-level object is level 1, an object or array inside it
  * level 2, and so on. Scalars add nothing.
@@ -20,13 +22,19 @@ final class DocumentWalk {
   /** A key that MongoDB or UDM's dotted paths cannot hold, with every reason it fails. */
   record BadKey(JsonPath path, List<String> flaws) {}
 
+  /** A number no store can keep exactly, and why. */
+  record BadNumber(JsonPath path, String flaw) {}
+
   /**
    * @param badKeysKept the first invalid keys, in document order, up to the cap
    * @param badKeysTotal how many invalid keys there are in all
+   * @param badNumbersKept the first numbers that cannot be stored, in document order, up to the cap
+   * @param badNumbersTotal how many such numbers there are in all
    * @param deepestLevel the deepest container level found
    * @param firstTooDeep the first container (in document order) past the depth limit, or null
    */
-  record Findings(List<BadKey> badKeysKept, int badKeysTotal, int deepestLevel, JsonPath firstTooDeep) {}
+  record Findings(List<BadKey> badKeysKept, int badKeysTotal, List<BadNumber> badNumbersKept, int badNumbersTotal,
+      int deepestLevel, JsonPath firstTooDeep) {}
 
   private DocumentWalk() {}
 
@@ -38,6 +46,8 @@ final class DocumentWalk {
   static Findings walk(JsonNode root, int maxNestingDepth, int maxBadKeysKept, BiPredicate<JsonPath, JsonNode> opaque) {
     List<BadKey> badKeys = new ArrayList<>();
     int badKeysTotal = 0;
+    List<BadNumber> badNumbers = new ArrayList<>();
+    int badNumbersTotal = 0;
     int deepestLevel = 1;
     JsonPath firstTooDeep = null;
 
@@ -59,6 +69,15 @@ final class DocumentWalk {
           }
         }
       }
+      if (child.value().isNumber()) {
+        Optional<String> flaw = NumberRules.flaw(child.value());
+        if (flaw.isPresent()) {
+          badNumbersTotal++;
+          if (badNumbers.size() < maxBadKeysKept) {
+            badNumbers.add(new BadNumber(child.path(), flaw.get()));
+          }
+        }
+      }
       if (child.value().isContainerNode() && !opaque.test(child.path(), child.value())) {
         int level = frame.level + 1;
         deepestLevel = Math.max(deepestLevel, level);
@@ -68,7 +87,8 @@ final class DocumentWalk {
         stack.push(new Frame(child.value(), child.path(), level));
       }
     }
-    return new Findings(List.copyOf(badKeys), badKeysTotal, deepestLevel, firstTooDeep);
+    return new Findings(List.copyOf(badKeys), badKeysTotal, List.copyOf(badNumbers), badNumbersTotal, deepestLevel,
+        firstTooDeep);
   }
 
   /** Why MongoDB (or UDM's dotted meta paths) could not store this key; empty when it is fine. */

@@ -19,8 +19,9 @@ public final class MetaExtractor {
   /**
    * The projection of {@code data} onto {@code indexedProps} (dotted paths through nested objects).
    * Nesting is kept ({@code profile.email} gives {@code {"profile":{"email":..}}}), absent props are
-   * left out, a JSON null is kept, and values are deep copies. Copying is recursive: pass data
-   * that {@link DocumentRules} has accepted.
+   * left out, a JSON null is kept, and values are deep copies with their objects' keys sorted
+   * ({@link JsonValues#canonical}), so equality filters on objects do not depend on key order.
+   * Copying is recursive: pass data that {@link DocumentRules} has accepted.
    */
   public static ObjectNode extract(JsonNode data, List<String> indexedProps) {
     ObjectNode meta = JsonValues.NODES.objectNode();
@@ -28,7 +29,7 @@ public final class MetaExtractor {
       // A content reference (a prop that was a base64 prop before the config changed) is no meta value.
       JsonValues.at(data, prop)
           .filter(value -> !ContentRefJson.looksLikeRef(value))
-          .ifPresent(value -> JsonValues.put(meta, prop, value.deepCopy()));
+          .ifPresent(value -> JsonValues.put(meta, prop, JsonValues.canonical(value)));
     }
     return meta;
   }

@@ -21,27 +21,9 @@ public final class RequestFingerprint {
     sha.update(objectId.getBytes(StandardCharsets.UTF_8));
     sha.update((byte) 0);
     if (body != null) {
-      sha.update(JsonValues.toBytes(canonical(body)));
+      // Key order does not change what a request means.
+      sha.update(JsonValues.toBytes(JsonValues.canonical(body)));
     }
     return Sha256.finishHex(sha);
-  }
-
-  /** Key order does not change what a request means. */
-  private static JsonNode canonical(JsonNode node) {
-    if (node.isObject()) {
-      var sorted = JsonValues.NODES.objectNode();
-      var names = new java.util.TreeSet<String>();
-      node.fieldNames().forEachRemaining(names::add);
-      for (String name : names) {
-        sorted.set(name, canonical(node.get(name)));
-      }
-      return sorted;
-    }
-    if (node.isArray()) {
-      var out = JsonValues.NODES.arrayNode();
-      node.forEach(child -> out.add(canonical(child)));
-      return out;
-    }
-    return node;
   }
 }

@@ -9,11 +9,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.udm.api.error.ValidationException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * JSON helpers shared by the API, the domain and the adapters: conversion from plain Java values,
@@ -242,6 +244,31 @@ public final class JsonValues {
       case 6 -> Boolean.compare(a.booleanValue(), b.booleanValue());
       default -> a.toString().compareTo(b.toString());
     };
+  }
+
+  /**
+   * A deep copy with every object's keys in sorted order (arrays keep theirs). MongoDB compares
+   * embedded documents field by field in order, so stored meta and filter operands are kept in
+   * this form: two objects with the same fields then compare equal on every store.
+   */
+  public static JsonNode canonical(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode sorted = NODES.objectNode();
+      new TreeSet<>(fieldNames(node)).forEach(name -> sorted.set(name, canonical(node.get(name))));
+      return sorted;
+    }
+    if (node.isArray()) {
+      ArrayNode out = NODES.arrayNode();
+      node.forEach(child -> out.add(canonical(child)));
+      return out;
+    }
+    return node.deepCopy();
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   /** Deep copy that tolerates null. */

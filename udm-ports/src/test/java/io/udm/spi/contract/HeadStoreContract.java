@@ -246,6 +246,25 @@ public abstract class HeadStoreContract {
     assertThat(ids).containsExactly(expectedIds.trim().split("\\s+"));
   }
 
+  /**
+   * MongoDB compares embedded documents field by field in order; UDM stores meta with sorted keys
+   * and MetaQuery sorts an operand's keys, so an object filter matches whatever order it was written in.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "{'address':{'zip':'1','city':'X'}}",
+      "{'address':{'city':'X','zip':'1'}}",
+      "{'address':{'$in':[{'zip':'1','city':'X'}]}}",
+      "{'address':{'$eq':{'city':'X','zip':'1'}}}",
+  })
+  void anObjectFilterMatchesStoredMetaWhateverTheKeyOrderOfTheOperand(String filter) {
+    insert("sorted", "{'address':{'city':'X','zip':'1'}}");
+    insert("other", "{'address':{'city':'Y','zip':'1'}}");
+
+    assertThat(ids(store.query(query(filter, Optional.empty(), true, Optional.empty(), 10, false))))
+        .containsExactly("sorted");
+  }
+
   @Test
   void deletedHeadsAreListedOnlyWhenAskedFor() {
     insert("a", "{'status':'active'}");

@@ -1,0 +1,274 @@
+package io.udm.app.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.udm.api.CounterQuery;
+import io.udm.api.HardDeleteOptions;
+import io.udm.api.ItemOps;
+import io.udm.api.ItemView;
+import io.udm.api.MetaQuery;
+import io.udm.api.Op;
+import io.udm.api.RouteContext;
+import io.udm.api.Udm;
+import io.udm.api.WriteOptions;
+import io.udm.api.config.CollectionMap;
+import io.udm.api.config.CounterRule;
+import io.udm.api.config.CounterRulesConfig;
+import io.udm.api.config.RetentionConfig;
+import io.udm.api.config.RuleScope;
+import io.udm.api.config.UdmConfig;
+import io.udm.api.config.VersionRetention;
+import io.udm.api.error.NotFoundException;
+import io.udm.api.error.StorageException;
+import io.udm.api.error.ValidationException;
+import io.udm.api.json.JsonValues;
+import io.udm.app.TestUdms;
+import io.udm.domain.keys.StorageKeys;
+import io.udm.spi.BlobArea;
+import io.udm.spi.BlobInfo;
+import io.udm.spi.ItemKey;
+import io.udm.spi.VersionRecord;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Operations that race each other at the exact moment that used to damage an item (the fault
+ * decorators' hooks run the rival operation there), and input that used to get through on one
+ * wiring and not the other. Each wiring (memory; MongoDB + S3) runs it.
+ */
+public abstract class RacesAndOddInputSuite {
+  private static final String ADDRESSES = "places";
+
+  protected FaultFixture fx;
+  private RouteContext ctx;
+  private UdmConfig config;
+  private Udm victim;
+  private Udm rival;
+  private ItemOps ops;
+  private ItemOps other;
+
+  /** A fresh fixture on the wiring under test (fresh stores, or shared servers: ctx is unique per test). */
+  protected abstract FaultFixture newFixture();
+
+  @BeforeEach
+  void open() {
+    fx = newFixture();
+    ctx = RouteContext.of("r" + UUID.randomUUID().toString().substring(0, 8), "db", ADDRESSES);
+    config = UdmConfig.builder()
+        .hardDeleteEnabled(true)
+        .retention(RetentionConfig.builder().ver(VersionRetention.builder().maxPerItem(1).build()).build())
+        .putCollectionMaps(ADDRESSES, CollectionMap.builder().addIndexedProps("address", "n", "score").build())
+        .counterRules(CounterRulesConfig.builder().addRules(CounterRule.builder().name("inX")
+            .when(JsonValues.fromMap(Map.of("address", Map.of("zip", "1", "city", "X"))))
+            .on(List.of(Op.CREATE, Op.UPDATE, Op.DELETE)).scope(RuleScope.META).build()).build())
+        .build();
+    victim = TestUdms.open(config, fx.faulty, fx.clock, fx.ids);
+    rival = TestUdms.open(config, fx.raw, fx.clock, fx.ids);
+    ops = victim.with(ctx);
+    other = rival.with(ctx);
+  }
+
+  @AfterEach
+  void close() {
+    fx.faults.reset();
+  }
+
+  private static Map<String, Object> doc(String text) {
+    return Map.of("text", text);
+  }
+
+  private String itemWithVersions(int versions) {
+    String id = other.create(doc("v1")).id();
+    for (int v = 2; v <= versions; v++) {
+      other.update(id, doc("v" + v));
+    }
+    return id;
+  }
+
+  private void hardDelete(String id) {
+    rival.maintenance().hardDelete(ctx, id, HardDeleteOptions.confirmed());
+  }
+
+  private List<BlobInfo> objectsOf(String id) {
+    String prefix = StorageKeys.itemPrefix(ItemKey.of(ctx, id));
+    return fx.payloads(ctx).stream().filter(b -> b.key().startsWith(prefix)).toList();
+  }
+
+  /** Nothing of the item is left anywhere, and the collection is healthy. */
+  private void assertGoneWithoutTrace(String id) {
+    assertThat(fx.head(ctx, id)).as("head").isEmpty();
+    assertThat(fx.history(ctx, id)).as("versions").isEmpty();
+    assertThat(objectsOf(id)).as("payloads").isEmpty();
+    assertThat(other.getLatest(id)).isEmpty();
+    assertThat(rival.maintenance().verify(ctx).problems()).isEmpty();
+    assertThat(rival.counters().getTotals(CounterQuery.of(ctx.tenantId(), ctx.dbName(), ctx.collection())).live())
+        .isZero();
+  }
+
+  @Nested
+  class HardDeleteRacingAWriter {
+    @Test
+    void aHardDeleteBetweenTheWritersUploadAndItsAppendWinsWholeAndTheWriterFails() {
+      String id = itemWithVersions(3);
+      // The writer has read ov 3 and uploaded ov 4's payload; the hard delete runs to the end.
+      fx.faults.before("versions.append", 1, () -> hardDelete(id));
+
+      assertThatThrownBy(() -> ops.update(id, doc("v4"))).isInstanceOf(NotFoundException.class)
+          .hasMessageContaining("hard-deleted");
+      assertGoneWithoutTrace(id);
+    }
+
+    @Test
+    void aHardDeleteBetweenTheWritersAppendAndItsHeadMoveWinsWholeAndTheWriterFails() {
+      String id = itemWithVersions(3);
+      fx.faults.before("heads.compareAndSet", 1, () -> hardDelete(id));
+
+      assertThatThrownBy(() -> ops.update(id, doc("v4"))).isInstanceOf(NotFoundException.class);
+      assertGoneWithoutTrace(id);
+    }
+
+    @Test
+    void theIdOfAHardDeletedItemCanBeCreatedAgainAfterARace() {
+      String id = itemWithVersions(3);
+      fx.faults.before("versions.append", 1, () -> hardDelete(id));
+      assertThatThrownBy(() -> ops.update(id, doc("v4"))).isInstanceOf(NotFoundException.class);
+
+      assertThat(other.create(doc("again"), WriteOptions.builder().objectId(id).build()).ov()).isEqualTo(1);
+      assertThat(other.getLatest(id).orElseThrow().data().path("text").asText()).isEqualTo("again");
+      assertThat(rival.maintenance().verify(ctx).problems()).isEmpty();
+    }
+
+    @Test
+    void aHeadLeftWithoutVersionsDoesNotBlockCreatingTheIdAgain() {
+      String id = itemWithVersions(3);
+      ItemKey key = ItemKey.of(ctx, id);
+      // What a reader rolling the head forward during a hard delete used to leave: a head, no versions.
+      fx.backend(ctx).versions().delete(key, List.of(1L, 2L, 3L));
+      fx.backend(ctx).blobs().deleteAll(BlobArea.JSON, objectsOf(id).stream().map(BlobInfo::key).toList());
+
+      assertThat(other.create(doc("again"), WriteOptions.builder().objectId(id).build()).ov()).isEqualTo(1);
+      assertThat(other.listByMeta(MetaQuery.all()).items()).extracting(v -> v.data().path("text").asText())
+          .containsExactly("again");
+      assertThat(fx.head(ctx, id).orElseThrow().ov()).isEqualTo(1);
+      assertThat(rival.maintenance().verify(ctx).problems()).isEmpty();
+    }
+  }
+
+  @Nested
+  class RetentionAndLaggingHeads {
+    @Test
+    void retentionRollsALaggingHeadForwardBeforePruningSoListingsKeepWorking() {
+      String id = other.create(doc("v1")).id();
+      fx.faults.on("heads.compareAndSet", 1, FaultInjector.Action.FAIL_BEFORE);
+      ops.update(id, doc("v2")); // acknowledged; its head move failed, so the head still says ov 1
+      assertThat(fx.head(ctx, id).orElseThrow().ov()).isEqualTo(1);
+
+      rival.maintenance().applyRetention(ctx);
+
+      assertThat(fx.history(ctx, id)).extracting(VersionRecord::ov).containsExactly(2L);
+      assertThat(fx.head(ctx, id).orElseThrow().ov()).isEqualTo(2);
+      assertThat(other.listByMeta(MetaQuery.all()).items()).extracting(v -> v.data().path("text").asText())
+          .containsExactly("v2");
+    }
+
+    @Test
+    void aListingRollsForwardAHeadWhoseVersionWasPrunedBehindItsBack() {
+      String id = other.create(doc("v1")).id();
+      fx.faults.on("heads.compareAndSet", 1, FaultInjector.Action.FAIL_BEFORE);
+      ops.update(id, doc("v2"));
+      VersionRecord first = fx.history(ctx, id).get(0);
+      fx.backend(ctx).versions().delete(first.key(), List.of(1L));
+      fx.backend(ctx).blobs().delete(BlobArea.JSON, first.payloadKey());
+
+      assertThat(other.listByMeta(MetaQuery.all()).items()).extracting(ItemView::ov).containsExactly(2L);
+      assertThat(fx.head(ctx, id).orElseThrow().ov()).isEqualTo(2);
+    }
+
+    @Test
+    void anItemThatCannotBeReadFailsItsListingNamingItAndTheRepair() {
+      String id = other.create(doc("v1")).id();
+      fx.backend(ctx).blobs().delete(BlobArea.JSON, fx.history(ctx, id).get(0).payloadKey());
+
+      assertThatThrownBy(() -> other.listByMeta(MetaQuery.all())).isInstanceOf(StorageException.class)
+          .hasMessageContaining(id).hasMessageContaining("maintenance().verify");
+    }
+  }
+
+  @Nested
+  class Numbers {
+    @Test
+    void aNumberNoStoreKeepsExactlyIsRefusedBeforeAnyIo() {
+      BigInteger huge = new BigInteger("12345678901234567890123456789012345678901");
+      assertThatThrownBy(() -> ops.create(Map.of("n", huge))).isInstanceOf(ValidationException.class)
+          .hasMessageContaining("n").hasMessageContaining("34 significant digits");
+      assertThatThrownBy(() -> ops.create(Map.of("deep", Map.of("list", List.of(1, huge)))))
+          .isInstanceOf(ValidationException.class).hasMessageContaining("deep.list[1]");
+      assertThat(fx.faults.trace()).isEmpty();
+      // 34 digits are kept exactly, on every wiring.
+      BigInteger widest = new BigInteger("1234567890123456789012345678901234");
+      String id = ops.create(Map.of("n", widest)).id();
+      assertThat(other.getLatest(id).orElseThrow().data().path("n").bigIntegerValue()).isEqualTo(widest);
+      assertThat(other.listByMeta(MetaQuery.of(Map.of("n", widest))).items()).extracting(ItemView::id)
+          .containsExactly(id);
+    }
+
+    @Test
+    void nonFiniteNumbersAreRefusedNamingThePath() {
+      assertThatThrownBy(() -> ops.create(Map.of("score", Double.NaN))).isInstanceOf(ValidationException.class)
+          .hasMessageContaining("score").hasMessageContaining("NaN");
+      assertThatThrownBy(() -> ops.create(Map.of("a", Map.of("b", Double.POSITIVE_INFINITY))))
+          .isInstanceOf(ValidationException.class).hasMessageContaining("a.b");
+      ObjectNode overflow = JsonValues.parseObject("{\"score\": 1e400}");
+      if (overflow.path("score").isDouble()) {
+        assertThatThrownBy(() -> ops.create(overflow)).isInstanceOf(ValidationException.class);
+      }
+      assertThatThrownBy(() -> ops.listByMeta(MetaQuery.of(Map.of("score", Map.of("$gt", Double.NaN)))))
+          .isInstanceOf(ValidationException.class).hasMessageContaining("score");
+      assertThat(fx.faults.trace()).noneMatch(op -> op.startsWith("blobs.put") || op.startsWith("versions.append"));
+    }
+
+    @Test
+    void aRefusalTheStoreSaysIsFinalReachesTheCallerUnchangedAndLeavesNoPayload() {
+      StorageException refused = new StorageException("the store refused this record for good", false);
+      fx.faults.before("versions.append", 1, () -> {
+        throw refused;
+      });
+
+      assertThatThrownBy(() -> ops.create(doc("x"), WriteOptions.builder().objectId("refused").build()))
+          .isSameAs(refused);
+      assertThat(fx.faults.calls("versions.append")).isEqualTo(1);
+      assertThat(objectsOf("refused")).isEmpty();
+      assertThat(fx.history(ctx, "refused")).isEmpty();
+    }
+  }
+
+  @Nested
+  class ObjectEquality {
+    @Test
+    void anObjectFilterMatchesWhateverTheKeyOrderOfEitherSide() {
+      ObjectNode zipFirst = JsonValues.parseObject("{\"address\": {\"zip\": \"1\", \"city\": \"X\"}}");
+      ObjectNode cityFirst = JsonValues.parseObject("{\"address\": {\"city\": \"X\", \"zip\": \"1\"}}");
+      String a = ops.create(zipFirst).id();
+      String b = ops.create(cityFirst).id();
+
+      for (ObjectNode filter : List.of(zipFirst, cityFirst)) {
+        assertThat(other.listByMeta(MetaQuery.fromJson(filter.toString())).items()).extracting(ItemView::id)
+            .containsExactlyInAnyOrder(a, b);
+        assertThat(other.listByMeta(MetaQuery.fromJson("{\"address\": {\"$in\": [" + filter.get("address") + "]}}"))
+            .items()).hasSize(2);
+      }
+      assertThat(rival.counters().getTotals(CounterQuery.of(ctx.tenantId(), ctx.dbName(), ctx.collection()))
+          .rules().get("inX")).isEqualTo(2);
+      // The caller's data keeps its own key order: only the indexed copy is canonical.
+      assertThat(other.getLatest(a).orElseThrow().data().path("address").fieldNames().next()).isEqualTo("zip");
+    }
+  }
+}
