@@ -3,6 +3,7 @@ package io.udm.app;
 import io.udm.api.RouteContext;
 import io.udm.spi.AppendResult;
 import io.udm.spi.ItemKey;
+import io.udm.spi.PrunedRequest;
 import io.udm.spi.VersionLog;
 import io.udm.spi.VersionRecord;
 import java.time.Instant;
@@ -56,5 +57,15 @@ class ForwardingVersionLog implements VersionLog {
   @Override
   public long delete(ItemKey key, List<Long> ovs) {
     return delegate.delete(key, ovs);
+  }
+
+  @Override
+  public void rememberPrunedRequests(List<PrunedRequest> requests) {
+    delegate.rememberPrunedRequests(requests);
+  }
+
+  @Override
+  public Optional<PrunedRequest> findPrunedRequest(RouteContext collection, String requestId, Instant now) {
+    return delegate.findPrunedRequest(collection, requestId, now);
   }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * The {@code versions} log. Unique on (item, ov): of two writers appending the same ov exactly one
  * wins. Unique on (collection, requestId) when a request id is given: an append whose request id
  * exists returns {@link AppendResult.RequestReplayed} even when its ov is taken too, and deleting a
- * version frees its request id. {@link #latestAtOrBefore} picks the highest ov among versions with
+ * version frees its request id (retention keeps a {@link PrunedRequest} memo for a while instead). {@link #latestAtOrBefore} picks the highest ov among versions with
  * {@code at <= instant}, whatever the order of their times.
  */
 public interface VersionLog {
@@ -38,4 +38,14 @@ public interface VersionLog {
 
   /** Removes the given versions of an item (retention, hard delete); returns how many existed. */
   long delete(ItemKey key, List<Long> ovs);
+
+  /**
+   * Keeps what the request ids of versions about to be pruned answer (replacing an earlier memo of
+   * the same request id), so a replay after the prune returns the first result instead of writing
+   * again.
+   */
+  void rememberPrunedRequests(List<PrunedRequest> requests);
+
+  /** The memo of a pruned version's request id, unless it expired at or before {@code now}. */
+  Optional<PrunedRequest> findPrunedRequest(RouteContext collection, String requestId, Instant now);
 }

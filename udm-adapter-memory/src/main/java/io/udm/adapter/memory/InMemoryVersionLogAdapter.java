@@ -3,6 +3,7 @@ package io.udm.adapter.memory;
 import io.udm.api.RouteContext;
 import io.udm.spi.AppendResult;
 import io.udm.spi.ItemKey;
+import io.udm.spi.PrunedRequest;
 import io.udm.spi.VersionLog;
 import io.udm.spi.VersionRecord;
 import java.time.Instant;
@@ -70,6 +71,16 @@ public final class InMemoryVersionLogAdapter implements VersionLog {
     return log(key.collection()).delete(key.objectId(), ovs);
   }
 
+  @Override
+  public void rememberPrunedRequests(List<PrunedRequest> requests) {
+    requests.forEach(request -> log(request.key().collection()).remember(request));
+  }
+
+  @Override
+  public Optional<PrunedRequest> findPrunedRequest(RouteContext collection, String requestId, Instant now) {
+    return log(collection).prunedRequest(requestId).filter(memo -> memo.expiresAt().isAfter(now));
+  }
+
   private CollectionLog log(RouteContext collection) {
     return logs.computeIfAbsent(collection, c -> new CollectionLog());
   }
@@ -78,6 +89,15 @@ public final class InMemoryVersionLogAdapter implements VersionLog {
   private static final class CollectionLog {
     private final Map<String, NavigableMap<Long, VersionRecord>> versionsByItem = new HashMap<>();
     private final Map<String, VersionRecord> byRequestId = new HashMap<>();
+    private final Map<String, PrunedRequest> prunedRequests = new HashMap<>();
+
+    synchronized void remember(PrunedRequest request) {
+      prunedRequests.put(request.requestId(), request);
+    }
+
+    synchronized Optional<PrunedRequest> prunedRequest(String requestId) {
+      return Optional.ofNullable(prunedRequests.get(requestId));
+    }
 
     /** A replayed request id wins over a taken ov: the caller learns its write already happened. */
     synchronized AppendResult append(VersionRecord version) {

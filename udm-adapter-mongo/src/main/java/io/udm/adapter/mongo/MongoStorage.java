@@ -18,7 +18,8 @@ public final class MongoStorage implements AutoCloseable {
     this.connection = connection;
     MongoErrors errors = connection.errors();
     this.heads = new MongoHeadAdapter(connection.collection(MongoHeadAdapter.COLLECTION), errors);
-    this.versions = new MongoVersionLogAdapter(connection.collection(MongoVersionLogAdapter.COLLECTION), errors);
+    this.versions = new MongoVersionLogAdapter(connection.collection(MongoVersionLogAdapter.COLLECTION),
+        connection.collection(MongoVersionLogAdapter.PRUNED_REQUESTS), errors);
     this.sequences = new MongoSequenceAdapter(connection.collection(MongoSequenceAdapter.COLLECTION), errors);
     this.health = new MongoHealthAdapter(connection.database(), errors);
   }

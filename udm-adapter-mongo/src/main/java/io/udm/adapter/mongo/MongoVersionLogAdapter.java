@@ -5,10 +5,12 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import io.udm.api.RouteContext;
 import io.udm.spi.AppendResult;
 import io.udm.spi.ItemKey;
+import io.udm.spi.PrunedRequest;
 import io.udm.spi.VersionLog;
 import io.udm.spi.VersionRecord;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.bson.BsonDocument;
 import org.bson.conversions.Bson;
 
@@ -31,14 +34,18 @@ import org.bson.conversions.Bson;
  */
 public final class MongoVersionLogAdapter implements VersionLog {
   static final String COLLECTION = "versions";
+  static final String PRUNED_REQUESTS = "pruned_requests";
   /** An append whose conflicting record vanished before it could be read (pruned meanwhile) is retried this often. */
   private static final int ATTEMPTS = 3;
 
   private final MongoCollection<BsonDocument> versions;
+  private final MongoCollection<BsonDocument> prunedRequests;
   private final MongoErrors errors;
 
-  MongoVersionLogAdapter(MongoCollection<BsonDocument> versions, MongoErrors errors) {
+  MongoVersionLogAdapter(MongoCollection<BsonDocument> versions, MongoCollection<BsonDocument> prunedRequests,
+      MongoErrors errors) {
     this.versions = versions;
+    this.prunedRequests = prunedRequests;
     this.errors = errors;
   }
 
@@ -50,6 +57,9 @@ public final class MongoVersionLogAdapter implements VersionLog {
       // single-field sparse index skips exactly the versions without a request id on both.
       versions.createIndex(Indexes.ascending(VersionDocuments.REQUEST_KEY),
           new IndexOptions().unique(true).sparse(true).name("request_key_unique"));
+      // Expired memos are filtered on read; the TTL index only keeps the collection small.
+      prunedRequests.createIndex(Indexes.ascending(PrunedRequestDocuments.EXPIRES_AT),
+          new IndexOptions().expireAfter(0L, TimeUnit.SECONDS).name("expires_ttl"));
     });
   }
 
@@ -145,6 +155,28 @@ public final class MongoVersionLogAdapter implements VersionLog {
 
   private static List<String> versionIds(ItemKey key, Collection<Long> ovs) {
     return new TreeSet<>(ovs).stream().map(ov -> Keys.version(key, ov)).toList();
+  }
+
+  @Override
+  public void rememberPrunedRequests(List<PrunedRequest> requests) {
+    Objects.requireNonNull(requests, "requests");
+    for (PrunedRequest request : requests) {
+      BsonDocument doc = PrunedRequestDocuments.toDocument(request);
+      errors.run("remember pruned request " + request.requestId() + " of " + request.key(),
+          () -> prunedRequests.replaceOne(Filters.eq(PrunedRequestDocuments.ID, doc.get(PrunedRequestDocuments.ID)), doc,
+              new ReplaceOptions().upsert(true)));
+    }
+  }
+
+  @Override
+  public Optional<PrunedRequest> findPrunedRequest(RouteContext collection, String requestId, Instant now) {
+    Objects.requireNonNull(collection, "collection");
+    Objects.requireNonNull(requestId, "requestId");
+    return errors.call("look up pruned request " + requestId + " in " + collection,
+        () -> Optional.ofNullable(prunedRequests.find(Filters.and(
+                Filters.eq(PrunedRequestDocuments.ID, Keys.request(collection, requestId)),
+                Filters.gt(PrunedRequestDocuments.EXPIRES_AT, BsonJson.date(now)))).first())
+            .map(PrunedRequestDocuments::toRecord));
   }
 
   private Optional<VersionRecord> findOne(Bson filter) {

@@ -16,6 +16,8 @@
  *   <li>{@code versions}: {@code _id} = {@code tenant/db/collection/objectId/ov}; unique {@code
  *       {item, ov}}; unique sparse {@code requestKey} = {@code tenant/db/collection/requestId},
  *       present only when a request id is (the index that makes request ids unique per collection).
+ *   <li>{@code pruned_requests}: {@code _id} = the pruned version's {@code requestKey}; what that
+ *       request id still answers after retention, until {@code expiresAt} (TTL index).
  *   <li>{@code sequences}: {@code _id} = {@code tenant/db/collection}, {@code value} raised by
  *       {@code $inc} upserts.
  * </ul>

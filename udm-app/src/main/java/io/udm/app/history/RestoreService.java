@@ -64,9 +64,9 @@ public final class RestoreService {
     }
     ItemKey key = ItemKey.of(ctx, id);
     WriteOutcome outcome = pipeline.write(WriteRequest.Restore.object(key, to, opts));
-    VersionRecord v = outcome.version();
-    long from = outcome.restoredFrom().map(VersionRecord::ov).orElseGet(() -> restoredFromOfReplay(key, to, v));
-    return new RestoreResult(id, v.ov(), v.cv(), v.at(), from);
+    long from = outcome.restoredFrom().map(VersionRecord::ov)
+        .orElseGet(() -> restoredFromOfReplay(key, to, outcome.ov()));
+    return new RestoreResult(id, outcome.ov(), outcome.cv(), outcome.at(), from);
   }
 
   /**
@@ -84,13 +84,13 @@ public final class RestoreService {
   }
 
   /** A replayed request returns its first version; work out which version that one copied. */
-  private long restoredFromOfReplay(ItemKey key, RestoreTarget to, VersionRecord first) {
+  private long restoredFromOfReplay(ItemKey key, RestoreTarget to, long firstOv) {
     if (to instanceof RestoreTarget.Version v) {
       return v.ov();
     }
     RestoreTarget.AtInstant at = (RestoreTarget.AtInstant) to;
     return router.forRead(key.collection()).versions().history(key).stream()
-        .filter(r -> r.ov() < first.ov() && !r.at().isAfter(at.instant()))
+        .filter(r -> r.ov() < firstOv && !r.at().isAfter(at.instant()))
         .mapToLong(VersionRecord::ov)
         .max()
         .orElse(0);

@@ -11,9 +11,11 @@ import io.udm.spi.BackendPorts;
 import io.udm.spi.BlobArea;
 import io.udm.spi.HeadRecord;
 import io.udm.spi.ItemKey;
+import io.udm.spi.PrunedRequest;
 import io.udm.spi.VersionRecord;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -24,18 +26,22 @@ import java.util.Set;
  * payloads. Content objects that only pruned versions referred to are left to garbage collection.
  * The newest version of every item stays.
  * Records go first, payloads after: a crash in between leaves only unreferenced objects, which
- * garbage collection removes, never a record pointing at nothing.
+ * garbage collection removes, never a record pointing at nothing. A pruned record's request id is
+ * remembered first ({@code idempotency.retainRequestIdsDays}), so its replay still returns the
+ * first result.
  */
 public final class RetentionService {
   private static final System.Logger LOG = System.getLogger(RetentionService.class.getName());
   private static final int PAGE_SIZE = 250;
 
   private final RetentionPolicy policy;
+  private final Duration requestIdsKept;
   private final BackendRouter router;
   private final Clock clock;
 
   public RetentionService(UdmConfig config, BackendRouter router, Clock clock) {
     this.policy = RetentionPolicy.of(config.retention().ver());
+    this.requestIdsKept = Duration.ofDays(config.idempotency().retainRequestIdsDays());
     this.router = router;
     this.clock = clock;
   }
@@ -71,6 +77,14 @@ public final class RetentionService {
       return new RetentionResult(0, 0);
     }
     List<VersionRecord> pruned = history.stream().filter(v -> prunable.contains(v.ov())).toList();
+    // Before the records go (and free their request ids): a replay must still find its first result.
+    List<PrunedRequest> memos = pruned.stream()
+        .filter(v -> v.requestId().isPresent())
+        .map(v -> PrunedRequest.of(v, now.plus(requestIdsKept)))
+        .toList();
+    if (!memos.isEmpty()) {
+      backend.versions().rememberPrunedRequests(memos);
+    }
     long versions = backend.versions().delete(key, pruned.stream().map(VersionRecord::ov).toList());
     long objects = backend.blobs().deleteAll(BlobArea.JSON, pruned.stream().map(VersionRecord::payloadKey).toList());
     // Content is shared between versions and may be uploaded again by a write at any moment: only

@@ -17,7 +17,6 @@ import io.udm.domain.write.VersionPlanner;
 import io.udm.domain.write.WriteRequest;
 import io.udm.spi.IdGenerator;
 import io.udm.spi.ItemKey;
-import io.udm.spi.VersionRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -45,21 +44,21 @@ public final class ItemWriteService {
     requireOptions(opts);
     requireDocument(ctx, opts.objectId().orElse(null), data);
     ItemKey key = ItemKey.of(ctx, opts.objectId().orElseGet(ids::newObjectId));
-    VersionRecord v = pipeline.write(new WriteRequest.Create(key, data, opts, opts.objectId().isEmpty())).version();
+    WriteOutcome v = pipeline.write(new WriteRequest.Create(key, data, opts, opts.objectId().isEmpty()));
     return new CreateResult(v.key().objectId(), v.ov(), v.cv(), v.at());
   }
 
   public UpdateResult update(RouteContext ctx, String id, ObjectNode data, WriteOptions opts) {
     requireOptions(opts);
     requireDocument(ctx, id, data);
-    VersionRecord v = pipeline.write(new WriteRequest.Update(ItemKey.of(ctx, id), data, opts)).version();
+    WriteOutcome v = pipeline.write(new WriteRequest.Update(ItemKey.of(ctx, id), data, opts));
     return new UpdateResult(id, v.ov(), v.cv(), v.at());
   }
 
   public DeleteResult delete(RouteContext ctx, String id, WriteOptions opts) {
     Names.requireObjectId(id);
     requireOptions(opts);
-    VersionRecord v = pipeline.write(new WriteRequest.Delete(ItemKey.of(ctx, id), opts)).version();
+    WriteOutcome v = pipeline.write(new WriteRequest.Delete(ItemKey.of(ctx, id), opts));
     return new DeleteResult(id, v.ov(), v.cv(), v.at());
   }
 
@@ -111,8 +110,8 @@ public final class ItemWriteService {
     }
     WriteRequest.Enrich request =
         new WriteRequest.Enrich(ItemKey.of(ctx, id), patch, opts.functionId(), opts.asWriteOptions(), bulk);
-    VersionRecord v = pipeline.write(request).version();
-    return new EnrichResult(id, v.ov(), v.cv(), v.at(), v.system().functionIds());
+    WriteOutcome v = pipeline.write(request);
+    return new EnrichResult(id, v.ov(), v.cv(), v.at(), v.functionIds());
   }
 
   private void requireDocument(RouteContext ctx, String objectIdOrNull, ObjectNode data) {

@@ -1,7 +1,9 @@
 package io.udm.app.write;
 
 import io.udm.api.ContentRef;
+import io.udm.api.Op;
 import io.udm.api.RestoreTarget;
+import io.udm.api.RouteContext;
 import io.udm.api.config.UdmConfig;
 import io.udm.api.error.NotFoundException;
 import io.udm.api.error.OptimisticLockException;
@@ -63,9 +65,9 @@ public final class WritePipeline {
     BackendPorts backend = router.forWrite(key.collection());
     Optional<String> fingerprint = request.options().requestId().map(id -> request.fingerprint());
     if (request.options().requestId().isPresent()) {
-      Optional<VersionRecord> first = backend.versions().findByRequestId(key.collection(), request.options().requestId().get());
+      Optional<WriteOutcome> first = firstResult(backend, request, fingerprint);
       if (first.isPresent()) {
-        return replayed(backend, first.get(), request, fingerprint);
+        return first.get();
       }
     }
     // A fresh generated id is time-ordered and new: it has no versions to read. If it somehow had,
@@ -83,7 +85,24 @@ public final class WritePipeline {
     }
     VersionRecord committed = ((CommitProtocol.Outcome.Committed) outcome).version();
     notifyCommitted(new CommittedWrite(backend, request, latest, committed, plan));
-    return new WriteOutcome(committed, state.restoredFrom(), false);
+    return WriteOutcome.committed(committed, state.restoredFrom());
+  }
+
+  /**
+   * The first result of the request's id: its version, or the memo retention kept when it pruned
+   * that version (so a replay never writes twice while the memo lasts).
+   */
+  private Optional<WriteOutcome> firstResult(BackendPorts backend, WriteRequest request, Optional<String> fingerprint) {
+    String requestId = request.options().requestId().orElseThrow();
+    RouteContext collection = request.key().collection();
+    Optional<VersionRecord> first = backend.versions().findByRequestId(collection, requestId);
+    if (first.isPresent()) {
+      return Optional.of(replayed(backend, first.get(), request, fingerprint));
+    }
+    return backend.versions().findPrunedRequest(collection, requestId, clock.instant()).map(memo -> {
+      requireSameRequest(memo.key(), memo.requestHash(), memo.op(), requestId, request, fingerprint);
+      return WriteOutcome.replayOf(memo);
+    });
   }
 
   /** The committed state and, for a restore, the version it goes back to. */
@@ -149,19 +168,25 @@ public final class WritePipeline {
    */
   private static WriteOutcome replayed(BackendPorts backend, VersionRecord first, WriteRequest request,
       Optional<String> fingerprint) {
-    boolean generatedId = request instanceof WriteRequest.Create create && create.generatedId();
-    ItemKey key = generatedId ? first.key() : request.key();
-    if (!first.key().equals(key) || !first.requestHash().equals(fingerprint)) {
-      throw new ValidationException(
-          "requestId '" + first.requestId().orElse("") + "' was already used for a different request (item '"
-              + first.key().objectId() + "', " + first.op() + "); use a new requestId for a new request");
-    }
+    requireSameRequest(first.key(), first.requestHash(), first.op(), first.requestId().orElse(""), request, fingerprint);
     try {
-      HeadRepair.latestCommitted(backend, key);
+      HeadRepair.latestCommitted(backend, first.key());
     } catch (RuntimeException repairFailed) {
       // The version log holds the write; any later read or write rolls the head forward.
     }
-    return new WriteOutcome(first, Optional.empty(), true);
+    return WriteOutcome.replayOf(first);
+  }
+
+  /** A request id seen before returns its first result, unless it now carries a different request. */
+  private static void requireSameRequest(ItemKey firstKey, Optional<String> firstHash, Op firstOp, String requestId,
+      WriteRequest request, Optional<String> fingerprint) {
+    // A create under a generated id gets a new id on every call: its replay is told by collection and body.
+    boolean generatedId = request instanceof WriteRequest.Create create && create.generatedId();
+    ItemKey key = generatedId ? firstKey : request.key();
+    if (!firstKey.equals(key) || !firstHash.equals(fingerprint)) {
+      throw new ValidationException("requestId '" + requestId + "' was already used for a different request (item '"
+          + firstKey.objectId() + "', " + firstOp + "); use a new requestId for a new request");
+    }
   }
 
   static RuntimeException toException(WriteRejection rejection) {

@@ -19,6 +19,7 @@ import io.udm.spi.HeadStore;
 import io.udm.spi.HeadWrite;
 import io.udm.spi.HealthProbe;
 import io.udm.spi.ItemKey;
+import io.udm.spi.PrunedRequest;
 import io.udm.spi.PlacementRegistry;
 import io.udm.spi.RetryOp;
 import io.udm.spi.RetryQueue;
@@ -110,6 +111,16 @@ public final class FaultyPorts {
 
     public long delete(ItemKey key, List<Long> ovs) {
       return f.call("versions.delete", () -> d.delete(key, ovs));
+    }
+
+    @Override
+    public void rememberPrunedRequests(List<PrunedRequest> requests) {
+      f.run("versions.rememberPrunedRequests", () -> d.rememberPrunedRequests(requests));
+    }
+
+    @Override
+    public Optional<PrunedRequest> findPrunedRequest(RouteContext collection, String requestId, Instant now) {
+      return f.call("versions.findPrunedRequest", () -> d.findPrunedRequest(collection, requestId, now));
     }
   }
 

@@ -203,6 +203,52 @@ public abstract class RacesAndOddInputSuite {
   }
 
   @Nested
+  class RequestIdsAfterRetention {
+    @Test
+    void aCreateReplayedAfterRetentionPrunedItsVersionReturnsTheFirstResult() {
+      WriteOptions once = WriteOptions.builder().requestId("create-1").build();
+      var first = other.create(doc("v1"), once); // imagine its reply was lost
+      other.update(first.id(), doc("v2"));
+      other.update(first.id(), doc("v3"));
+      rival.maintenance().applyRetention(ctx);
+      assertThat(fx.history(ctx, first.id())).extracting(VersionRecord::ov).containsExactly(3L);
+
+      var replay = ops.create(doc("v1"), once);
+
+      assertThat(replay).isEqualTo(first);
+      assertThat(other.listByMeta(MetaQuery.all()).items()).extracting(ItemView::id).containsExactly(first.id());
+      assertThatThrownBy(() -> ops.create(doc("another body"), once)).isInstanceOf(ValidationException.class)
+          .hasMessageContaining("already used for a different request");
+    }
+
+    @Test
+    void anUpdateReplayedAfterRetentionDoesNotRevertNewerWrites() {
+      String id = other.create(doc("v1")).id();
+      WriteOptions once = WriteOptions.builder().requestId("update-2").build();
+      var first = other.update(id, doc("v2"), once);
+      other.update(id, doc("v3"));
+      rival.maintenance().applyRetention(ctx);
+
+      assertThat(ops.update(id, doc("v2"), once)).isEqualTo(first);
+      assertThat(other.getLatest(id).orElseThrow().data().path("text").asText()).isEqualTo("v3");
+      assertThat(fx.history(ctx, id)).extracting(VersionRecord::ov).containsExactly(3L);
+    }
+
+    @Test
+    void aPrunedRequestIdIsRememberedForTheConfiguredDaysOnly() {
+      String id = other.create(doc("v1")).id();
+      WriteOptions once = WriteOptions.builder().requestId("update-3").build();
+      other.update(id, doc("v2"), once);
+      other.update(id, doc("v3"));
+      rival.maintenance().applyRetention(ctx);
+
+      fx.clock.advance(java.time.Duration.ofDays(config.idempotency().retainRequestIdsDays()).plusSeconds(1));
+
+      assertThat(ops.update(id, doc("v2"), once).ov()).as("the id answers no more: a new write").isEqualTo(4);
+    }
+  }
+
+  @Nested
   class Numbers {
     @Test
     void aNumberNoStoreKeepsExactlyIsRefusedBeforeAnyIo() {

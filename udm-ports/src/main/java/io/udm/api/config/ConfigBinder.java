@@ -60,6 +60,7 @@ final class ConfigBinder {
     f.optionalObject("writeOptimization").map(this::writeOptimization).ifPresent(b::writeOptimization);
     f.optionalObject("limits").map(this::limits).ifPresent(b::limits);
     f.optionalObject("shutdown").map(this::shutdown).ifPresent(b::shutdown);
+    f.optionalObject("idempotency").map(this::idempotency).ifPresent(b::idempotency);
     f.rejectUnknownFields();
     return b;
   }
@@ -219,6 +220,13 @@ final class ConfigBinder {
     f.optionalLong("gcMinGraceSeconds").ifPresent(b::gcMinGraceSeconds);
     f.optionalLong("maxContentBytes").ifPresent(b::maxContentBytes);
     f.optionalLong("maxPresignTtlSeconds").ifPresent(b::maxPresignTtlSeconds);
+    f.rejectUnknownFields();
+    return b.build();
+  }
+
+  private IdempotencyConfig idempotency(Fields f) {
+    ImmutableIdempotencyConfig.Builder b = IdempotencyConfig.builder();
+    f.optionalInt("retainRequestIdsDays").ifPresent(b::retainRequestIdsDays);
     f.rejectUnknownFields();
     return b.build();
   }

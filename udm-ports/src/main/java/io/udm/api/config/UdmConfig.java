@@ -73,6 +73,11 @@ public abstract class UdmConfig {
     return ShutdownConfig.builder().build();
   }
 
+  @Value.Default
+  public IdempotencyConfig idempotency() {
+    return IdempotencyConfig.builder().build();
+  }
+
   /** The settings of a collection; collections without a map have no indexed props. */
   public CollectionMap collectionMap(String collection) {
     CollectionMap map = collectionMaps().get(collection);
@@ -133,6 +138,7 @@ public abstract class UdmConfig {
         + ", writeOptimization=" + writeOptimization()
         + ", limits=" + limits()
         + ", shutdown=" + shutdown()
+        + ", idempotency=" + idempotency()
         + "}";
   }
 }

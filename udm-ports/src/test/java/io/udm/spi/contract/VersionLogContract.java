@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.udm.api.RouteContext;
 import io.udm.spi.AppendResult;
 import io.udm.spi.ItemKey;
+import io.udm.spi.PrunedRequest;
 import io.udm.spi.VersionLog;
 import io.udm.spi.VersionRecord;
 import java.time.Instant;
@@ -181,6 +182,30 @@ public abstract class VersionLogContract {
     assertSameVersion(log.findByRequestId(collection, requestId), first);
     assertThat(log.findByRequestId(collection, "r" + unique())).isEmpty();
     assertThat(log.findByRequestId(siblingOf(collection), requestId)).isEmpty();
+  }
+
+  @Test
+  void aPrunedRequestIsRememberedUntilItExpiresInItsCollectionOnly() {
+    String requestId = "r" + unique();
+    VersionRecord first = version(key, 3).requestId(requestId).build();
+    Instant expires = T0.plusSeconds(3600);
+    log.rememberPrunedRequests(List.of(PrunedRequest.of(first, expires)));
+
+    PrunedRequest found = log.findPrunedRequest(collection, requestId, T0).orElseThrow();
+    assertThat(found).isEqualTo(PrunedRequest.of(first, expires));
+    assertThat(log.findPrunedRequest(collection, requestId, expires)).as("expired").isEmpty();
+    assertThat(log.findPrunedRequest(siblingOf(collection), requestId, T0)).isEmpty();
+    assertThat(log.findPrunedRequest(collection, "r" + unique(), T0)).isEmpty();
+    assertThat(log.findByRequestId(collection, requestId)).as("a memo is no version").isEmpty();
+  }
+
+  @Test
+  void rememberingARequestAgainReplacesItsMemo() {
+    String requestId = "r" + unique();
+    log.rememberPrunedRequests(List.of(PrunedRequest.of(version(key, 1).requestId(requestId).build(), T0.plusSeconds(60))));
+    log.rememberPrunedRequests(List.of(PrunedRequest.of(version(key, 1).requestId(requestId).build(), T0.plusSeconds(7200))));
+
+    assertThat(log.findPrunedRequest(collection, requestId, T0.plusSeconds(3600))).isPresent();
   }
 
   // ------------------------------------------------------------------ reads by time and order
