@@ -10,8 +10,9 @@ import java.util.Set;
 /**
  * Puts an API object handed to callers behind the {@link Lifecycle}: every call runs as one
  * operation, so after shutdown it fails with a clear error instead of touching closed clients,
- * and shutdown waits for calls in flight. A proxy, so methods added to an API later are covered
- * without anyone remembering to.
+ * and shutdown waits for calls in flight; and no call passes a null argument ({@link
+ * NullArguments}). A proxy, so methods added to an API later are covered without anyone
+ * remembering to.
  */
 final class Guarded {
   private Guarded() {}
@@ -19,7 +20,11 @@ final class Guarded {
   /** {@code target} behind {@code lifecycle}; methods named in {@code unguarded} pass straight through. */
   static <T> T of(Class<T> api, T target, Lifecycle lifecycle, Set<String> unguarded) {
     InvocationHandler handler = (proxy, method, args) -> {
-      if (method.getDeclaringClass() == Object.class || unguarded.contains(method.getName())) {
+      if (method.getDeclaringClass() == Object.class) {
+        return invoke(method, target, args);
+      }
+      NullArguments.require(api, method, args);
+      if (unguarded.contains(method.getName())) {
         return invoke(method, target, args);
       }
       return lifecycle.run(() -> invoke(method, target, args));

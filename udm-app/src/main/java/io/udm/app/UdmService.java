@@ -8,9 +8,9 @@ import io.udm.api.MaintenanceApi;
 import io.udm.api.Route;
 import io.udm.api.RouteContext;
 import io.udm.api.Udm;
+import io.udm.api.error.ValidationException;
 import io.udm.app.admin.Lifecycle;
 import io.udm.app.routing.BackendRouter;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,13 +42,13 @@ public final class UdmService implements Udm {
 
   @Override
   public Route route(RouteContext ctx) {
-    Objects.requireNonNull(ctx, "ctx");
+    requireCollection(ctx);
     return lifecycle.run(() -> router.route(ctx));
   }
 
   @Override
   public ItemOps with(RouteContext ctx) {
-    Objects.requireNonNull(ctx, "ctx");
+    requireCollection(ctx);
     return lifecycle.run(() -> Guarded.of(ItemOps.class, new CollectionOps(ctx, items), lifecycle));
   }
 
@@ -75,6 +75,12 @@ public final class UdmService implements Udm {
   @Override
   public void close() {
     admin.shutdown();
+  }
+
+  private static void requireCollection(RouteContext ctx) {
+    if (ctx == null) {
+      throw new ValidationException("the collection must not be null; use RouteContext.of(tenantId, dbName, collection)");
+    }
   }
 
   @Override

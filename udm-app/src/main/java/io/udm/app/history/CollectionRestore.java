@@ -6,6 +6,7 @@ import io.udm.api.RestoreTarget;
 import io.udm.api.RouteContext;
 import io.udm.api.WriteOptions;
 import io.udm.api.error.OptimisticLockException;
+import io.udm.api.error.StorageException;
 import io.udm.api.error.ValidationException;
 import io.udm.api.json.JsonValues;
 import io.udm.app.stored.StoredPayloads;
@@ -242,7 +243,15 @@ final class CollectionRestore {
   }
 
   private Optional<RestoreCheckpoint> load(String key) {
-    return backend.blobs().get(BlobArea.BACKUPS, key).map(RestoreCheckpoint::fromBytes);
+    return backend.blobs().get(BlobArea.BACKUPS, key).map(bytes -> {
+      try {
+        return RestoreCheckpoint.fromBytes(bytes);
+      } catch (RuntimeException damaged) {
+        throw new StorageException("the restore checkpoint " + key + " in the backups bucket of backend "
+            + backend.backendId() + " cannot be read (" + damaged.getClass().getSimpleName() + "); it was changed"
+            + " outside UDM. Delete it to start this restore over, or restore with a new requestId", false, damaged);
+      }
+    });
   }
 
   private void save(String key, RestoreCheckpoint checkpoint) {

@@ -10,6 +10,7 @@ import io.udm.api.ItemOps;
 import io.udm.api.ItemView;
 import io.udm.api.MetaQuery;
 import io.udm.api.Op;
+import io.udm.api.RestoreTarget;
 import io.udm.api.RouteContext;
 import io.udm.api.Udm;
 import io.udm.api.WriteOptions;
@@ -26,11 +27,13 @@ import io.udm.api.error.ValidationException;
 import io.udm.api.json.JsonValues;
 import io.udm.app.TestUdms;
 import io.udm.domain.keys.StorageKeys;
+import io.udm.domain.restore.RestoreCheckpoint;
 import io.udm.spi.BlobArea;
 import io.udm.spi.BlobInfo;
 import io.udm.spi.ItemKey;
 import io.udm.spi.VersionRecord;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -245,6 +248,22 @@ public abstract class RacesAndOddInputSuite {
       fx.clock.advance(java.time.Duration.ofDays(config.idempotency().retainRequestIdsDays()).plusSeconds(1));
 
       assertThat(ops.update(id, doc("v2"), once).ov()).as("the id answers no more: a new write").isEqualTo(4);
+    }
+  }
+
+  @Nested
+  class DamagedStoredState {
+    @Test
+    void aRestoreCheckpointChangedOutsideUdmIsAStorageErrorNamingIt() {
+      other.create(doc("v1"));
+      RestoreTarget target = RestoreTarget.collectionVersion(1);
+      String key = RestoreCheckpoint.key(ctx, target, java.util.Optional.empty());
+      fx.backend(ctx).blobs().put(BlobArea.BACKUPS, key,
+          "{\"runId\": \"r\", \"target\": {\"at\": \"yesterday\"}}".getBytes(StandardCharsets.UTF_8),
+          "application/json");
+
+      assertThatThrownBy(() -> other.restoreCollection(target)).isInstanceOf(StorageException.class)
+          .hasMessageContaining(key).hasMessageContaining("Delete it");
     }
   }
 
