@@ -198,8 +198,7 @@ class DevShadowTest {
 
   @Test
   void shrinkPagesThroughManyHeadsAndDryRunMatchesTheConfirmedRun() {
-    long seed = new Random().nextLong();
-    System.out.println("DevShadowTest seed " + seed);
+    long seed = Seeds.seed("DevShadowTest.shrinkPagesThroughManyHeads");
     Random random = new Random(seed);
     UdmConfig config = shadows(400, false);
     Udm udm = udm(config);

@@ -65,6 +65,11 @@ public abstract class UdmBehaviourSuite {
   /** A fresh Udm on the wiring under test, reading time from {@code clock}. */
   protected abstract Udm newUdm(UdmConfig config, MutableClock clock);
 
+  /** The wiring's name, as printed with seeds and figures. */
+  protected String wiring() {
+    return getClass().getSimpleName();
+  }
+
   /** The bytes a presigned content URL of this wiring serves; throws when it refuses to serve them. */
   protected abstract byte[] fetchPresigned(java.net.URI url) throws Exception;
 
@@ -1136,8 +1141,7 @@ public abstract class UdmBehaviourSuite {
 
     @Test
     void aRandomMixOfWritesAndClockStepsShrinksWhatTheDryRunReported() {
-      long seed = new java.util.Random().nextLong();
-      System.out.println("DevShadows seed " + seed);
+      long seed = Seeds.seed(wiring() + " DevShadows.aRandomMixOfWritesAndClockSteps");
       java.util.Random random = new java.util.Random(seed);
       List<String> ids = new ArrayList<>();
       for (int i = 0; i < 12; i++) {
@@ -1286,10 +1290,9 @@ public abstract class UdmBehaviourSuite {
 
     @Test
     void aRandomizedSequenceEndsWithTotalsAndGaugesEqualToARecountFromTheHeads() {
-      long seed = Long.getLong("udm.counters.seed", Long.getLong("udm.seed", System.nanoTime()));
+      long seed = Seeds.seed(wiring() + " Counters.aRandomizedSequence", "udm.counters.seed");
       int steps = randomizedCounterOps();
-      System.out.println("counters randomized test: seed=" + seed + " ops=" + steps + " (rerun with -Dudm.counters.seed="
-          + seed + ")");
+      System.out.println("counters randomized test: ops=" + steps);
       java.util.Random random = new java.util.Random(seed);
       List<RouteContext> collections = List.of(tctx, RouteContext.of(tctx.tenantId(), "tuned", ORDERS));
       int items = 200;

@@ -64,7 +64,7 @@ public abstract class ConcurrentChaosSuite {
   void crashingWritersAndReadersTogetherLoseNoAcknowledgedWriteAndLeaveNoDanglingHead() throws Exception {
     FaultFixture fx = newFixture();
     RouteContext ctx = RouteContext.of("x" + UUID.randomUUID().toString().substring(0, 8), "db", "chaos");
-    long seed = Long.getLong("udm.chaos.seed", System.nanoTime());
+    long seed = io.udm.app.Seeds.seed(getClass().getSimpleName(), "udm.chaos.seed");
     int ops = Integer.getInteger("udm.chaos.ops", defaultOpsPerWriter());
     int writers = 4;
     Udm restarted = fx.rival();

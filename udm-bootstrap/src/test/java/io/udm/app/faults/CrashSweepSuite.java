@@ -55,7 +55,7 @@ import org.junit.jupiter.api.Test;
  * </ul>
  *
  * Runs: {@code -Dudm.sweep.runs=N} (default per wiring, small for CI), seed: {@code -Dudm.sweep.seed=S}
- * (default fixed; a failure names the run's own seed). Single-threaded by design: every interleaving
+ * or {@code -Dudm.seed=S} (default fixed; a failure names the run's own seed). Single-threaded by design: every interleaving
  * is decided by the seed, so a failing run replays exactly.
  */
 public abstract class CrashSweepSuite {
@@ -80,7 +80,7 @@ public abstract class CrashSweepSuite {
   @Test
   void noAcknowledgedWriteIsLostAndNoHeadDanglesWhereverAWriteCrashes() {
     int runs = Integer.getInteger("udm.sweep.runs", defaultRuns());
-    long seed = Long.getLong("udm.sweep.seed", 20261126L);
+    long seed = Long.getLong("udm.sweep.seed", Long.getLong("udm.seed", 20261126L));
     String tag = UUID.randomUUID().toString().substring(0, 6);
     long began = System.nanoTime();
     for (int run = 0; run < runs; run++) {
