@@ -2,6 +2,7 @@ package io.udm.app;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -19,6 +20,15 @@ public final class MutableClock extends Clock {
 
   public static MutableClock startingAt(String isoInstant) {
     return new MutableClock(Instant.parse(isoInstant), Duration.ofMillis(1));
+  }
+
+  /**
+   * A clock that starts at real time (to the millisecond), for stores that stamp their blobs with
+   * real time (S3Proxy; the in-memory store behind {@code Udms.inMemory}): moving it then ages the
+   * blobs as garbage collection sees them.
+   */
+  public static MutableClock atRealTime() {
+    return new MutableClock(Clock.systemUTC().instant().truncatedTo(ChronoUnit.MILLIS), Duration.ofMillis(1));
   }
 
   public void advance(Duration by) {
