@@ -8,14 +8,25 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A test clock that moves only when told, and ticks one millisecond per reading so versions differ in time. */
+/**
+ * A test clock that moves only when told, and ticks (one millisecond unless told otherwise) per
+ * reading so versions differ in time.
+ */
 public final class MutableClock extends Clock {
   private final AtomicReference<Instant> now;
-  private final Duration tick;
+  private volatile Duration tick;
 
   public MutableClock(Instant start, Duration tick) {
     this.now = new AtomicReference<>(start);
     this.tick = tick;
+  }
+
+  /**
+   * From now on every reading moves the clock by {@code each}: a process that stalls between any
+   * two steps it times (a long GC pause, a frozen VM).
+   */
+  public void tickEachReading(Duration each) {
+    tick = each;
   }
 
   public static MutableClock startingAt(String isoInstant) {

@@ -70,6 +70,12 @@ public abstract class UdmBehaviourSuite {
     return getClass().getSimpleName();
   }
 
+  /**
+   * The object store that holds {@code ctx} for {@code udm} (a Udm this suite opened with {@link
+   * #newUdm}), to damage it behind UDM's back; empty where the wiring keeps its stores out of reach.
+   */
+  protected abstract java.util.Optional<io.udm.spi.BlobStore> objectStoreBehindUdmsBack(Udm udm, RouteContext ctx);
+
   /** The bytes a presigned content URL of this wiring serves; throws when it refuses to serve them. */
   protected abstract byte[] fetchPresigned(java.net.URI url) throws Exception;
 
@@ -103,6 +109,12 @@ public abstract class UdmBehaviourSuite {
     m.put("age", age);
     m.put("tags", List.of("a", "b"));
     m.put("profile", Map.of("city", "Paris", "zip", "75001"));
+    return m;
+  }
+
+  protected static Map<String, Object> withAvatar(String status, byte[] avatar) {
+    Map<String, Object> m = user("a@x.io", status, 1);
+    m.put("avatar", java.util.Base64.getEncoder().encodeToString(avatar));
     return m;
   }
 
@@ -606,9 +618,14 @@ public abstract class UdmBehaviourSuite {
 
     protected abstract UdmConfig tunedConfig();
 
+    /** The tuned Udm's clock: the suite's unless a group needs its own. */
+    protected MutableClock tunedClock() {
+      return clock;
+    }
+
     @BeforeEach
     void openTuned() {
-      tuned = newUdm(tunedConfig(), clock);
+      tuned = newUdm(tunedConfig(), tunedClock());
       tctx = RouteContext.of(ctx.tenantId(), "tuned", USERS);
       tunedOps = tuned.with(tctx);
     }
@@ -1453,12 +1470,6 @@ public abstract class UdmBehaviourSuite {
       return bytes;
     }
 
-    private Map<String, Object> withAvatar(String status, byte[] avatar) {
-      Map<String, Object> m = user("a@x.io", status, 1);
-      m.put("avatar", java.util.Base64.getEncoder().encodeToString(avatar));
-      return m;
-    }
-
     private ReadOptions inline() {
       return ReadOptions.builder().inlineContent(true).build();
     }
@@ -1613,6 +1624,108 @@ public abstract class UdmBehaviourSuite {
 
       assertThat(java.util.Base64.getDecoder().decode(
           tunedOps.getLatest(id, inline()).orElseThrow().data().get("avatar").textValue())).isEqualTo(replaced);
+    }
+  }
+
+  // ------------------------------------------------------------------ garbage collection and verify
+
+  @Nested
+  class GarbageCollectionAndVerify extends WithConfig {
+    private final Duration grace = Duration.ofDays(1);
+    /**
+     * Garbage collection ages a blob by its store's stamp against UDM's clock, and every wiring of
+     * this suite stamps blobs with real time (S3Proxy; the in-memory stores of Udms.inMemory and of
+     * the hand-wired memory ports): this group's clock starts at real time, so moving it ages them.
+     */
+    private final MutableClock realClock = MutableClock.atRealTime();
+
+    @Override
+    protected MutableClock tunedClock() {
+      return realClock;
+    }
+
+    @Override
+    protected UdmConfig tunedConfig() {
+      return UdmConfig.builder().from(config())
+          .putCollectionMaps(USERS, CollectionMap.builder().from(config().collectionMap(USERS))
+              .putBase64Props("avatar", io.udm.api.config.Base64Prop.builder().contentType("image/png").build())
+              .build())
+          .build();
+    }
+
+    private byte[] avatar(int n) {
+      return ("avatar " + n).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void contentAStalledWriteLeftBehindIsCollectedOnceOlderThanTheGraceAndNotBefore() {
+      String id = tunedOps.create(withAvatar("v1", avatar(1))).id();
+      // The writer stalls between its uploads and its commit for longer than half of
+      // limits.gcMinGraceSeconds (an hour by default): every clock reading now moves 31 minutes.
+      // The commit is refused, after the new avatar was uploaded: content no version references.
+      realClock.tickEachReading(Duration.ofMinutes(31));
+      assertThatThrownBy(() -> tunedOps.update(id, withAvatar("v2", avatar(2))))
+          .isInstanceOf(io.udm.api.error.TxnException.class);
+      realClock.tickEachReading(Duration.ofMillis(1));
+      assertThat(tunedOps.history(id)).hasSize(1);
+
+      assertThatThrownBy(() -> tuned.maintenance().collectGarbage(tctx, Duration.ofMinutes(59)))
+          .as("a grace below the configured floor").isInstanceOf(ValidationException.class);
+      // Younger than a day (a few stalled readings old): kept.
+      assertThat(tuned.maintenance().collectGarbage(tctx, grace)).isEqualTo(new io.udm.api.GcResult(0, 0));
+      realClock.advance(grace);
+      assertThat(tuned.maintenance().collectGarbage(tctx, grace)).isEqualTo(new io.udm.api.GcResult(0, 1));
+      assertThat(tuned.maintenance().collectGarbage(tctx, grace)).isEqualTo(new io.udm.api.GcResult(0, 0));
+
+      // What the committed version references is still there.
+      ItemView kept = tunedOps.getLatest(id, ReadOptions.builder().inlineContent(true).build()).orElseThrow();
+      assertThat(java.util.Base64.getDecoder().decode(kept.data().get("avatar").textValue())).isEqualTo(avatar(1));
+      assertThat(tuned.maintenance().verify(tctx).problems()).isEmpty();
+    }
+
+    @Test
+    void verifyOnAHealthyCollectionReportsNoProblemsAndCountsItsItems() {
+      String a = tunedOps.create(withAvatar("v1", avatar(1))).id();
+      tunedOps.update(a, withAvatar("v2", avatar(2)));
+      String b = tunedOps.create(user("b@x.io", "active", 2)).id();
+      tunedOps.delete(b);
+      tunedOps.restoreObject(b, io.udm.api.RestoreTarget.version(1));
+      tunedOps.enrich(tunedOps.create(user("c@x.io", "active", 3)).id(), Map.of("score", 1),
+          io.udm.api.EnrichOptions.builder().functionId("scorer@v1").build());
+      // Another collection's items are not this collection's.
+      tuned.with(RouteContext.of(tctx.tenantId(), "elsewhere", USERS)).create(user("d@x.io", "active", 4));
+
+      io.udm.api.VerifyReport report = tuned.maintenance().verify(tctx);
+
+      assertThat(report.problems()).isEmpty();
+      assertThat(report.itemsChecked()).isEqualTo(3);
+    }
+
+    @Test
+    void verifyReportsAPayloadDeletedBehindUdmsBack() {
+      String id = tunedOps.create(user("a@x.io", "v1", 1)).id();
+      tunedOps.update(id, user("a@x.io", "v2", 1));
+      String untouched = tunedOps.create(user("b@x.io", "v1", 1)).id();
+      java.util.Optional<io.udm.spi.BlobStore> store = objectStoreBehindUdmsBack(tuned, tctx);
+      org.junit.jupiter.api.Assumptions.assumeTrue(store.isPresent(),
+          wiring() + " keeps its object store out of reach (Udms.inMemory); InMemoryUdmServiceTest runs this check on"
+              + " the same adapters");
+      String prefix = io.udm.domain.keys.StorageKeys.itemPrefix(io.udm.spi.ItemKey.of(tctx, id));
+      List<String> payloads = store.get().list(io.udm.spi.BlobArea.JSON, prefix, java.util.Optional.empty(), 10)
+          .stream().map(io.udm.spi.BlobInfo::key).toList();
+      assertThat(payloads).hasSize(2);
+      String first = payloads.stream().filter(k -> k.startsWith(prefix + "1-")).findFirst().orElseThrow();
+
+      store.get().delete(io.udm.spi.BlobArea.JSON, first);
+
+      io.udm.api.VerifyReport report = tuned.maintenance().verify(tctx);
+      assertThat(report.itemsChecked()).isEqualTo(2);
+      assertThat(report.problems()).singleElement().satisfies(p -> {
+        assertThat(p.kind()).isEqualTo(io.udm.api.VerifyProblem.Kind.MISSING_PAYLOAD);
+        assertThat(p.itemId()).isEqualTo(id);
+        assertThat(p.detail()).contains(first);
+      });
+      assertThat(tunedOps.history(untouched)).hasSize(1);
     }
   }
 }
