@@ -28,6 +28,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -58,19 +59,22 @@ public abstract class ConcurrentChaosSuite {
 
   protected abstract int defaultOpsPerWriter();
 
+  /** Items created before the writers start. */
+  private static final int SEEDED = 4;
+
   private record Ack(String id, long ov, String marker) {}
 
   @Test
   void crashingWritersAndReadersTogetherLoseNoAcknowledgedWriteAndLeaveNoDanglingHead() throws Exception {
     FaultFixture fx = newFixture();
     RouteContext ctx = RouteContext.of("x" + UUID.randomUUID().toString().substring(0, 8), "db", "chaos");
-    long seed = Long.getLong("udm.chaos.seed", System.nanoTime());
+    long seed = io.udm.app.Seeds.seed(getClass().getSimpleName(), "udm.chaos.seed");
     int ops = Integer.getInteger("udm.chaos.ops", defaultOpsPerWriter());
     int writers = 4;
     Udm restarted = fx.rival();
     List<String> items = Collections.synchronizedList(new ArrayList<>());
     List<Ack> acks = Collections.synchronizedList(new ArrayList<>());
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < SEEDED; i++) {
       var r = restarted.with(ctx).create(Map.of("m", "seed" + i));
       items.add(r.id());
       acks.add(new Ack(r.id(), r.ov(), "seed" + i));
@@ -93,10 +97,12 @@ public abstract class ConcurrentChaosSuite {
           start.await();
           for (int i = 0; i < ops; i++) {
             faults.reset();
+            Optional<String> faultAt = Optional.empty();
             if (rnd.nextInt(3) > 0) {
               String at = BOUNDARIES.get(rnd.nextInt(BOUNDARIES.size()));
               FaultInjector.Action action = FaultInjector.Action.values()[rnd.nextInt(4)];
               faults.on(at, 1, action);
+              faultAt = Optional.of(at);
             }
             String marker = "w" + writer + "-" + i;
             boolean create = rnd.nextInt(10) == 0;
@@ -109,12 +115,22 @@ public abstract class ConcurrentChaosSuite {
               acks.add(write(mine, create, target, marker, opts, items));
               outcome = "acknowledged";
             } catch (SimulatedCrash | OptimisticLockException | StorageException | TxnException | NotFoundException e) {
-              outcome = e instanceof SimulatedCrash ? "crashed" : "failed";
+              // The rule fires on the first call of its boundary, so the write met it if it got there.
+              boolean metFault = faultAt.isPresent() && faults.calls(faultAt.get()) > 0;
+              if (!metFault && !(e instanceof OptimisticLockException)) {
+                // Only a lost race (another writer took the ov) may fail a write that met no fault:
+                // items are never deleted here and nothing else can go wrong with the stores.
+                unexpected.add(new AssertionError("write " + marker + " met no injected fault yet failed", e));
+                stats.computeIfAbsent("unexpected", k -> new AtomicLong()).incrementAndGet();
+                continue;
+              }
+              outcome = e instanceof SimulatedCrash ? "crashed" : metFault ? "failed" : "lost a race (no fault met)";
               if (opts.requestId().isPresent()) {
                 try {
                   acks.add(write(afterRestart, create, target, marker, opts, items));
                   outcome += ", then acknowledged on replay";
-                } catch (OptimisticLockException | NotFoundException | TxnException e2) {
+                } catch (OptimisticLockException e2) {
+                  // The replay runs on fault-free stores: only another writer taking the ov stops it.
                   outcome += ", replay not applied";
                 }
               }
@@ -212,6 +228,15 @@ public abstract class ConcurrentChaosSuite {
     assertThat(restarted.maintenance().collectGarbage(ctx, GRACE)).isEqualTo(new GcResult(0, problems.size()));
     assertThat(restarted.maintenance().verify(ctx).ok()).isTrue();
     System.out.printf("[chaos]   %-48s %6d%n", "acknowledged writes verified", acks.size());
+    long acknowledged = acks.size() - SEEDED;
+    System.out.printf("[chaos]   %-48s %6d of %d%n", "writers' writes acknowledged (first try or replay)",
+        acknowledged, writers * ops);
+    // A third of the writes get no fault, and many faults sit where a write never goes (a
+    // compensation, a request id lookup) or are survived (a lost reply reconciled, a replay): 84% of
+    // 1,200 were acknowledged in memory and 71% of 80 over real sockets when this bound was set.
+    // Half leaves room for unlucky seeds and contention while still failing a store that refuses
+    // most writes.
+    assertThat(acknowledged).as("acknowledged writes (seed %d)", seed).isGreaterThanOrEqualTo(writers * ops / 2L);
     System.out.printf("[chaos]   %-48s %6d%n", "orphan payloads collected", problems.size());
   }
 

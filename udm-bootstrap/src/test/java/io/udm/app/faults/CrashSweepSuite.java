@@ -55,7 +55,7 @@ import org.junit.jupiter.api.Test;
  * </ul>
  *
  * Runs: {@code -Dudm.sweep.runs=N} (default per wiring, small for CI), seed: {@code -Dudm.sweep.seed=S}
- * (default fixed; a failure names the run's own seed). Single-threaded by design: every interleaving
+ * or {@code -Dudm.seed=S} (default fixed; a failure names the run's own seed). Single-threaded by design: every interleaving
  * is decided by the seed, so a failing run replays exactly.
  */
 public abstract class CrashSweepSuite {
@@ -80,7 +80,7 @@ public abstract class CrashSweepSuite {
   @Test
   void noAcknowledgedWriteIsLostAndNoHeadDanglesWhereverAWriteCrashes() {
     int runs = Integer.getInteger("udm.sweep.runs", defaultRuns());
-    long seed = Long.getLong("udm.sweep.seed", 20261126L);
+    long seed = Long.getLong("udm.sweep.seed", Long.getLong("udm.seed", 20261126L));
     String tag = UUID.randomUUID().toString().substring(0, 6);
     long began = System.nanoTime();
     for (int run = 0; run < runs; run++) {
@@ -96,6 +96,13 @@ public abstract class CrashSweepSuite {
     System.out.printf("[sweep] %s: %d runs, seed %d, %d ms (more: -Dudm.sweep.runs=N, see README)%n", wiring(), runs, seed, millis);
     stats.forEach((k, v) -> System.out.printf("[sweep]   %-48s %6d%n", k, v.get()));
     assertThat(stats.getOrDefault("invariant checks passed", new AtomicInteger()).get()).isEqualTo(runs);
+    // One run in ten injects nothing, and a fault may sit where the write never goes (a
+    // compensation, a request id lookup without one) or be survived (a lost reply reconciled, a
+    // replay): 60% of the writes under test were acknowledged at the default seed, in memory (1,000
+    // runs) and over real sockets (25), when this bound was set. A third leaves room for other seeds
+    // and the small CI counts while still failing a store that refuses most writes.
+    int acknowledged = stats.getOrDefault("writes under test acknowledged (first try or replay)", new AtomicInteger()).get();
+    assertThat(acknowledged).as("writes under test acknowledged, of %d", runs).isGreaterThanOrEqualTo(runs / 3);
   }
 
   /** What a write that returned promised. */
@@ -214,12 +221,21 @@ public abstract class CrashSweepSuite {
       try {
         acked = Optional.of(write.get());
         outcome = "acknowledged";
-      } catch (SimulatedCrash crash) {
-        outcome = "crashed";
-      } catch (OptimisticLockException | StorageException | TxnException | NotFoundException e) {
-        outcome = "failed (" + e.getClass().getSimpleName() + ")";
+      } catch (SimulatedCrash | OptimisticLockException | StorageException | TxnException | NotFoundException e) {
+        // The rule fires on the first call of its boundary: the write met the fault if it got there.
+        boolean metFault = !none && fx.faults.calls(boundary) > 0;
+        if (!metFault && !(e instanceof OptimisticLockException)) {
+          // Without a fault only a lost race may fail the write: a rival (the race, an interleaved
+          // writer) took its ov or its id. Nothing deletes its target but itself.
+          throw new AssertionError("the write under test met no injected fault (" + where + ") yet failed", e);
+        }
+        outcome = e instanceof SimulatedCrash ? "crashed" : "failed (" + e.getClass().getSimpleName() + ")";
+        count(metFault ? "writes under test that met their fault" : "writes under test that lost a race, no fault met");
       }
       fx.faults.reset();
+      if (acked.isPresent()) {
+        count("writes under test acknowledged (first try)");
+      }
       count("outcome: " + outcome);
       count("boundary: " + where + " -> " + (acked.isPresent() ? "acknowledged" : "not acknowledged"));
 
@@ -250,6 +266,9 @@ public abstract class CrashSweepSuite {
         }
         assertThat(replayedOvs).as("replays of one request answer with one version").hasSizeLessThanOrEqualTo(1);
         count(acked.isPresent() ? "replay: acknowledged on retry" : "replay: still not applied");
+      }
+      if (acked.isPresent()) {
+        count("writes under test acknowledged (first try or replay)");
       }
       acked.ifPresent(acks::add);
       check(op, target, marker, acked.isPresent());

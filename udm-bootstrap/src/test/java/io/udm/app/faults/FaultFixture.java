@@ -18,7 +18,6 @@ import io.udm.spi.HeadRecord;
 import io.udm.spi.IdGenerator;
 import io.udm.spi.ItemKey;
 import io.udm.spi.VersionRecord;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,6 +120,6 @@ public final class FaultFixture {
 
   /** A clock for wirings whose object store stamps real time: start at now, so ages compare. */
   public static MutableClock realTimeClock() {
-    return clockAt(Clock.systemUTC().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    return MutableClock.atRealTime();
   }
 }

@@ -16,21 +16,34 @@ import io.udm.spi.ItemKey;
 import io.udm.spi.VersionRecord;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * How reads and writes learn an item's committed state: by primary key while its head is up to
  * date (a query by item costs more on every store), from the newest record of the log when the
- * head is missing or points at nothing.
+ * head is missing or points at nothing. Each wiring (memory; MongoDB + S3 servers in the JVM) runs
+ * it on its own stores.
  */
-class CommittedStateReadsTest {
-  private final StoragePorts raw = MemoryPorts.withBackends("only");
+public abstract class CommittedStateReadsSuite {
   private final CountingPorts spy = new CountingPorts();
-  private final Udm udm = TestUdms.open(UdmConfig.builder().build(), spy.wrap(raw),
-      MutableClock.startingAt("2026-03-01T00:00:00Z"), MemoryPorts.sequentialIds());
-  private final RouteContext ctx = RouteContext.of("acme", "crm", "notes");
-  private final ItemOps ops = udm.with(ctx);
-  private final BackendPorts backend = raw.backends().get(0);
+  private final Udm udm;
+  private final RouteContext ctx = RouteContext.of(TestStores.tenant("acme"), "crm", "notes");
+  private final ItemOps ops;
+  private final BackendPorts backend;
+
+  protected CommittedStateReadsSuite(TestStores stores) {
+    MutableClock clock = stores.clock("2026-03-01T00:00:00Z");
+    StoragePorts raw = stores.ports(clock);
+    udm = TestUdms.open(UdmConfig.builder().build(), spy.wrap(raw), clock, MemoryPorts.sequentialIds());
+    ops = udm.with(ctx);
+    backend = raw.backends().get(udm.route(ctx).index());
+  }
+
+  @AfterEach
+  void close() {
+    udm.close();
+  }
 
   @Test
   void readsAndWritesOfAnItemWithAnUpToDateHeadNeverQueryTheLogByItem() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.udm.adapter.memory.InMemoryPlacementAdapter;
 import io.udm.api.ItemOps;
 import io.udm.api.RouteContext;
 import io.udm.api.Udm;
@@ -22,16 +21,34 @@ import io.udm.spi.VersionRecord;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The commit protocol's guarantees that need a look behind the API: roll-forward, compensation, placement. */
-class CommitProtocolTest {
-  private final MutableClock clock = MutableClock.startingAt("2026-03-01T00:00:00Z");
-  private final StoragePorts ports = MemoryPorts.withBackends("only");
-  private final Udm udm = TestUdms.open(UdmConfig.builder().build(), ports, clock, MemoryPorts.sequentialIds());
-  private final RouteContext ctx = RouteContext.of("acme", "crm", "notes");
-  private final ItemOps ops = udm.with(ctx);
-  private final BackendPorts backend = ports.backends().get(0);
+/**
+ * The commit protocol's guarantees that need a look behind the API: roll-forward, compensation,
+ * placement. Each wiring (memory; MongoDB + S3 servers in the JVM) runs it on its own stores, which
+ * have two backend pairs.
+ */
+public abstract class CommitProtocolSuite {
+  private final MutableClock clock;
+  private final StoragePorts ports;
+  private final Udm udm;
+  private final RouteContext ctx = RouteContext.of(TestStores.tenant("acme"), "crm", "notes");
+  private final ItemOps ops;
+  private final BackendPorts backend;
+
+  protected CommitProtocolSuite(TestStores stores) {
+    clock = stores.clock("2026-03-01T00:00:00Z");
+    ports = stores.ports(clock);
+    udm = TestUdms.open(UdmConfig.builder().build(), ports, clock, MemoryPorts.sequentialIds());
+    ops = udm.with(ctx);
+    backend = ports.backends().get(udm.route(ctx).index());
+  }
+
+  @AfterEach
+  void close() {
+    udm.close();
+  }
 
   /** Simulates a writer that crashed after appending its version record, before moving the head. */
   private VersionRecord appendBehindTheHeadsBack(String id, String text) {
@@ -93,11 +110,7 @@ class CommitProtocolTest {
         return log.append(v);
       }
     };
-    BackendPorts raced = new BackendPorts(0, "only", backend.heads(), racing, backend.sequences(), backend.blobs(),
-        backend.mongoProbe(), backend.blobProbe(), "memory", "memory");
-    Udm racedUdm = TestUdms.open(UdmConfig.builder().build(),
-        new StoragePorts(List.of(raced), ports.counters(), ports.placements(), ports.retryQueue(), ports.countersProbe(), List.of()),
-        clock, MemoryPorts.sequentialIds());
+    Udm racedUdm = TestUdms.open(UdmConfig.builder().build(), alone(backend, racing), clock, MemoryPorts.sequentialIds());
     String id = racedUdm.with(ctx).create(Map.of("text", "one")).id();
     armed[0] = true;
 
@@ -113,20 +126,25 @@ class CommitProtocolTest {
 
   @Test
   void aCollectionStaysOnTheBackendItWasFirstWrittenTo() {
-    InMemoryPlacementAdapter sharedRegistry = new InMemoryPlacementAdapter();
-    Udm before = TestUdms.open(UdmConfig.builder().build(),
-        MemoryPorts.withBackends(sharedRegistry, "a", "b", "c"), clock, MemoryPorts.sequentialIds());
-    String placedOn = before.route(ctx).backendId();
-    before.with(ctx).create(Map.of("text", "x"));
+    String placedOn = udm.route(ctx).backendId();
+    ops.create(Map.of("text", "x"));
 
-    String other = List.of("a", "b", "c").stream().filter(b -> !b.equals(placedOn)).findFirst().orElseThrow();
-    Udm after = TestUdms.open(UdmConfig.builder().build(),
-        MemoryPorts.withBackends(sharedRegistry, other), clock, MemoryPorts.sequentialIds());
+    // A process that knows only another backend, with the same placement registry.
+    BackendPorts other = ports.backends().stream().filter(b -> !b.backendId().equals(placedOn)).findFirst().orElseThrow();
+    Udm after = TestUdms.open(UdmConfig.builder().build(), alone(other, other.versions()), clock, MemoryPorts.sequentialIds());
 
     assertThatThrownBy(() -> after.with(ctx).create(Map.of("text", "y")))
         .isInstanceOf(RouteMismatchException.class)
         .hasMessageContaining(placedOn)
-        .hasMessageContaining(other);
+        .hasMessageContaining(other.backendId());
     assertThatThrownBy(() -> after.with(ctx).getLatest("anything")).isInstanceOf(RouteMismatchException.class);
+  }
+
+  /** Ports with {@code b} as the only backend pair (its log replaced by {@code log}), sharing the counters store. */
+  private StoragePorts alone(BackendPorts b, VersionLog log) {
+    BackendPorts only = new BackendPorts(0, b.backendId(), b.heads(), log, b.sequences(), b.blobs(), b.mongoProbe(),
+        b.blobProbe(), b.mongoEndpoint(), b.blobEndpoint());
+    return new StoragePorts(List.of(only), ports.counters(), ports.placements(), ports.retryQueue(),
+        ports.countersProbe(), List.of());
   }
 }

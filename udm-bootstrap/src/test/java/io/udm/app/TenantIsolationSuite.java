@@ -19,28 +19,49 @@ import io.udm.api.config.CollectionMap;
 import io.udm.api.config.UdmConfig;
 import io.udm.api.error.NotFoundException;
 import io.udm.api.json.JsonValues;
+import io.udm.domain.keys.StorageKeys;
+import io.udm.spi.BlobArea;
+import io.udm.spi.BlobStore;
+import io.udm.spi.ItemKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Tenant B calls every operation with tenant A's ids, in the same database and collection names:
- * reads are empty, writes are NotFound, maintenance finds nothing, and A's data is unchanged.
+ * reads are empty, writes are NotFound, maintenance finds nothing, and A's data is unchanged. One
+ * backend pair, so both tenants' data share every store and only the keys keep them apart. Each
+ * wiring (memory; MongoDB + S3 servers in the JVM) runs it on its own stores.
  */
-class TenantIsolationTest {
-  private final MutableClock clock = MutableClock.startingAt("2026-01-01T00:00:00Z");
-  private final Udm udm = TestUdms.open(
-      UdmConfig.builder().hardDeleteEnabled(true)
-          .putCollectionMaps("users", CollectionMap.builder().addIndexedProps("email")
-              .putBase64Props("avatar", io.udm.api.config.Base64Prop.builder().contentType("image/png").build())
-              .build()).build(),
-      MemoryPorts.withBackends("m-0", "m-1"), clock, MemoryPorts.sequentialIds());
-  private final RouteContext tenantA = RouteContext.of("tenant-a", "crm", "users");
-  private final RouteContext tenantB = RouteContext.of("tenant-b", "crm", "users");
+public abstract class TenantIsolationSuite {
+  private final MutableClock clock;
+  private final StoragePorts ports;
+  private final Udm udm;
+  private final RouteContext tenantA = RouteContext.of(TestStores.tenant("tenant-a"), "crm", "users");
+  private final RouteContext tenantB = RouteContext.of(TestStores.tenant("tenant-b"), "crm", "users");
+
+  protected TenantIsolationSuite(TestStores stores) {
+    // Blobs are stamped by this clock in memory (by real time on S3, where it starts at real time),
+    // so moving it ages A's orphans past the grace below and garbage collection really weighs them.
+    clock = stores.clock("2026-01-01T00:00:00Z");
+    ports = stores.ports(clock);
+    udm = TestUdms.open(
+        UdmConfig.builder().hardDeleteEnabled(true)
+            .putCollectionMaps("users", CollectionMap.builder().addIndexedProps("email")
+                .putBase64Props("avatar", io.udm.api.config.Base64Prop.builder().contentType("image/png").build())
+                .build()).build(),
+        ports, clock, MemoryPorts.sequentialIds());
+  }
+
+  @AfterEach
+  void close() {
+    udm.close();
+  }
 
   @Test
   void anotherTenantCannotReadChangeOrRemoveAnItem() {
@@ -92,8 +113,17 @@ class TenantIsolationTest {
     assertThat(b.listByMeta(MetaQuery.all(), ListOptions.builder().includeDeleted(true).build()).items())
         .extracting(ItemView::id).containsExactly(bOwn);
     assertThat(b.listByMeta(Map.of("email", "a0@y.io"), ListOptions.defaults()).items()).isEmpty();
+    // Objects of A's first item that no version references, as a failed write leaves them.
+    BlobStore blobs = ports.backends().get(udm.route(tenantA).index()).blobs();
+    ItemKey firstOfA = ItemKey.of(tenantA, ids.get(0));
+    String orphanPayload = StorageKeys.payload(firstOfA, 3, "failed-attempt");
+    String orphanContent = StorageKeys.content(firstOfA, "0".repeat(64));
+    blobs.put(BlobArea.JSON, orphanPayload, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json");
+    blobs.put(BlobArea.CONTENT, orphanContent, new byte[] {1}, "image/png");
     clock.advance(Duration.ofDays(30));
     assertThat(udm.maintenance().collectGarbage(tenantB, Duration.ofDays(1)).orphanObjects()).isZero();
+    assertThat(blobs.head(BlobArea.JSON, orphanPayload)).as("A's orphan payload after GC under B").isPresent();
+    assertThat(blobs.head(BlobArea.CONTENT, orphanContent)).as("A's orphan content after GC under B").isPresent();
     assertThat(udm.maintenance().verify(tenantB).itemsChecked()).isEqualTo(1);
     assertThat(udm.maintenance().applyRetention(tenantB).versionsPruned()).isZero();
     assertThat(udm.maintenance().shrinkDevShadows(tenantB, io.udm.api.ShrinkOptions.dryRun()).shadowsShrunk()).isZero();
@@ -102,7 +132,12 @@ class TenantIsolationTest {
     assertThat(ids.stream().map(a::history).toList()).isEqualTo(historiesBefore);
     assertThat(ids.stream().map(id -> a.getLatest(id).orElseThrow()).toList())
         .usingRecursiveFieldByFieldElementComparator().isEqualTo(latestBefore);
+    // The control: the same GC under A does take A's orphans (so the check under B could fail), and nothing else.
+    assertThat(udm.maintenance().collectGarbage(tenantA, Duration.ofDays(1)).orphanObjects()).isEqualTo(2);
+    assertThat(blobs.head(BlobArea.JSON, orphanPayload)).isEmpty();
+    assertThat(blobs.head(BlobArea.CONTENT, orphanContent)).isEmpty();
     assertThat(udm.maintenance().verify(tenantA).problems()).isEmpty();
+    assertThat(ids.stream().map(a::history).toList()).isEqualTo(historiesBefore);
     assertThat(b.history(bOwn)).hasSize(1);
     System.out.println("[security] tenant isolation: " + cases + " cross-tenant calls, A's items unchanged");
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.udm.adapter.memory.InMemoryPlacementAdapter;
 import io.udm.api.EnrichOptions;
 import io.udm.api.ItemOps;
 import io.udm.api.ReadOptions;
@@ -30,25 +29,35 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Content keys are shared by the versions of an item and named by their bytes, so writes, restores,
  * retention and garbage collection can meet on one key. Each test runs the rival operation at the
  * exact moment that used to leave a version pointing at deleted content, and checks that nothing
- * is lost; and changes of base64Props leave older items workable.
+ * is lost; and changes of base64Props leave older items workable. Each wiring (memory; MongoDB +
+ * S3 servers in the JVM) runs it on its own stores.
  */
-class ContentRacesTest {
-  private static final RouteContext CTX = RouteContext.of("acme", "crm", "users");
-  private final MutableClock clock = MutableClock.startingAt("2026-01-01T00:00:00Z");
-  private final StoragePorts raw = MemoryPorts.withBackends(new InMemoryPlacementAdapter(), clock, "m-0");
+public abstract class ContentRacesSuite {
+  private final RouteContext ctx = RouteContext.of(TestStores.tenant("acme"), "crm", "users");
+  private final MutableClock clock;
+  private final StoragePorts raw;
   private final AtomicReference<Runnable> beforeRestoreAppend = new AtomicReference<>();
   private final AtomicReference<Runnable> beforeContentDelete = new AtomicReference<>();
+  private final List<Udm> opened = new ArrayList<>();
+
+  /** {@code stores} has one backend pair: the hooks below wrap the first. */
+  protected ContentRacesSuite(TestStores stores) {
+    clock = stores.clock("2026-01-01T00:00:00Z");
+    raw = stores.ports(clock);
+  }
 
   /** The raw ports, with a hook that runs once just before the chosen call. */
   private StoragePorts hooked() {
@@ -83,8 +92,15 @@ class ContentRacesTest {
   }
 
   private Udm open(StoragePorts ports, CollectionMap map, RetentionConfig retention) {
-    return TestUdms.open(UdmConfig.builder().putCollectionMaps("users", map).retention(retention).build(), ports,
+    Udm udm = TestUdms.open(UdmConfig.builder().putCollectionMaps("users", map).retention(retention).build(), ports,
         clock, MemoryPorts.sequentialIds());
+    opened.add(udm);
+    return udm;
+  }
+
+  @AfterEach
+  void close() {
+    opened.forEach(Udm::close);
   }
 
   private static CollectionMap withAvatar() {
@@ -111,48 +127,48 @@ class ContentRacesTest {
     Udm writer = open(hooked(), withAvatar(), RetentionConfig.builder().build());
     Udm pruner = open(raw, withAvatar(),
         RetentionConfig.builder().ver(VersionRetention.builder().maxPerItem(1).build()).build());
-    ItemOps ops = writer.with(CTX);
+    ItemOps ops = writer.with(ctx);
     String id = ops.create(item("v1", b64("old avatar"))).id();
     ops.update(id, item("v2", b64("new avatar")));
     // Retention prunes ov 1 (the restore's target) after the restore read it, before it commits.
-    beforeRestoreAppend.set(() -> assertThat(pruner.maintenance().applyRetention(CTX).versionsPruned()).isEqualTo(1));
+    beforeRestoreAppend.set(() -> assertThat(pruner.maintenance().applyRetention(ctx).versionsPruned()).isEqualTo(1));
 
     ops.restoreObject(id, RestoreTarget.version(1));
 
     assertThat(beforeRestoreAppend.get()).isNull();
     assertThat(inlineAvatar(ops, id)).isEqualTo(b64("old avatar"));
     clock.advance(Duration.ofDays(2));
-    writer.maintenance().collectGarbage(CTX, Duration.ofDays(1));
-    assertThat(writer.maintenance().verify(CTX).problems()).isEmpty();
+    writer.maintenance().collectGarbage(ctx, Duration.ofDays(1));
+    assertThat(writer.maintenance().verify(ctx).problems()).isEmpty();
     assertThat(inlineAvatar(ops, id)).isEqualTo(b64("old avatar"));
   }
 
   @Test
   void garbageCollectionPutsBackContentAWriteReferencedWhileItWasRemoved() {
     Udm udm = open(hooked(), withAvatar(), RetentionConfig.builder().build());
-    ItemOps ops = udm.with(CTX);
+    ItemOps ops = udm.with(ctx);
     String id = ops.create(item("v1", b64("first"))).id();
     // An orphan left by a failed attempt that uploaded these bytes.
-    String key = StorageKeys.content(ItemKey.of(CTX, id),
+    String key = StorageKeys.content(ItemKey.of(ctx, id),
         ContentCodec.sha256Hex("shared bytes".getBytes(StandardCharsets.UTF_8)));
     raw.backends().get(0).blobs().put(BlobArea.CONTENT, key, "shared bytes".getBytes(StandardCharsets.UTF_8), "image/png");
     clock.advance(Duration.ofHours(2));
     // GC found it old and unreferenced; now a write uploads the same bytes and commits.
     beforeContentDelete.set(() -> ops.update(id, item("v2", b64("shared bytes"))));
 
-    udm.maintenance().collectGarbage(CTX, Duration.ofHours(1));
+    udm.maintenance().collectGarbage(ctx, Duration.ofHours(1));
 
     assertThat(beforeContentDelete.get()).isNull();
     assertThat(ops.getLatest(id).orElseThrow().content().get("avatar").key()).isEqualTo(key);
     assertThat(inlineAvatar(ops, id)).isEqualTo(b64("shared bytes"));
-    assertThat(udm.maintenance().verify(CTX).problems()).isEmpty();
+    assertThat(udm.maintenance().verify(ctx).problems()).isEmpty();
   }
 
   @Test
   void aPathConfiguredLaterLeavesOlderPlainValuesWorkable() {
     Udm before = open(raw, CollectionMap.builder().build(), RetentionConfig.builder().build());
-    String id = before.with(CTX).create(item("v1", "just a nickname")).id();
-    ItemOps after = open(raw, withAvatar(), RetentionConfig.builder().build()).with(CTX);
+    String id = before.with(ctx).create(item("v1", "just a nickname")).id();
+    ItemOps after = open(raw, withAvatar(), RetentionConfig.builder().build()).with(ctx);
 
     after.enrich(id, JsonValues.fromMap(Map.of("status", "enriched")), EnrichOptions.builder().functionId("f@1").build());
     after.delete(id);
@@ -169,15 +185,15 @@ class ContentRacesTest {
   @Test
   void aPathDroppedFromTheConfigKeepsItsContentThroughEnrichDeleteAndRestore() {
     Udm before = open(raw, withAvatar(), RetentionConfig.builder().build());
-    String id = before.with(CTX).create(item("v1", b64("img"))).id();
+    String id = before.with(ctx).create(item("v1", b64("img"))).id();
     ItemOps after = open(raw, CollectionMap.builder().addIndexedProps("avatar").build(), RetentionConfig.builder().build())
-        .with(CTX);
+        .with(ctx);
 
     after.enrich(id, JsonValues.fromMap(Map.of("status", "enriched")), EnrichOptions.builder().functionId("f@1").build());
     after.delete(id);
     after.restoreObject(id, RestoreTarget.version(2));
 
-    VersionRecord latest = raw.backends().get(0).versions().latest(ItemKey.of(CTX, id)).orElseThrow();
+    VersionRecord latest = raw.backends().get(0).versions().latest(ItemKey.of(ctx, id)).orElseThrow();
     assertThat(latest.content()).singleElement().extracting(io.udm.api.ContentRef::path).isEqualTo("avatar");
     assertThat(latest.meta().has("avatar")).as("a reference is no meta value").isFalse();
     assertThat(inlineAvatar(after, id)).isEqualTo(b64("img"));
@@ -185,7 +201,7 @@ class ContentRacesTest {
 
   @Test
   void oneReferenceInstanceAlsoPutElsewhereIsRefusedThere() {
-    ItemOps ops = open(raw, withAvatar(), RetentionConfig.builder().build()).with(CTX);
+    ItemOps ops = open(raw, withAvatar(), RetentionConfig.builder().build()).with(ctx);
     String id = ops.create(item("v1", b64("img"))).id();
     ObjectNode data = ops.getLatest(id).orElseThrow().data();
     data.set("profile", data.get("avatar"));

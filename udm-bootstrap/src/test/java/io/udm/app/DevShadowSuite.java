@@ -36,20 +36,30 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Dev shadows on heads, looked at directly in the (in-memory) head store. */
-class DevShadowTest {
-  private static final RouteContext CTX = RouteContext.of("t1", "crm", "users");
+/**
+ * Dev shadows on heads, looked at directly in the head store. Each wiring (memory; MongoDB + S3
+ * servers in the JVM) runs it on its own stores.
+ */
+public abstract class DevShadowSuite {
+  private final RouteContext ctx = RouteContext.of(TestStores.tenant("t1"), "crm", "users");
 
-  private final MutableClock clock = MutableClock.startingAt("2026-01-01T00:00:00Z");
+  private final TestStores stores;
+  private final MutableClock clock;
   private final AtomicBoolean headMovesFail = new AtomicBoolean();
   private StoragePorts ports;
   private BackendPorts backend;
   private final List<Udm> opened = new ArrayList<>();
   private final io.udm.spi.IdGenerator ids = MemoryPorts.sequentialIds();
 
+  /** {@code stores} has one backend pair, whose head store the checks read. */
+  protected DevShadowSuite(TestStores stores) {
+    this.stores = stores;
+    this.clock = stores.clock("2026-01-01T00:00:00Z");
+  }
+
   @BeforeEach
   void storage() {
-    StoragePorts plain = MemoryPorts.withBackends("m-0");
+    StoragePorts plain = stores.ports(clock);
     BackendPorts b = plain.backends().get(0);
     backend = new BackendPorts(b.index(), b.backendId(), new FailingMoves(b.heads()), b.versions(), b.sequences(),
         b.blobs(), b.mongoProbe(), b.blobProbe(), b.mongoEndpoint(), b.blobEndpoint());
@@ -76,7 +86,7 @@ class DevShadowTest {
   }
 
   private HeadRecord head(String id) {
-    return backend.heads().find(ItemKey.of(CTX, id)).orElseThrow();
+    return backend.heads().find(ItemKey.of(ctx, id)).orElseThrow();
   }
 
   private static Map<String, Object> doc(String name) {
@@ -85,7 +95,7 @@ class DevShadowTest {
 
   @Test
   void theHeadCarriesTheStoredDocumentWithItsExpiryAndSize() {
-    ItemOps ops = udm(shadows(1 << 20, false)).with(CTX);
+    ItemOps ops = udm(shadows(1 << 20, false)).with(ctx);
     var r = ops.create(doc("ada"));
 
     DevShadow shadow = head(r.id()).shadow().orElseThrow();
@@ -105,8 +115,8 @@ class DevShadowTest {
 
   @Test
   void noShadowWhenDisabledOrLargerThanTheLimit() {
-    String plain = udm(UdmConfig.builder().build()).with(CTX).create(doc("ada")).id();
-    String big = udm(shadows(10, false)).with(CTX).create(doc("ada")).id();
+    String plain = udm(UdmConfig.builder().build()).with(ctx).create(doc("ada")).id();
+    String big = udm(shadows(10, false)).with(ctx).create(doc("ada")).id();
 
     assertThat(head(plain).shadow()).isEmpty();
     assertThat(head(big).shadow()).isEmpty();
@@ -114,8 +124,8 @@ class DevShadowTest {
 
   @Test
   void aHeadMovedByAWriterWithoutShadowsDropsTheOldShadow() {
-    String id = udm(shadows(1 << 20, false)).with(CTX).create(doc("ada")).id();
-    udm(UdmConfig.builder().build()).with(CTX).update(id, doc("grace"));
+    String id = udm(shadows(1 << 20, false)).with(ctx).create(doc("ada")).id();
+    udm(UdmConfig.builder().build()).with(ctx).update(id, doc("grace"));
 
     assertThat(head(id).ov()).isEqualTo(2);
     assertThat(head(id).shadow()).isEmpty();
@@ -123,7 +133,7 @@ class DevShadowTest {
 
   @Test
   void rollForwardDropsTheShadowOfTheLaggingHead() {
-    ItemOps ops = udm(shadows(1 << 20, false)).with(CTX);
+    ItemOps ops = udm(shadows(1 << 20, false)).with(ctx);
     String id = ops.create(doc("ada")).id();
     headMovesFail.set(true);
     ops.update(id, doc("grace"));
@@ -139,8 +149,8 @@ class DevShadowTest {
 
   @Test
   void bulkWritesSkipShadowsOnlyWhenAllowed() {
-    ItemOps skipping = udm(shadows(1 << 20, true)).with(CTX);
-    ItemOps keeping = udm(shadows(1 << 20, false)).with(CTX);
+    ItemOps skipping = udm(shadows(1 << 20, true)).with(ctx);
+    ItemOps keeping = udm(shadows(1 << 20, false)).with(ctx);
     String a = skipping.create(doc("a")).id();
     String b = skipping.create(doc("b")).id();
     long target = skipping.getLatest(b).orElseThrow().cv();
@@ -165,7 +175,7 @@ class DevShadowTest {
 
   @Test
   void shrinkRemovesShadowsOversizedUnderALoweredLimitAndDryRunReportsTheSame() {
-    ItemOps ops = udm(shadows(1 << 20, false)).with(CTX);
+    ItemOps ops = udm(shadows(1 << 20, false)).with(ctx);
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       ids.add(ops.create(Map.of("name", "x".repeat(i * 50))).id());
@@ -176,54 +186,54 @@ class DevShadowTest {
     long expected = sizes.stream().filter(b -> b > limit).mapToLong(Long::longValue).sum();
     long count = sizes.stream().filter(b -> b > limit).count();
     assertThat(count).isEqualTo(2);
-    ShrinkResult dry = lowered.maintenance().shrinkDevShadows(CTX, ShrinkOptions.dryRun());
+    ShrinkResult dry = lowered.maintenance().shrinkDevShadows(ctx, ShrinkOptions.dryRun());
     assertThat(dry).isEqualTo(new ShrinkResult(5, count, expected));
     assertThat(ids).allMatch(id -> head(id).shadow().isPresent());
 
-    assertThat(lowered.maintenance().shrinkDevShadows(CTX, ShrinkOptions.confirmed())).isEqualTo(dry);
+    assertThat(lowered.maintenance().shrinkDevShadows(ctx, ShrinkOptions.confirmed())).isEqualTo(dry);
     assertThat(ids.stream().filter(id -> head(id).shadow().isPresent()).count()).isEqualTo(5 - count);
-    assertThat(lowered.maintenance().shrinkDevShadows(CTX, ShrinkOptions.confirmed()))
+    assertThat(lowered.maintenance().shrinkDevShadows(ctx, ShrinkOptions.confirmed()))
         .isEqualTo(new ShrinkResult(5, 0, 0));
   }
 
   @Test
   void shrinkNeedsConfirmationUnlessDryRun() {
     Udm udm = udm(shadows(1 << 20, false));
-    String id = udm.with(CTX).create(doc("a")).id();
+    String id = udm.with(ctx).create(doc("a")).id();
     clock.advance(Duration.ofHours(25));
-    assertThatThrownBy(() -> udm.maintenance().shrinkDevShadows(CTX, ShrinkOptions.builder().build()))
+    assertThatThrownBy(() -> udm.maintenance().shrinkDevShadows(ctx, ShrinkOptions.builder().build()))
         .isInstanceOf(ValidationException.class).hasMessageContaining("confirm");
     assertThat(head(id).shadow()).isPresent();
   }
 
   @Test
   void shrinkPagesThroughManyHeadsAndDryRunMatchesTheConfirmedRun() {
-    long seed = new Random().nextLong();
-    System.out.println("DevShadowTest seed " + seed);
+    long seed = Seeds.seed(getClass().getSimpleName() + ".shrinkPagesThroughManyHeads");
     Random random = new Random(seed);
     UdmConfig config = shadows(400, false);
     Udm udm = udm(config);
-    ItemOps ops = udm.with(CTX);
+    ItemOps ops = udm.with(ctx);
     int items = 20 + random.nextInt(30);
     for (int i = 0; i < items; i++) {
       ops.create(Map.of("name", "x".repeat(random.nextInt(500))));
       clock.advance(Duration.ofMinutes(random.nextInt(120)));
     }
     BackendRouter router = new BackendRouter(
-        new io.udm.domain.routing.RendezvousRouter(List.of("m-0"), config.routing()), ports.backends(), ports.placements());
+        new io.udm.domain.routing.RendezvousRouter(List.of(backend.backendId()), config.routing()), ports.backends(),
+        ports.placements());
     ShrinkService shrink = new ShrinkService(shadows(200 + random.nextInt(200), false), router, clock, 1 + random.nextInt(7));
-    List<HeadRecord> before = backend.heads().query(HeadQuery.all(CTX, 1000));
+    List<HeadRecord> before = backend.heads().query(HeadQuery.all(ctx, 1000));
 
-    ShrinkResult dry = shrink.shrink(CTX, ShrinkOptions.dryRun());
-    assertThat(backend.heads().query(HeadQuery.all(CTX, 1000))).isEqualTo(before);
-    ShrinkResult done = shrink.shrink(CTX, ShrinkOptions.confirmed());
+    ShrinkResult dry = shrink.shrink(ctx, ShrinkOptions.dryRun());
+    assertThat(backend.heads().query(HeadQuery.all(ctx, 1000))).isEqualTo(before);
+    ShrinkResult done = shrink.shrink(ctx, ShrinkOptions.confirmed());
 
     assertThat(done).as("seed " + seed).isEqualTo(dry);
     assertThat(dry.scanned()).isEqualTo(items);
     long withShadow = before.stream().filter(h -> h.shadow().isPresent()).count();
-    long left = backend.heads().query(HeadQuery.all(CTX, 1000)).stream().filter(h -> h.shadow().isPresent()).count();
+    long left = backend.heads().query(HeadQuery.all(ctx, 1000)).stream().filter(h -> h.shadow().isPresent()).count();
     assertThat(withShadow - left).as("seed " + seed).isEqualTo(dry.shadowsShrunk());
-    assertThat(shrink.shrink(CTX, ShrinkOptions.dryRun())).isEqualTo(new ShrinkResult(items, 0, 0));
+    assertThat(shrink.shrink(ctx, ShrinkOptions.dryRun())).isEqualTo(new ShrinkResult(items, 0, 0));
   }
 
   /** Heads whose moves to a new ov fail while {@link #headMovesFail} is set (a crash before step 4). */

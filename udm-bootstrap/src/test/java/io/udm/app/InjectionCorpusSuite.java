@@ -21,19 +21,29 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Hostile input through the public API: every case is refused with a {@link ValidationException}
- * before a single SPI port is called (a counting spy wraps every port).
+ * before a single SPI port is called (a counting spy wraps every port). Each wiring (memory;
+ * MongoDB + S3 servers in the JVM) runs it on its own stores. One instance for the class, so the
+ * count of cases tried is per wiring.
  */
-class InjectionCorpusTest {
-  private static int casesTried;
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class InjectionCorpusSuite {
+  private int casesTried;
 
   private final CountingPorts spy = new CountingPorts();
-  private final Udm udm = TestUdms.open(
-      UdmConfig.builder().putCollectionMaps("users", CollectionMap.builder().addIndexedProps("email", "status").build()).build(),
-      spy.wrap(MemoryPorts.withBackends("m-0")), MutableClock.startingAt("2026-01-01T00:00:00Z"), MemoryPorts.sequentialIds());
-  private final ItemOps ops = udm.with(RouteContext.of("acme", "crm", "users"));
+  private final Udm udm;
+  private final ItemOps ops;
+
+  protected InjectionCorpusSuite(TestStores stores) {
+    MutableClock clock = stores.clock("2026-01-01T00:00:00Z");
+    udm = TestUdms.open(
+        UdmConfig.builder().putCollectionMaps("users", CollectionMap.builder().addIndexedProps("email", "status").build()).build(),
+        spy.wrap(stores.ports(clock)), clock, MemoryPorts.sequentialIds());
+    ops = udm.with(RouteContext.of(TestStores.tenant("acme"), "crm", "users"));
+  }
 
   static final List<String> HOSTILE_FILTERS = List.of(
       "{\"$where\": \"sleep(5000)\"}",
@@ -61,8 +71,10 @@ class InjectionCorpusTest {
       " leading-space", "x".repeat(129), "id with spaces", "%2e%2e", "a?b", "a#b", "ü", "\n");
 
   @AfterAll
-  static void report() {
-    System.out.println("[security] injection corpus: " + casesTried + " hostile cases refused with 0 port calls");
+  void report() {
+    udm.close();
+    System.out.println("[security] injection corpus (" + getClass().getSimpleName() + "): " + casesTried
+        + " hostile cases refused with 0 port calls");
   }
 
   private void refused(String what, Runnable call) {

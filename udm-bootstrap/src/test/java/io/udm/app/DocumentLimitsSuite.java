@@ -14,15 +14,30 @@ import io.udm.api.error.ValidationException;
 import io.udm.api.json.JsonValues;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Pathological documents are refused with a typed error, without a stack overflow and without a single upload. */
-class DocumentLimitsTest {
+/**
+ * Pathological documents are refused with a typed error, without a stack overflow and without a
+ * single upload. Each wiring (memory; MongoDB + S3 servers in the JVM) runs it on its own stores.
+ */
+public abstract class DocumentLimitsSuite {
   private final CountingPorts spy = new CountingPorts();
-  private final Udm udm = TestUdms.open(
-      UdmConfig.builder().limits(LimitsConfig.builder().maxDocumentBytes(64 * 1024).maxNestingDepth(32).build()).build(),
-      spy.wrap(MemoryPorts.withBackends("m-0")), MutableClock.startingAt("2026-01-01T00:00:00Z"), MemoryPorts.sequentialIds());
-  private final ItemOps ops = udm.with(RouteContext.of("acme", "crm", "docs"));
+  private final Udm udm;
+  private final ItemOps ops;
+
+  protected DocumentLimitsSuite(TestStores stores) {
+    MutableClock clock = stores.clock("2026-01-01T00:00:00Z");
+    udm = TestUdms.open(
+        UdmConfig.builder().limits(LimitsConfig.builder().maxDocumentBytes(64 * 1024).maxNestingDepth(32).build()).build(),
+        spy.wrap(stores.ports(clock)), clock, MemoryPorts.sequentialIds());
+    ops = udm.with(RouteContext.of(TestStores.tenant("acme"), "crm", "docs"));
+  }
+
+  @AfterEach
+  void close() {
+    udm.close();
+  }
 
   @Test
   void aTenThousandDeepObjectIsRefusedWithoutUploading() {

@@ -1,0 +1,66 @@
+package io.udm.bootstrap.wiring;
+
+import io.udm.api.config.UdmConfig;
+import io.udm.app.MutableClock;
+import io.udm.app.StoragePorts;
+import io.udm.app.TestStores;
+import io.udm.bootstrap.local.EmbeddedServers;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * MongoDB + S3 server pairs in this JVM for one test class, opened once through the production
+ * storage wiring and shared by its tests (each keeps to tenants of its own), stopped after the
+ * class. Register it as a static field: {@code @RegisterExtension static final MongoS3Stores STORES
+ * = new MongoS3Stores(1);}.
+ */
+public final class MongoS3Stores implements TestStores, AfterAllCallback {
+  private final int pairs;
+  private EmbeddedServers servers;
+  private StoragePorts opened;
+  private StoragePorts shared;
+
+  public MongoS3Stores(int pairs) {
+    this.pairs = pairs;
+  }
+
+  @Override
+  public synchronized void afterAll(ExtensionContext context) {
+    if (context.getRequiredTestClass().getEnclosingClass() != null || servers == null) {
+      return;
+    }
+    for (AutoCloseable resource : opened.resources()) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        // Closing test resources is best effort; the servers stop next.
+      }
+    }
+    servers.close();
+    servers = null;
+    shared = null;
+  }
+
+  /** S3Proxy stamps blobs with real time, so the clock starts there whatever {@code start} says. */
+  @Override
+  public MutableClock clock(String start) {
+    return MutableClock.atRealTime();
+  }
+
+  /** The class's shared ports, opened on first use (servers started, production storage wiring). */
+  @Override
+  public synchronized StoragePorts ports(MutableClock clock) {
+    if (servers == null) {
+      servers = EmbeddedServers.transientPairs(pairs);
+      UdmConfig config = servers.configFor(UdmConfig.builder().build(), "suite-" + UUID.randomUUID().toString().substring(0, 8));
+      opened = ProductionStorage.open(config, true, Duration.ofSeconds(10));
+      // Without their resources: a test's Udm.close() must not close what the next test uses.
+      shared = new StoragePorts(opened.backends(), opened.counters(), opened.placements(), opened.retryQueue(),
+          opened.countersProbe(), List.of());
+    }
+    return shared;
+  }
+}
