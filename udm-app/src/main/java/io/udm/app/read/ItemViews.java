@@ -11,10 +11,17 @@ import io.udm.spi.HeadRecord;
 import io.udm.spi.VersionRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Builds the caller's {@link ItemView} of a stored version: its payload without {@code _system}. */
 final class ItemViews {
   private ItemViews() {}
+
+  /** The view of a version read a moment ago; empty when it is gone since (hard delete, retention). */
+  static Optional<ItemView> ofKept(BackendPorts backend, VersionRecord v) {
+    return StoredPayloads.userDataIfKept(backend, v).map(data -> new ItemView(v.key().objectId(), v.ov(), v.cv(),
+        v.at(), data, v.meta(), v.system(), byPath(v.content()), v.deleted()));
+  }
 
   static ItemView of(BackendPorts backend, VersionRecord v) {
     JsonNode stored = StoredPayloads.read(backend.blobs(), v.key(), v.ov(), v.payloadKey());

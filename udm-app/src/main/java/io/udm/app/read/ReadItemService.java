@@ -60,6 +60,6 @@ public final class ReadItemService {
   private Optional<ItemView> visible(BackendPorts backend, Optional<VersionRecord> version, ReadOptions opts) {
     return version
         .filter(v -> opts.includeDeleted() || !v.deleted())
-        .map(v -> contents.apply(backend, v.key(), ItemViews.of(backend, v), opts));
+        .flatMap(v -> ItemViews.ofKept(backend, v).map(view -> contents.apply(backend, v.key(), view, opts)));
   }
 }

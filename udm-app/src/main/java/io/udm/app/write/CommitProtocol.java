@@ -271,7 +271,6 @@ final class CommitProtocol {
    */
   private static void advanceHead(BackendPorts backend, ItemKey key, Optional<VersionRecord> base, VersionRecord version) {
     HeadRecord next = HeadRecord.of(version);
-    Optional<HeadRecord> head;
     try {
       boolean moved = base.isEmpty()
           ? backend.heads().insert(next).applied()
@@ -279,7 +278,11 @@ final class CommitProtocol {
       if (moved) {
         return;
       }
-      head = backend.heads().find(key);
+    } catch (RuntimeException unknown) {
+      // The move may or may not have been applied: find out below, as for a refused move.
+    }
+    try {
+      Optional<HeadRecord> head = backend.heads().find(key);
       if (head.isEmpty() && base.isPresent() && backend.versions().find(key, base.get().ov()).isEmpty()) {
         throw withdrawAfterHardDelete(backend, key, version);
       }

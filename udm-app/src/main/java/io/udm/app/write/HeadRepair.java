@@ -2,6 +2,7 @@ package io.udm.app.write;
 
 import io.udm.api.error.TxnException;
 import io.udm.spi.BackendPorts;
+import io.udm.spi.BlobArea;
 import io.udm.spi.HeadRecord;
 import io.udm.spi.HeadWrite;
 import io.udm.spi.ItemKey;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * or writes the item next moves it forward, so an acknowledged write is never lost.
  */
 public final class HeadRepair {
+  private static final System.Logger LOG = System.getLogger(HeadRepair.class.getName());
   private static final int MAX_ROUNDS = 16;
 
   private HeadRepair() {}
@@ -36,6 +38,10 @@ public final class HeadRepair {
     }
     // No head: a crash may have left ov 1 without one. No record at the head: an interrupted hard delete.
     Optional<VersionRecord> latest = backend.versions().latest(key);
+    if (latest.isPresent() && head.isEmpty() && isHardDeleteLeftover(backend, key, latest.get())) {
+      removeLeftover(backend, key);
+      return Optional.empty();
+    }
     if (latest.isPresent()) {
       rollForward(backend, key, head, latest.get());
     } else if (head.isPresent()) {
@@ -83,5 +89,24 @@ public final class HeadRepair {
   /** A head ahead of the newest version points at a record that is gone (see {@link #dropHeadWithoutVersions}). */
   private static boolean pointsAtNothing(BackendPorts backend, ItemKey key, HeadRecord head, VersionRecord newest) {
     return head.ov() > newest.ov() && backend.versions().find(key, head.ov()).isEmpty();
+  }
+
+  /**
+   * No head, and the newest version's predecessor is gone: the item was hard-deleted under a
+   * writer that appended once the log was empty and then died before it could take its version
+   * back (see CommitProtocol). Nothing else makes this state: versions form a gapless chain up to
+   * the newest, retention prunes only below a head, and hard delete removes the head first.
+   */
+  private static boolean isHardDeleteLeftover(BackendPorts backend, ItemKey key, VersionRecord newest) {
+    return newest.ov() > 1 && backend.versions().find(key, newest.ov() - 1).isEmpty();
+  }
+
+  /** Finishes the hard delete: the lone versions go with their payloads, as the hard delete would have taken them. */
+  private static void removeLeftover(BackendPorts backend, ItemKey key) {
+    List<VersionRecord> leftover = backend.versions().history(key);
+    backend.versions().delete(key, leftover.stream().map(VersionRecord::ov).toList());
+    backend.blobs().deleteAll(BlobArea.JSON, leftover.stream().map(VersionRecord::payloadKey).toList());
+    LOG.log(System.Logger.Level.INFO, "removed {0} version(s) of {1} that a writer left behind a hard delete",
+        leftover.size(), key);
   }
 }

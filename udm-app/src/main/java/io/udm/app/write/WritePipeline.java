@@ -1,5 +1,6 @@
 package io.udm.app.write;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.udm.api.ContentRef;
 import io.udm.api.Op;
 import io.udm.api.RestoreTarget;
@@ -115,7 +116,7 @@ public final class WritePipeline {
     switch (request.reads()) {
       case CURRENT_DATA:
         return new StateRead(new CommittedState(current,
-            live ? StoredPayloads.userData(backend, latest.get()) : JsonValues.NODES.objectNode(), Optional.empty()),
+            live ? dataOf(backend, latest.get()) : JsonValues.NODES.objectNode(), Optional.empty()),
             Optional.empty());
       case RESTORE_SOURCE:
         if (latest.isEmpty()) {
@@ -133,9 +134,16 @@ public final class WritePipeline {
   }
 
   /** The state a version holds, as a restore source. */
-  public static RestoreSource restoreSource(BackendPorts backend, VersionRecord version) {
-    return new RestoreSource(StoredPayloads.userData(backend, version), version.deleted(),
-        version.system().functionIds(), version.content());
+  private static RestoreSource restoreSource(BackendPorts backend, VersionRecord version) {
+    return new RestoreSource(dataOf(backend, version), version.deleted(), version.system().functionIds(),
+        version.content());
+  }
+
+  /** The data of a version just read; gone since means the item (or that version) was removed under this write. */
+  private static ObjectNode dataOf(BackendPorts backend, VersionRecord version) {
+    return StoredPayloads.userDataIfKept(backend, version).orElseThrow(() -> new NotFoundException(
+        "version " + version.ov() + " of item '" + version.key().objectId() + "' was removed (hard delete or"
+            + " retention) while this write read it; nothing was written"));
   }
 
   private static Optional<VersionRecord> resolve(BackendPorts backend, ItemKey key, RestoreTarget to) {
@@ -169,10 +177,16 @@ public final class WritePipeline {
   private static WriteOutcome replayed(BackendPorts backend, VersionRecord first, WriteRequest request,
       Optional<String> fingerprint) {
     requireSameRequest(first.key(), first.requestHash(), first.op(), first.requestId().orElse(""), request, fingerprint);
+    Optional<VersionRecord> latest;
     try {
-      HeadRepair.latestCommitted(backend, first.key());
+      latest = HeadRepair.latestCommitted(backend, first.key());
     } catch (RuntimeException repairFailed) {
       // The version log holds the write; any later read or write rolls the head forward.
+      return WriteOutcome.replayOf(first);
+    }
+    if (latest.isEmpty()) {
+      throw new NotFoundException("item '" + first.key().objectId() + "' was hard-deleted; the write of requestId '"
+          + first.requestId().orElse("") + "' went with it. Create the item again if it should exist");
     }
     return WriteOutcome.replayOf(first);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.udm.api.GcResult;
+import io.udm.api.HardDeleteOptions;
 import io.udm.api.ItemOps;
 import io.udm.api.ItemView;
 import io.udm.api.ListOptions;
@@ -16,10 +17,14 @@ import io.udm.api.VerifyProblem.Kind;
 import io.udm.api.VerifyProblem;
 import io.udm.api.VerifyReport;
 import io.udm.api.WriteOptions;
+import io.udm.api.config.RetentionConfig;
+import io.udm.api.config.UdmConfig;
+import io.udm.api.config.VersionRetention;
 import io.udm.api.error.NotFoundException;
 import io.udm.api.error.OptimisticLockException;
 import io.udm.api.error.StorageException;
 import io.udm.api.error.TxnException;
+import io.udm.app.TestUdms;
 import io.udm.domain.keys.StorageKeys;
 import io.udm.spi.BlobInfo;
 import io.udm.spi.VersionRecord;
@@ -40,16 +45,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The crash-point sweep: seeded, reproducible runs, each crashing (or failing, or losing the reply
- * of) one write at one boundary of the saga, with other writers and readers interleaved at random
- * boundaries of that write, then checking what must hold whatever happened:
+ * of) one write at one boundary of the saga, with other writers, readers, hard deletes and
+ * retention runs interleaved at random boundaries of that write, then checking what must hold
+ * whatever happened:
  *
  * <ul>
  *   <li>no head points to a missing version or payload (checked before any repair, and by every
  *       interleaved reader);
- *   <li>every acknowledged write is in the log with its payload;
+ *   <li>every acknowledged write is in the log with its payload, unless retention pruned it (then
+ *       a newer version is) or its item was hard-deleted (then nothing of the item is left);
  *   <li>an unacknowledged write is either fully visible (exactly one version, readable) or absent;
  *       a replay of its request id never makes a second version;
- *   <li>every item's ov chain is gapless; a read rolls any lagging head forward;
+ *   <li>every item's ov chain is gapless (from its oldest kept version); a read rolls any lagging
+ *       head forward;
  *   <li>verify finds nothing but orphan payloads (and repairs lagging heads); GC removes exactly
  *       those, a second GC removes nothing, and verify is then clean.
  * </ul>
@@ -61,6 +69,8 @@ import org.junit.jupiter.api.Test;
 public abstract class CrashSweepSuite {
   private static final Duration GRACE = Duration.ofHours(1);
   private static final List<FaultInjector.Action> ACTIONS = List.of(FaultInjector.Action.values());
+  /** What the maintaining process prunes to: the two newest versions of each item. */
+  private static final int VERSIONS_KEPT = 2;
 
   /** The stores for one run: fresh, or shared servers (each run uses its own tenant). */
   protected abstract FaultFixture fixtureForRun();
@@ -114,9 +124,14 @@ public abstract class CrashSweepSuite {
     private final RouteContext ctx;
     private final Udm victimProcess;
     private final Udm otherProcess;
+    /** Another process, configured to hard-delete and to prune all but the newest versions. */
+    private final Udm maintainer;
     private final ItemOps victim;
     private final ItemOps other;
     private final List<String> items = new ArrayList<>();
+    /** Items made before the write under test: the only ones a hard delete may take. */
+    private final List<String> seededItems = new ArrayList<>();
+    private final Set<String> hardDeleted = new TreeSet<>();
     private final List<Ack> acks = new ArrayList<>();
     private int markers;
 
@@ -127,6 +142,9 @@ public abstract class CrashSweepSuite {
       fx.faults.reset();
       this.victimProcess = fx.victim();
       this.otherProcess = fx.rival();
+      this.maintainer = TestUdms.open(UdmConfig.builder().from(fx.config).hardDeleteEnabled(true)
+          .retention(RetentionConfig.builder().ver(VersionRetention.builder().maxPerItem(VERSIONS_KEPT).build()).build())
+          .build(), fx.raw, fx.clock, fx.ids);
       this.victim = victimProcess.with(ctx);
       this.other = otherProcess.with(ctx);
     }
@@ -145,6 +163,7 @@ public abstract class CrashSweepSuite {
         String m = nextMarker("s");
         var created = other.create(doc(m));
         items.add(created.id());
+        seededItems.add(created.id());
         acks.add(new Ack(created.id(), created.ov(), m, Op.CREATE));
         for (int u = rnd.nextInt(3); u > 0; u--) {
           rivalUpdate(created.id());
@@ -224,9 +243,10 @@ public abstract class CrashSweepSuite {
       } catch (SimulatedCrash | OptimisticLockException | StorageException | TxnException | NotFoundException e) {
         // The rule fires on the first call of its boundary: the write met the fault if it got there.
         boolean metFault = !none && fx.faults.calls(boundary) > 0;
-        if (!metFault && !(e instanceof OptimisticLockException)) {
+        boolean targetHardDeleted = target != null && hardDeleted.contains(target);
+        if (!metFault && !(e instanceof OptimisticLockException) && !(targetHardDeleted && e instanceof NotFoundException)) {
           // Without a fault only a lost race may fail the write: a rival (the race, an interleaved
-          // writer) took its ov or its id. Nothing deletes its target but itself.
+          // writer) took its ov or its id, or an interleaved hard delete took its item.
           throw new AssertionError("the write under test met no injected fault (" + where + ") yet failed", e);
         }
         outcome = e instanceof SimulatedCrash ? "crashed" : "failed (" + e.getClass().getSimpleName() + ")";
@@ -291,13 +311,24 @@ public abstract class CrashSweepSuite {
         var r = other.update(id, doc(m));
         acks.add(new Ack(r.id(), r.ov(), m, Op.UPDATE));
       } catch (NotFoundException deleted) {
-        // The victim deleted it meanwhile.
+        // The victim deleted it, or a hard delete took it, meanwhile.
       }
+    }
+
+    /** A hard delete of a seeded item (at most one per run, so the rest keep being written). */
+    private void hardDeleteOne() {
+      if (!hardDeleted.isEmpty()) {
+        return;
+      }
+      String id = seededItems.get(rnd.nextInt(seededItems.size()));
+      count("interleaved: hard delete");
+      hardDeleted.add(id);
+      maintainer.maintenance().hardDelete(ctx, id, HardDeleteOptions.confirmed());
     }
 
     /** Another writer or a reader, at some boundary of the victim's write. */
     private Runnable interleaving() {
-      int kind = rnd.nextInt(3);
+      int kind = rnd.nextInt(5);
       String id = items.get(rnd.nextInt(items.size()));
       return switch (kind) {
         case 0 -> () -> {
@@ -309,6 +340,11 @@ public abstract class CrashSweepSuite {
           fx.assertHeadNotDangling(ctx, id);
           other.getLatest(id, ReadOptions.builder().includeDeleted(true).build());
         };
+        case 2 -> this::hardDeleteOne;
+        case 3 -> () -> {
+          count("interleaved: retention");
+          maintainer.maintenance().applyRetention(ctx);
+        };
         default -> () -> {
           count("interleaved: reader (listing)");
           for (ItemView v : other.listByMeta(MetaQuery.all(), ListOptions.builder().includeDeleted(true).build()).items()) {
@@ -316,6 +352,12 @@ public abstract class CrashSweepSuite {
           }
         };
       };
+    }
+
+    /** Whether the victim's acknowledged version was pruned since: its item kept newer ones only. */
+    private boolean prunedSince(Op op, String target, String victimMarker) {
+      Optional<Ack> ack = acks.stream().filter(a -> a.marker().equals(victimMarker)).findFirst();
+      return ack.isPresent() && fx.history(ctx, ack.get().id()).stream().noneMatch(r -> r.ov() == ack.get().ov());
     }
 
     private void check(Op op, String target, String victimMarker, boolean victimAcked) {
@@ -337,8 +379,21 @@ public abstract class CrashSweepSuite {
       for (String id : ids) {
         List<VersionRecord> h = fx.history(ctx, id);
         histories.put(id, h);
+        if (hardDeleted.contains(id)) {
+          // A writer that died between appending into the emptied log and taking its version back
+          // leaves that version without a head; the next access finishes the hard delete.
+          assertThat(fx.head(ctx, id)).as("head of hard-deleted %s", id).isEmpty();
+          if (!h.isEmpty()) {
+            count("hard delete: a dead writer's version, removed by the next read");
+          }
+          assertThat(other.getLatest(id, ReadOptions.builder().includeDeleted(true).build())).isEmpty();
+          h = fx.history(ctx, id);
+          histories.put(id, h);
+          assertThat(h).as("versions of hard-deleted %s after a read", id).isEmpty();
+        }
+        long oldestKept = h.isEmpty() ? 1 : h.get(0).ov();
         for (int i = 0; i < h.size(); i++) {
-          assertThat(h.get(i).ov()).as("ov chain of %s", id).isEqualTo(i + 1L);
+          assertThat(h.get(i).ov()).as("ov chain of %s", id).isEqualTo(oldestKept + i);
           VersionRecord v = h.get(i);
           JsonNode stored = fx.payload(ctx, v.payloadKey()).orElseThrow(
               () -> new AssertionError("payload of " + id + " ov " + v.ov() + " is missing"));
@@ -352,9 +407,21 @@ public abstract class CrashSweepSuite {
         }
       }
       for (Ack ack : acks) {
+        if (hardDeleted.contains(ack.id())) {
+          continue; // the hard delete won whole, as checked above
+        }
         List<VersionRecord> h = histories.getOrDefault(ack.id(), List.of());
-        assertThat(h.size()).as("acknowledged %s", ack).isGreaterThanOrEqualTo((int) ack.ov());
-        VersionRecord v = h.get((int) ack.ov() - 1);
+        assertThat(h).as("acknowledged %s", ack).isNotEmpty();
+        long newest = h.get(h.size() - 1).ov();
+        assertThat(newest).as("acknowledged %s", ack).isGreaterThanOrEqualTo(ack.ov());
+        Optional<VersionRecord> kept = h.stream().filter(r -> r.ov() == ack.ov()).findFirst();
+        if (kept.isEmpty()) {
+          // Pruned by retention, which never takes an item's newest versions.
+          assertThat(newest - ack.ov()).as("pruned %s", ack).isGreaterThanOrEqualTo(VERSIONS_KEPT);
+          count("acknowledged writes pruned since (a newer version is kept)");
+          continue;
+        }
+        VersionRecord v = kept.get();
         if (ack.op() == Op.DELETE) {
           assertThat(v.op()).isEqualTo(Op.DELETE);
         } else {
@@ -365,9 +432,10 @@ public abstract class CrashSweepSuite {
       markerCount.forEach((m, n) -> assertThat(n).as("versions carrying write %s", m).isEqualTo(1));
       int victimVersions = op == Op.DELETE ? victimDeletes : markerCount.getOrDefault(victimMarker, 0);
       assertThat(victimVersions).isLessThanOrEqualTo(1);
-      if (victimAcked) {
+      boolean victimGone = target != null && hardDeleted.contains(target) && op != Op.CREATE;
+      if (victimAcked && !victimGone && !prunedSince(op, target, victimMarker)) {
         assertThat(victimVersions).isEqualTo(1);
-      } else {
+      } else if (!victimAcked) {
         count(victimVersions == 1 ? "unacknowledged: fully visible" : "unacknowledged: absent");
       }
 
@@ -388,9 +456,10 @@ public abstract class CrashSweepSuite {
         if (h.isEmpty()) {
           continue;
         }
+        long newest = h.get(h.size() - 1).ov();
         Optional<ItemView> latest = other.getLatest(id, ReadOptions.builder().includeDeleted(true).build());
-        assertThat(latest.orElseThrow().ov()).isEqualTo(h.size());
-        assertThat(fx.head(ctx, id).orElseThrow().ov()).as("head of %s after a read", id).isEqualTo(h.size());
+        assertThat(latest.orElseThrow().ov()).isEqualTo(newest);
+        assertThat(fx.head(ctx, id).orElseThrow().ov()).as("head of %s after a read", id).isEqualTo(newest);
       }
       VerifyReport report = otherProcess.maintenance().verify(ctx);
       assertThat(report.problems()).allSatisfy(p -> assertThat(p.kind()).as("%s", p).isEqualTo(Kind.ORPHAN_PAYLOAD));
@@ -403,8 +472,9 @@ public abstract class CrashSweepSuite {
       assertThat(otherProcess.maintenance().collectGarbage(ctx, GRACE)).isEqualTo(new GcResult(0, 0));
       assertThat(otherProcess.maintenance().verify(ctx).problems()).isEmpty();
       for (Ack ack : acks) {
-        VersionRecord v = histories.get(ack.id()).get((int) ack.ov() - 1);
-        assertThat(fx.payload(ctx, v.payloadKey())).as("payload of acknowledged %s after GC", ack).isPresent();
+        histories.getOrDefault(ack.id(), List.of()).stream().filter(r -> r.ov() == ack.ov()).findFirst()
+            .ifPresent(v -> assertThat(fx.payload(ctx, v.payloadKey()))
+                .as("payload of acknowledged %s after GC", ack).isPresent());
       }
       if (orphans > 0) {
         count("gc: runs that collected orphans");

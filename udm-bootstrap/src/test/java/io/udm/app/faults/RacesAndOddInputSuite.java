@@ -139,6 +139,22 @@ public abstract class RacesAndOddInputSuite {
     }
 
     @Test
+    void aWriterThatDiesAfterAppendingIntoTheEmptiedLogLeavesNothingTheNextAccessKeeps() {
+      String id = itemWithVersions(3);
+      fx.faults.before("versions.append", 1, () -> hardDelete(id));
+      fx.faults.on("versions.append", 1, FaultInjector.Action.CRASH_AFTER);
+      WriteOptions once = WriteOptions.builder().requestId("dies").build();
+      assertThatThrownBy(() -> ops.update(id, doc("v4"), once)).isInstanceOf(SimulatedCrash.class);
+      assertThat(fx.head(ctx, id)).isEmpty();
+      assertThat(fx.history(ctx, id)).extracting(VersionRecord::ov).containsExactly(4L);
+
+      // The restarted process retries: the hard delete still wins.
+      assertThatThrownBy(() -> other.update(id, doc("v4"), once)).isInstanceOf(NotFoundException.class);
+      assertThat(other.getLatest(id)).isEmpty();
+      assertGoneWithoutTrace(id);
+    }
+
+    @Test
     void theIdOfAHardDeletedItemCanBeCreatedAgainAfterARace() {
       String id = itemWithVersions(3);
       fx.faults.before("versions.append", 1, () -> hardDelete(id));
@@ -170,8 +186,9 @@ public abstract class RacesAndOddInputSuite {
     @Test
     void retentionRollsALaggingHeadForwardBeforePruningSoListingsKeepWorking() {
       String id = other.create(doc("v1")).id();
-      fx.faults.on("heads.compareAndSet", 1, FaultInjector.Action.FAIL_BEFORE);
-      ops.update(id, doc("v2")); // acknowledged; its head move failed, so the head still says ov 1
+      // The writer dies between its append and its head move: committed, the head still says ov 1.
+      fx.faults.on("heads.compareAndSet", 1, FaultInjector.Action.CRASH_BEFORE);
+      assertThatThrownBy(() -> ops.update(id, doc("v2"))).isInstanceOf(SimulatedCrash.class);
       assertThat(fx.head(ctx, id).orElseThrow().ov()).isEqualTo(1);
 
       rival.maintenance().applyRetention(ctx);
@@ -185,8 +202,8 @@ public abstract class RacesAndOddInputSuite {
     @Test
     void aListingRollsForwardAHeadWhoseVersionWasPrunedBehindItsBack() {
       String id = other.create(doc("v1")).id();
-      fx.faults.on("heads.compareAndSet", 1, FaultInjector.Action.FAIL_BEFORE);
-      ops.update(id, doc("v2"));
+      fx.faults.on("heads.compareAndSet", 1, FaultInjector.Action.CRASH_BEFORE);
+      assertThatThrownBy(() -> ops.update(id, doc("v2"))).isInstanceOf(SimulatedCrash.class);
       VersionRecord first = fx.history(ctx, id).get(0);
       fx.backend(ctx).versions().delete(first.key(), List.of(1L));
       fx.backend(ctx).blobs().delete(BlobArea.JSON, first.payloadKey());
