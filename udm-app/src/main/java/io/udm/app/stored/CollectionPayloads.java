@@ -33,12 +33,11 @@ public final class CollectionPayloads {
     while (true) {
       List<BlobInfo> page = blobs.list(area, prefix, after, PAGE);
       for (BlobInfo blob : page) {
-        String rest = blob.key().substring(prefix.length());
-        int slash = rest.indexOf('/');
-        if (slash <= 0) {
-          continue; // not an item's object; nothing UDM writes
+        Optional<String> id = objectIdOf(prefix, blob.key());
+        if (id.isEmpty()) {
+          continue;
         }
-        String objectId = rest.substring(0, slash);
+        String objectId = id.get();
         if (!objectId.equals(currentId)) {
           if (currentId != null) {
             perItem.accept(currentId, current);
@@ -56,6 +55,13 @@ public final class CollectionPayloads {
     if (currentId != null) {
       perItem.accept(currentId, current);
     }
+  }
+
+  /** The object id in a key under {@code collectionPrefix}; empty for a key that is no item's object (nothing UDM writes). */
+  static Optional<String> objectIdOf(String collectionPrefix, String key) {
+    String rest = key.substring(collectionPrefix.length());
+    int slash = rest.indexOf('/');
+    return slash <= 0 ? Optional.empty() : Optional.of(rest.substring(0, slash));
   }
 
   /** Every payload stored under one item, in key order. */
