@@ -3,13 +3,17 @@ package io.udm.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.udm.adapter.memory.InMemoryPlacementAdapter;
+import io.udm.api.GcResult;
 import io.udm.api.VerifyProblem;
 import io.udm.api.VerifyProblem.Kind;
 import io.udm.api.VerifyReport;
 import io.udm.api.config.UdmConfig;
 import io.udm.app.maintenance.Verifier;
 import io.udm.app.stored.CollectionPayloads;
+import io.udm.app.stored.ItemHistory;
 import io.udm.spi.HeadQuery;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -66,6 +70,36 @@ class InMemoryMaintenanceBoundsTest extends MaintenanceBoundsSuite {
     assertThat(report.problemsFound()).isEqualTo(orphans);
     assertThat(report.truncated()).isTrue();
     assertThat(report.ok()).isFalse();
+  }
+
+  @Test
+  void garbageCollectionReadsALongHistoryAndAnItemsManyObjectsAPageAtATime() {
+    String id = create("long-lived");
+    int versions = ItemHistory.PAGE * 2 + 10;
+    for (int n = 2; n <= versions; n++) {
+      udm.with(ctx).update(id, Map.of("n", n));
+    }
+    int orphans = CollectionPayloads.PAGE + 100;
+    for (long ov = versions + 1; ov <= versions + orphans; ov++) {
+      putOrphanPayload(id, ov);
+    }
+    clock.advance(Duration.ofHours(2));
+    recorded.reset();
+
+    GcResult result = udm.maintenance().collectGarbage(ctx, Duration.ofHours(1));
+
+    assertThat(result.orphanObjects()).isEqualTo(orphans);
+    assertThat(recorded.calls("VersionLog.history")).isEmpty();
+    assertThat(recorded.calls("VersionLog.historyAfter")).isNotEmpty().allSatisfy(call -> {
+      assertThat((int) call.arg(2)).isLessThanOrEqualTo(ItemHistory.PAGE);
+      assertThat(call.returned()).isLessThanOrEqualTo(ItemHistory.PAGE);
+    });
+    List<RecordingPorts.Call> deletes = recorded.calls("BlobStore.deleteAll");
+    assertThat(deletes).hasSizeGreaterThanOrEqualTo(2)
+        .allSatisfy(call -> assertThat((Collection<?>) call.arg(1)).hasSizeLessThanOrEqualTo(CollectionPayloads.PAGE));
+    assertThat(deletes.stream().mapToInt(call -> ((Collection<?>) call.arg(1)).size()).sum()).isEqualTo(orphans);
+    assertThat(udm.with(ctx).history(id)).hasSize(versions);
+    assertThat(udm.maintenance().verify(ctx).ok()).isTrue();
   }
 
   private long historyReadsBefore(RecordingPorts.Call call) {

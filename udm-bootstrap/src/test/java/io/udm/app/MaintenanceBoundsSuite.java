@@ -9,7 +9,9 @@ import io.udm.api.VerifyProblem;
 import io.udm.api.VerifyProblem.Kind;
 import io.udm.api.VerifyReport;
 import io.udm.api.WriteOptions;
+import io.udm.api.GcResult;
 import io.udm.api.config.UdmConfig;
+import io.udm.app.maintenance.GarbageCollector;
 import io.udm.domain.keys.StorageKeys;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.BlobArea;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,5 +99,30 @@ public abstract class MaintenanceBoundsSuite {
     assertThat(report.truncated()).isFalse();
     assertThat(udm.maintenance().verify(ctx).problems()).as("the orphan versions were repaired")
         .extracting(VerifyProblem::kind).containsExactly(Kind.ORPHAN_PAYLOAD);
+  }
+
+  // ------------------------------------------------------------------ garbage collection
+
+  @Test
+  void garbageCollectionReadsAnItemsReferencesOncePerBatchOfContentOrphansNotOncePerOrphan() {
+    int orphans = GarbageCollector.CONTENT_BATCH + 20;
+    ItemKey key = ItemKey.of(ctx, create("many-orphans"));
+    for (int i = 0; i < orphans; i++) {
+      backend().blobs().put(BlobArea.CONTENT, StorageKeys.content(key, String.format("%064x", i)), new byte[] {(byte) i},
+          "image/png");
+    }
+    clock.advance(Duration.ofHours(2));
+    recorded.reset();
+
+    GcResult result = udm.maintenance().collectGarbage(ctx, Duration.ofHours(1));
+
+    assertThat(result.orphanObjects()).isEqualTo(orphans);
+    int batches = (orphans + GarbageCollector.CONTENT_BATCH - 1) / GarbageCollector.CONTENT_BATCH;
+    // One pass to tell the payloads' references, one for the content's, then one after each batch's delete.
+    assertThat(recorded.calls("VersionLog.historyAfter")).hasSize(2 + batches);
+    assertThat(recorded.calls("VersionLog.history")).isEmpty();
+    assertThat(recorded.calls("BlobStore.deleteAll")).hasSize(batches);
+    assertThat(backend().blobs().list(BlobArea.CONTENT, StorageKeys.itemPrefix(key), Optional.empty(), 10)).isEmpty();
+    assertThat(udm.maintenance().verify(ctx).ok()).isTrue();
   }
 }
