@@ -16,7 +16,10 @@ public interface MaintenanceApi {
   /** Removes payloads and version records of attempts that never committed, older than {@code olderThan}. */
   GcResult collectGarbage(RouteContext ctx, Duration olderThan);
 
-  /** Reports dangling heads, ov gaps, missing payloads and orphans. */
+  /**
+   * Reports dangling heads, ov gaps, missing payloads and orphans. The report keeps the first
+   * problems up to a bound and counts all of them ({@link VerifyReport#problemsFound()}).
+   */
   VerifyReport verify(RouteContext ctx);
 
   /**

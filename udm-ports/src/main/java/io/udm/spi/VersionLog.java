@@ -34,6 +34,18 @@ public interface VersionLog {
   /** All records of the item, oldest first. */
   List<VersionRecord> history(ItemKey key);
 
+  /**
+   * At most {@code limit} records of the item with an ov above {@code afterOv}, oldest first: the
+   * history a page at a time, for callers that must not hold an item's whole history. This default
+   * reads the whole history; the adapters answer it with a bounded query.
+   */
+  default List<VersionRecord> historyAfter(ItemKey key, long afterOv, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("a history page needs a limit of 1 or more, got " + limit);
+    }
+    return history(key).stream().filter(v -> v.ov() > afterOv).limit(limit).toList();
+  }
+
   Optional<VersionRecord> findByRequestId(RouteContext collection, String requestId);
 
   /** Removes the given versions of an item (retention, hard delete); returns how many existed. */

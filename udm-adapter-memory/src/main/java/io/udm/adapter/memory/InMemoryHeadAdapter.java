@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -64,15 +65,20 @@ public final class InMemoryHeadAdapter implements HeadStore {
     }
     Comparator<Listed> order = Listed.order(query.ascending());
     Optional<Listed> after = query.after().map(position -> Listed.at(position, query.sortField()));
-    return heads(query.collection()).values().stream()
+    // The page's heads only: a queue of the best limit so far, its worst on top to be dropped first.
+    PriorityQueue<Listed> page = new PriorityQueue<>(order.reversed());
+    heads(query.collection()).values().stream()
         .filter(head -> query.includeDeleted() || !head.deleted())
         .map(head -> Listed.of(head, query.sortField()))
         .filter(listed -> query.filter().matches(listed.meta()))
         .filter(listed -> after.map(position -> order.compare(listed, position) > 0).orElse(true))
-        .sorted(order)
-        .limit(query.limit())
-        .map(Listed::head)
-        .toList();
+        .forEach(listed -> {
+          page.add(listed);
+          if (page.size() > query.limit()) {
+            page.poll();
+          }
+        });
+    return page.stream().sorted(order).map(Listed::head).toList();
   }
 
   @Override

@@ -62,6 +62,14 @@ public final class InMemoryVersionLogAdapter implements VersionLog {
   }
 
   @Override
+  public List<VersionRecord> historyAfter(ItemKey key, long afterOv, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("a history page needs a limit of 1 or more, got " + limit);
+    }
+    return log(key.collection()).historyAfter(key.objectId(), afterOv, limit);
+  }
+
+  @Override
   public Optional<VersionRecord> findByRequestId(RouteContext collection, String requestId) {
     return log(collection).findByRequestId(requestId);
   }
@@ -137,6 +145,10 @@ public final class InMemoryVersionLogAdapter implements VersionLog {
 
     synchronized List<VersionRecord> history(String objectId) {
       return List.copyOf(versions(objectId).values());
+    }
+
+    synchronized List<VersionRecord> historyAfter(String objectId, long afterOv, int limit) {
+      return versions(objectId).tailMap(afterOv, false).values().stream().limit(limit).toList();
     }
 
     synchronized Optional<VersionRecord> findByRequestId(String requestId) {

@@ -5,6 +5,7 @@ import io.udm.spi.HeadRecord;
 import io.udm.spi.ItemKey;
 import java.util.Optional;
 import org.bson.BsonDocument;
+import org.bson.BsonInt32;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
 import org.bson.BsonValue;
@@ -12,8 +13,9 @@ import org.bson.BsonValue;
 /**
  * A {@link HeadRecord} as a {@code heads} document: {@code _id} = {@code tenant/db/collection/objectId},
  * the scope and object id as fields, {@code ov}, {@code cv}, {@code at}, {@code payloadKey}, {@code
- * meta} (queried as {@code meta.<path>}), {@code _system}, {@code content} and, when present, {@code
- * shadow} = {document, expiresAt, bytes}.
+ * meta} (queried as {@code meta.<path>}), the meta's {@link SortKeys} ({@code sortKeys}, {@code
+ * sortKeysFormat}), {@code _system}, {@code content} and, when present, {@code shadow} =
+ * {document, expiresAt, bytes}.
  */
 final class HeadDocuments {
   static final String ID = "_id";
@@ -24,6 +26,7 @@ final class HeadDocuments {
   private HeadDocuments() {}
 
   static BsonDocument toDocument(HeadRecord head) {
+    BsonDocument meta = BsonJson.toDocument(head.meta());
     BsonDocument doc = new BsonDocument(ID, new BsonString(Keys.item(head.key())));
     RecordFields.putScope(doc, head.key().collection());
     doc.append(OBJECT_ID, new BsonString(head.key().objectId()))
@@ -31,7 +34,9 @@ final class HeadDocuments {
         .append("cv", new BsonInt64(head.cv()))
         .append("at", BsonJson.date(head.at()))
         .append("payloadKey", new BsonString(head.payloadKey()))
-        .append(META, BsonJson.toDocument(head.meta()))
+        .append(META, meta)
+        .append(SortKeys.FIELD, SortKeys.of(BsonJson.toObject(meta)))
+        .append(SortKeys.FORMAT, new BsonInt32(SortKeys.CURRENT_FORMAT))
         .append(RecordFields.SYSTEM, RecordFields.system(head.system()))
         .append("content", RecordFields.content(head.content()));
     head.shadow().ifPresent(shadow -> doc.append("shadow", new BsonDocument()

@@ -1,9 +1,7 @@
 package io.udm.adapter.mongo;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.udm.api.json.JsonValues;
 import io.udm.spi.HeadQuery;
@@ -12,10 +10,7 @@ import io.udm.spi.ListPosition;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -24,16 +19,20 @@ import org.bson.conversions.Bson;
 /**
  * Runs a {@link HeadQuery}: one page of a collection's heads in {@link JsonValues#SORT_ORDER} of the
  * sort value, then the object id, strictly after the keyset position. With a sort field the page is
- * filled bracket by bracket ({@link SortBracket}), starting in the bracket of the position.
+ * filled bracket by bracket ({@link SortBracket}), starting in the bracket of the position; every
+ * bracket is sorted and paged by the server (objects, arrays and binaries on their {@link
+ * SortKeys}), so a page reads at most {@code limit} heads.
  */
 final class HeadListing {
   private static final String ID = HeadDocuments.ID;
   private static final String META_PREFIX = HeadDocuments.META + ".";
 
   private final MongoCollection<BsonDocument> heads;
+  private final SortKeyBackfill backfill;
 
   HeadListing(MongoCollection<BsonDocument> heads) {
     this.heads = heads;
+    this.backfill = new SortKeyBackfill(heads);
   }
 
   List<HeadRecord> page(HeadQuery query) {
@@ -60,10 +59,7 @@ final class HeadListing {
   }
 
   private List<HeadRecord> byObjectId(HeadQuery query, Bson scope) {
-    Bson filter = query.after()
-        .map(position -> Filters.and(scope, afterId(query, position)))
-        .orElse(scope);
-    return fetch(filter, direction(query.ascending(), ID), query.limit());
+    return sortedBy(ID, scope, query.after().map(position -> afterId(query, position)), query.ascending(), query.limit());
   }
 
   private List<HeadRecord> bySortField(HeadQuery query, String field, Bson scope) {
@@ -75,6 +71,7 @@ final class HeadListing {
     Optional<SortBracket> start = query.after().map(position -> SortBracket.of(position.sortValue()));
     List<HeadRecord> page = new ArrayList<>();
     boolean started = start.isEmpty();
+    boolean keysComplete = false;
     for (SortBracket bracket : brackets) {
       started = started || bracket == start.get();
       int remaining = query.limit() - page.size();
@@ -82,22 +79,30 @@ final class HeadListing {
         continue;
       }
       Optional<ListPosition> after = start.filter(bracket::equals).flatMap(b -> query.after());
-      Bson members = Filters.and(scope, bracket.members(path));
-      page.addAll(bracket.serverSorted()
-          ? serverSorted(query, bracket, path, members, after, remaining)
-          : sortedHere(query, field, path, members, after, remaining));
+      if (bracket.sortedByKey()) {
+        if (!keysComplete) {
+          backfill.giveKeysToOlderHeads(query.collection());
+          keysComplete = true;
+        }
+        // Objects, arrays, binaries: sorted and paged on the heads' sort keys, plain strings.
+        String keyField = SortKeys.field(field);
+        page.addAll(sortedBy(keyField, Filters.and(scope, bracket.keyRange(keyField)),
+            after.map(position -> afterKey(query, keyField, position)), query.ascending(), remaining));
+      } else if (bracket.singleValued()) {
+        page.addAll(sortedBy(ID, Filters.and(scope, bracket.members(path)),
+            after.map(position -> afterId(query, position)), query.ascending(), remaining));
+      } else {
+        page.addAll(sortedBy(path, Filters.and(scope, bracket.members(path)),
+            after.map(position -> afterValue(query, path, position)), query.ascending(), remaining));
+      }
     }
     return page;
   }
 
-  private List<HeadRecord> serverSorted(
-      HeadQuery query, SortBracket bracket, String path, Bson members, Optional<ListPosition> after, int limit) {
-    if (bracket.singleValued()) {
-      Bson filter = after.map(position -> Filters.and(members, afterId(query, position))).orElse(members);
-      return fetch(filter, direction(query.ascending(), ID), limit);
-    }
-    Bson filter = after.map(position -> Filters.and(members, afterValue(query, path, position))).orElse(members);
-    return fetch(filter, direction(query.ascending(), path, ID), limit);
+  /** Up to {@code limit} of {@code members} past the position, sorted by {@code field} then the id. */
+  private List<HeadRecord> sortedBy(String field, Bson members, Optional<Bson> pastPosition, boolean ascending, int limit) {
+    Bson filter = pastPosition.map(past -> Filters.and(members, past)).orElse(members);
+    return fetch(filter, field.equals(ID) ? direction(ascending, ID) : direction(ascending, field, ID), limit);
   }
 
   /** Past the position: a greater value, or the same value and a greater object id (mirrored when descending). */
@@ -107,40 +112,15 @@ final class HeadListing {
     return Filters.or(beyondValue, Filters.and(MetaFilter.eq(path, value), afterId(query, position)));
   }
 
+  private static Bson afterKey(HeadQuery query, String keyField, ListPosition position) {
+    String key = SortKeys.key(position.sortValue());
+    Bson beyondKey = query.ascending() ? Filters.gt(keyField, key) : Filters.lt(keyField, key);
+    return Filters.or(beyondKey, Filters.and(Filters.eq(keyField, key), afterId(query, position)));
+  }
+
   private static Bson afterId(HeadQuery query, ListPosition position) {
     String id = Keys.itemPrefix(query.collection()) + position.objectId();
     return query.ascending() ? Filters.gt(ID, id) : Filters.lt(ID, id);
-  }
-
-  /**
-   * Objects, arrays and binaries: reads the bracket's ids and sort values only, orders them by {@code
-   * SORT_ORDER} here, then loads the page's heads. Costs a pass over the bracket's matching heads,
-   * which only sort fields holding such values pay.
-   */
-  private List<HeadRecord> sortedHere(
-      HeadQuery query, String field, String path, Bson members, Optional<ListPosition> after, int limit) {
-    Comparator<Keyed> order = Comparator.comparing(Keyed::value, JsonValues.SORT_ORDER).thenComparing(Keyed::objectId);
-    Comparator<Keyed> directed = query.ascending() ? order : order.reversed();
-    Optional<Keyed> position = after.map(p -> new Keyed(null, p.objectId(), p.sortValue()));
-    List<Keyed> keyed = new ArrayList<>();
-    for (BsonDocument doc : heads.find(members).projection(Projections.include(ID, HeadDocuments.OBJECT_ID, path))) {
-      JsonNode value = JsonValues.at(BsonJson.toObject(doc.getDocument(HeadDocuments.META)), field)
-          .orElse(JsonValues.NODES.nullNode());
-      keyed.add(new Keyed(doc.get(ID), doc.getString(HeadDocuments.OBJECT_ID).getValue(), value));
-    }
-    List<BsonValue> ids = keyed.stream()
-        .filter(candidate -> position.map(p -> directed.compare(candidate, p) > 0).orElse(true))
-        .sorted(directed)
-        .limit(limit)
-        .map(Keyed::id)
-        .toList();
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    Map<BsonValue, HeadRecord> byId = new HashMap<>();
-    heads.find(Filters.in(ID, ids)).forEach(doc -> byId.put(doc.get(ID), HeadDocuments.toRecord(doc)));
-    // A head deleted between the two reads is simply left out of the page.
-    return ids.stream().map(byId::get).filter(head -> head != null).toList();
   }
 
   private List<HeadRecord> fetch(Bson filter, Bson sort, int limit) {
@@ -152,7 +132,4 @@ final class HeadListing {
   private static Bson direction(boolean ascending, String... fields) {
     return ascending ? Sorts.ascending(fields) : Sorts.descending(fields);
   }
-
-  /** A head's id, object id and sort value, for sorting a bracket here. */
-  private record Keyed(BsonValue id, String objectId, JsonNode value) {}
 }

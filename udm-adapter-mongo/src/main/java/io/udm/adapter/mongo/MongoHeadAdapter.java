@@ -40,20 +40,27 @@ public final class MongoHeadAdapter implements HeadStore {
   }
 
   void createIndexes() {
-    errors.run("create the indexes of '" + COLLECTION + "'", () ->
-        heads.createIndex(Indexes.ascending(HeadDocuments.ID, HeadDocuments.OV),
-            new IndexOptions().unique(true).name("id_ov_unique")));
+    errors.run("create the indexes of '" + COLLECTION + "'", () -> {
+      heads.createIndex(Indexes.ascending(HeadDocuments.ID, HeadDocuments.OV),
+          new IndexOptions().unique(true).name("id_ov_unique"));
+      // Finds the heads written before sort keys existed (a null range) without a scan.
+      heads.createIndex(Indexes.ascending(SortKeys.FORMAT, HeadDocuments.ID), new IndexOptions().name("sort_keys_format"));
+    });
   }
 
   /**
-   * Adds a (non-unique) index per meta property for listings that filter or sort on it. Optional: a
-   * query without one is correct, only slower on a real MongoDB.
+   * Adds (non-unique) indexes per meta property for listings that filter or sort on it: on the value,
+   * and on its sort key for objects, arrays and binaries. Optional: a query without them is correct,
+   * only slower on a real MongoDB.
    */
   void createQueryIndexes(Collection<String> metaPaths) {
     for (String path : metaPaths) {
       String field = HeadDocuments.META + "." + path;
-      errors.run("create the query index on '" + field + "' of '" + COLLECTION + "'", () ->
-          heads.createIndex(Indexes.ascending(field, HeadDocuments.ID), new IndexOptions().name("meta_" + path)));
+      String sortKey = SortKeys.field(path);
+      errors.run("create the query indexes on '" + field + "' of '" + COLLECTION + "'", () -> {
+        heads.createIndex(Indexes.ascending(field, HeadDocuments.ID), new IndexOptions().name("meta_" + path));
+        heads.createIndex(Indexes.ascending(sortKey, HeadDocuments.ID), new IndexOptions().name("sort_key_" + path));
+      });
     }
   }
 

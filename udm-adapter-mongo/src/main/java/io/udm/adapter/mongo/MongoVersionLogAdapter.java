@@ -134,6 +134,22 @@ public final class MongoVersionLogAdapter implements VersionLog {
     });
   }
 
+  /** Served by the unique {@code {item, ov}} index: a range on ov within the item, read up to the limit. */
+  @Override
+  public List<VersionRecord> historyAfter(ItemKey key, long afterOv, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("a history page needs a limit of 1 or more, got " + limit);
+    }
+    return errors.call("read the history of " + key + " after ov " + afterOv, () -> {
+      List<VersionRecord> out = new ArrayList<>();
+      versions.find(Filters.and(byItem(key), Filters.gt(VersionDocuments.OV, afterOv)))
+          .sort(Sorts.ascending(VersionDocuments.OV))
+          .limit(limit)
+          .forEach(doc -> out.add(VersionDocuments.toRecord(doc)));
+      return out;
+    });
+  }
+
   @Override
   public Optional<VersionRecord> findByRequestId(RouteContext collection, String requestId) {
     Objects.requireNonNull(collection, "collection");

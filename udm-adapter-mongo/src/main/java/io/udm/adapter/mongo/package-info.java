@@ -12,7 +12,9 @@
  *   <li>{@code heads}: {@code _id} = {@code tenant/db/collection/objectId}, unique by nature;
  *       plus a unique index on {@code {_id, ov}} that serves the compare-and-set filter. A
  *       collection's heads are the {@code _id} range {@code [tenant/db/collection/,
- *       tenant/db/collection0)}. Meta is a sub-document queried as {@code meta.<path>}.
+ *       tenant/db/collection0)}. Meta is a sub-document queried as {@code meta.<path>}; {@code
+ *       sortKeys} holds, for each object, array or binary in meta, a string that sorts like it
+ *       ({@code SortKeys}), and {@code sortKeysFormat} marks heads that have them (indexed).
  *   <li>{@code versions}: {@code _id} = {@code tenant/db/collection/objectId/ov}; unique {@code
  *       {item, ov}}; unique sparse {@code requestKey} = {@code tenant/db/collection/requestId},
  *       present only when a request id is (the index that makes request ids unique per collection).
@@ -37,7 +39,8 @@
  *   <li>JSON is stored as BSON exactly (see {@code BsonJson}); instants as BSON dates, so with
  *       millisecond precision.
  *   <li>Listings sort in {@link io.udm.api.json.JsonValues#SORT_ORDER} by walking the type brackets
- *       (see {@code SortBracket}).
+ *       (see {@code SortBracket}); the server sorts and pages every bracket (objects, arrays and
+ *       binaries on their sort keys), so a page reads at most its limit of heads.
  *   <li>Known differences from {@link io.udm.api.MetaQuery#matches} (and so from the in-memory
  *       adapter), all MongoDB's own semantics: a path through an array ({@code a.b} with {@code a}
  *       an array of objects) reaches into the elements instead of reading as missing, in filters and

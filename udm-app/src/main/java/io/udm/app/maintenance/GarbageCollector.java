@@ -10,21 +10,20 @@ import io.udm.app.stored.CollectionPayloads;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.BlobArea;
 import io.udm.spi.BlobInfo;
-import io.udm.spi.HeadRecord;
 import io.udm.spi.ItemKey;
-import io.udm.spi.VersionRecord;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * Removes what failed write attempts left behind: version payloads that no version record (and no
@@ -39,9 +38,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * refuses to append a record whose upload is older than half of that, so a payload old enough to
  * be collected can never become referenced afterwards. Content blobs are named by their bytes and
  * may be uploaded again by any write, so they get a stronger check: see {@link #removeContent}.
+ *
+ * <p>Memory: the objects are listed a page at a time and taken an item and at most {@link
+ * CollectionPayloads#PAGE} objects at a time; the references of such a batch are found in one
+ * pass over the item's history, read {@link io.udm.app.stored.ItemHistory#PAGE} records at a time,
+ * keeping only the batch's keys. So memory is bounded by a page of each, plus the content bytes
+ * of one removal batch, however many items and versions there are.
  */
 public final class GarbageCollector {
   private static final System.Logger LOG = System.getLogger(GarbageCollector.class.getName());
+
+  /** The most content orphans deleted before the item's references are read again. */
+  public static final int CONTENT_BATCH = 100;
+  /** The most bytes of content orphans held at once (one orphan may be larger alone). */
+  public static final long CONTENT_BATCH_BYTES = 16L * 1024 * 1024;
 
   private final BackendRouter router;
   private final Clock clock;
@@ -63,72 +73,91 @@ public final class GarbageCollector {
     }
     BackendPorts backend = router.forRead(ctx);
     Instant cutoff = clock.instant().minus(olderThan);
+    long removed = sweep(backend, ctx, BlobArea.JSON, cutoff) + sweep(backend, ctx, BlobArea.CONTENT, cutoff);
+    return new GcResult(0, removed);
+  }
+
+  private static long sweep(BackendPorts backend, RouteContext ctx, BlobArea area, Instant cutoff) {
     AtomicLong removed = new AtomicLong();
-    CollectionPayloads.forEachItem(backend.blobs(), ctx, (objectId, payloads) ->
-        removed.addAndGet(removeOrphans(backend, BlobArea.JSON, ItemKey.of(ctx, objectId), payloads, cutoff)));
-    CollectionPayloads.forEachItem(backend.blobs(), BlobArea.CONTENT, ctx, (objectId, blobs) ->
-        removed.addAndGet(removeOrphans(backend, BlobArea.CONTENT, ItemKey.of(ctx, objectId), blobs, cutoff)));
-    return new GcResult(0, removed.get());
+    CollectionPayloads.forEachItemBatch(backend.blobs(), area, ctx, (objectId, blobs) ->
+        removed.addAndGet(removeOrphans(backend, area, ItemKey.of(ctx, objectId), blobs, cutoff)));
+    return removed.get();
   }
 
   private static long removeOrphans(BackendPorts backend, BlobArea area, ItemKey key, List<BlobInfo> blobs, Instant cutoff) {
-    List<String> oldEnough = blobs.stream()
+    Set<String> oldEnough = blobs.stream()
         .filter(p -> !p.lastModified().isAfter(cutoff))
         .map(BlobInfo::key)
-        .toList();
+        .collect(Collectors.toCollection(LinkedHashSet::new));
     if (oldEnough.isEmpty()) {
       return 0;
     }
-    Set<String> referenced = referenced(backend, area, key);
-    List<String> orphans = oldEnough.stream().filter(k -> !referenced.contains(k)).toList();
-    if (orphans.isEmpty()) {
-      return 0;
+    if (area == BlobArea.JSON) {
+      Set<String> referenced = ItemReferences.payloadsAmong(backend, key, oldEnough);
+      List<String> orphans = oldEnough.stream().filter(k -> !referenced.contains(k)).toList();
+      return orphans.isEmpty() ? 0 : backend.blobs().deleteAll(BlobArea.JSON, orphans);
     }
-    return area == BlobArea.JSON ? backend.blobs().deleteAll(area, orphans) : removeContent(backend, key, orphans, cutoff);
+    Set<String> referenced = ItemReferences.contentAmong(backend, key, oldEnough).keySet();
+    List<String> orphans = oldEnough.stream().filter(k -> !referenced.contains(k)).toList();
+    return removeContent(backend, key, orphans, cutoff);
   }
 
   /**
    * Content keys are named by their bytes, so a write may upload an orphan's bytes again and commit
-   * a reference to it at any moment. Each orphan is therefore checked again just before it goes (a
-   * new upload makes it young), kept in memory while it goes, and put back if a reference appeared
-   * meanwhile; a write that commits after that re-read finds it missing and uploads it itself.
+   * a reference to it at any moment. Each orphan's age is therefore checked again just before it
+   * goes (a new upload makes it young), and its bytes are kept while it goes. Orphans go in batches:
+   * a batch is deleted, then the item's references are read once, and what became referenced
+   * meanwhile is put back; a write that commits after that re-read finds its content missing and
+   * uploads it itself. A batch holds at most {@link #CONTENT_BATCH} orphans and {@link
+   * #CONTENT_BATCH_BYTES} of their bytes (or one orphan, when that alone is larger).
    */
   private static long removeContent(BackendPorts backend, ItemKey key, List<String> orphans, Instant cutoff) {
     long removed = 0;
+    List<HeldContent> batch = new ArrayList<>();
+    long heldBytes = 0;
     for (String orphan : orphans) {
-      Optional<BlobInfo> now = backend.blobs().head(BlobArea.CONTENT, orphan);
-      Optional<byte[]> bytes = now.filter(info -> !info.lastModified().isAfter(cutoff))
-          .flatMap(info -> backend.blobs().get(BlobArea.CONTENT, orphan));
+      Optional<BlobInfo> now = backend.blobs().head(BlobArea.CONTENT, orphan).filter(info -> !info.lastModified().isAfter(cutoff));
+      if (now.isEmpty()) {
+        continue; // gone already, or uploaded again by a write
+      }
+      if (!batch.isEmpty() && heldBytes + now.get().size() > CONTENT_BATCH_BYTES) {
+        removed += removeBatch(backend, key, batch);
+        batch.clear();
+        heldBytes = 0;
+      }
+      Optional<byte[]> bytes = backend.blobs().get(BlobArea.CONTENT, orphan);
       if (bytes.isEmpty()) {
         continue;
       }
-      backend.blobs().delete(BlobArea.CONTENT, orphan);
-      Optional<ContentRef> nowReferenced = Optional.ofNullable(contentReferences(backend, key).get(orphan));
-      if (nowReferenced.isPresent()) {
-        backend.blobs().put(BlobArea.CONTENT, orphan, bytes.get(), nowReferenced.get().contentType());
-        LOG.log(Level.INFO, "content {0} became referenced while garbage collection removed it; put it back", orphan);
-      } else {
-        removed++;
+      batch.add(new HeldContent(orphan, bytes.get()));
+      heldBytes += bytes.get().length;
+      if (batch.size() == CONTENT_BATCH) {
+        removed += removeBatch(backend, key, batch);
+        batch.clear();
+        heldBytes = 0;
       }
+    }
+    return batch.isEmpty() ? removed : removed + removeBatch(backend, key, batch);
+  }
+
+  /** Deletes the batch, reads the item's references once, and puts back what a write referenced meanwhile. */
+  private static long removeBatch(BackendPorts backend, ItemKey key, List<HeldContent> batch) {
+    Set<String> keys = batch.stream().map(HeldContent::key).collect(Collectors.toCollection(LinkedHashSet::new));
+    backend.blobs().deleteAll(BlobArea.CONTENT, keys);
+    Map<String, ContentRef> nowReferenced = ItemReferences.contentAmong(backend, key, keys);
+    long removed = 0;
+    for (HeldContent content : batch) {
+      ContentRef ref = nowReferenced.get(content.key());
+      if (ref == null) {
+        removed++;
+        continue;
+      }
+      backend.blobs().put(BlobArea.CONTENT, content.key(), content.bytes(), ref.contentType());
+      LOG.log(Level.INFO, "content {0} became referenced while garbage collection removed it; put it back", content.key());
     }
     return removed;
   }
 
-  private static Set<String> referenced(BackendPorts backend, BlobArea area, ItemKey key) {
-    if (area != BlobArea.JSON) {
-      return contentReferences(backend, key).keySet();
-    }
-    Set<String> referenced = new HashSet<>();
-    backend.versions().history(key).stream().map(VersionRecord::payloadKey).forEach(referenced::add);
-    backend.heads().find(key).map(HeadRecord::payloadKey).ifPresent(referenced::add);
-    return referenced;
-  }
-
-  /** The content references of the item's versions and head, by key. */
-  private static Map<String, ContentRef> contentReferences(BackendPorts backend, ItemKey key) {
-    Map<String, ContentRef> refs = new HashMap<>();
-    backend.versions().history(key).forEach(v -> v.content().forEach(ref -> refs.putIfAbsent(ref.key(), ref)));
-    backend.heads().find(key).ifPresent(h -> h.content().forEach(ref -> refs.putIfAbsent(ref.key(), ref)));
-    return refs;
-  }
+  /** An orphan's bytes, kept until the re-read says whether it may stay deleted. */
+  private record HeldContent(String key, byte[] bytes) {}
 }

@@ -1,35 +1,39 @@
 package io.udm.app.maintenance;
 
 import io.udm.api.RouteContext;
-import io.udm.api.VerifyProblem.Kind;
 import io.udm.api.VerifyProblem;
+import io.udm.api.VerifyProblem.Kind;
 import io.udm.api.VerifyReport;
-import io.udm.api.json.JsonValues;
 import io.udm.app.routing.BackendRouter;
 import io.udm.app.stored.CollectionPayloads;
-import io.udm.app.write.HeadRepair;
-import io.udm.domain.keys.StorageKeys;
+import io.udm.app.stored.ItemScan;
+import io.udm.app.stored.PageCursor;
+import io.udm.app.stored.PayloadItemIds;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.BlobArea;
-import io.udm.spi.BlobInfo;
-import io.udm.spi.HeadQuery;
 import io.udm.spi.HeadRecord;
 import io.udm.spi.ItemKey;
-import io.udm.spi.ListPosition;
-import io.udm.spi.VersionRecord;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Checks a collection's heads, version chains and payloads. Items are found from two sides: the
  * heads, and the payloads in object storage (an item whose first head was never written still has
  * the payload its version record points to).
+ *
+ * <p>Memory stays bounded whatever the collection's size: the two sides are walked as a merge,
+ * one page of heads and one page of payload keys at a time, and each item is checked as the merge
+ * reaches it ({@link ItemCheck} holds that one item's history). The report keeps the first {@link
+ * #MAX_PROBLEMS_KEPT} problems and counts the rest.
+ *
+ * <p>The merge: heads come in object id order, payloads in key order, which is the order of {@code
+ * objectId + "/"} (see {@link PayloadItemIds}). The two agree unless an object id is another one
+ * followed by {@code '-'} or {@code '.'} and more ({@code a} and {@code a-1}); then the payload side
+ * brings {@code a} after the head side passed it. Such an id is recognized (it is not above the
+ * last head taken) and its head is looked up, so the merge is exact for any ids and each item is
+ * checked once; the lookup costs one read per such id only.
  *
  * <p>What can be repaired safely is repaired, and still reported so the damage is seen: a head
  * behind its log ({@link Kind#HEAD_BEHIND}) or missing ({@link Kind#ORPHAN_VERSION}) is rolled
@@ -39,6 +43,9 @@ import java.util.stream.Collectors;
  * a write in flight shows its payload as an orphan until it commits).
  */
 public final class Verifier {
+  /** The most problems one report holds: enough to act on, and a bound on what a damaged collection costs. */
+  public static final int MAX_PROBLEMS_KEPT = 1000;
+
   private final BackendRouter router;
 
   public Verifier(BackendRouter router) {
@@ -48,116 +55,60 @@ public final class Verifier {
   public VerifyReport verify(RouteContext ctx) {
     Objects.requireNonNull(ctx, "ctx");
     BackendPorts backend = router.forRead(ctx);
-    TreeSet<String> itemIds = new TreeSet<>();
-    headIds(backend, ctx, itemIds);
-    CollectionPayloads.forEachItem(backend.blobs(), ctx, (objectId, payloads) -> itemIds.add(objectId));
-    List<VerifyProblem> problems = new ArrayList<>();
-    for (String objectId : itemIds) {
-      checkItem(backend, ItemKey.of(ctx, objectId), problems);
-    }
-    return new VerifyReport(itemIds.size(), problems);
-  }
-
-  private static void headIds(BackendPorts backend, RouteContext ctx, TreeSet<String> into) {
-    Optional<ListPosition> after = Optional.empty();
+    ProblemTally problems = new ProblemTally(MAX_PROBLEMS_KEPT);
+    PageCursor<HeadRecord> heads = ItemScan.heads(backend, ctx, CollectionPayloads.PAGE);
+    PayloadItemIds payloadIds = PayloadItemIds.of(backend.blobs(), BlobArea.JSON, ctx);
+    long checked = 0;
+    String lastHeadId = null;
     while (true) {
-      List<HeadRecord> page = backend.heads().query(new HeadQuery(
-          ctx, io.udm.api.MetaQuery.all(), Optional.empty(), true, after, CollectionPayloads.PAGE, true));
-      page.forEach(h -> into.add(h.key().objectId()));
-      if (page.size() < CollectionPayloads.PAGE) {
-        return;
+      Optional<String> nextHead = heads.peek().map(head -> head.key().objectId());
+      Optional<String> nextPayload = payloadIds.peek();
+      if (nextHead.isEmpty() && nextPayload.isEmpty()) {
+        break;
       }
-      after = Optional.of(new ListPosition(JsonValues.NODES.nullNode(), page.get(page.size() - 1).key().objectId()));
-    }
-  }
-
-  private static void checkItem(BackendPorts backend, ItemKey key, List<VerifyProblem> problems) {
-    String id = key.objectId();
-    Optional<HeadRecord> head = backend.heads().find(key);
-    List<VersionRecord> history = backend.versions().history(key);
-    Map<String, BlobInfo> payloads = CollectionPayloads.ofItem(backend.blobs(), StorageKeys.itemPrefix(key)).stream()
-        .collect(Collectors.toMap(BlobInfo::key, Function.identity()));
-
-    for (int i = 1; i < history.size(); i++) {
-      long before = history.get(i - 1).ov();
-      long next = history.get(i).ov();
-      if (next != before + 1) {
-        problems.add(new VerifyProblem(Kind.OV_GAP, id, "ov " + before + " is followed by ov " + next
-            + "; versions " + (before + 1) + ".." + (next - 1) + " are missing from the log"));
-      }
-    }
-    for (VersionRecord v : history) {
-      if (!payloads.containsKey(v.payloadKey())) {
-        problems.add(new VerifyProblem(Kind.MISSING_PAYLOAD, id,
-            "version " + v.ov() + " points to payload " + v.payloadKey() + ", which object storage does not hold"));
-      }
-    }
-    checkContent(backend, key, history, problems);
-    TreeSet<String> referenced = history.stream().map(VersionRecord::payloadKey)
-        .collect(Collectors.toCollection(TreeSet::new));
-    head.map(HeadRecord::payloadKey).ifPresent(referenced::add);
-    payloads.values().stream()
-        .filter(p -> !referenced.contains(p.key()))
-        .sorted(java.util.Comparator.comparing(BlobInfo::key))
-        .forEach(p -> problems.add(new VerifyProblem(Kind.ORPHAN_PAYLOAD, id, "payload " + p.key()
-            + " (last modified " + p.lastModified() + ") is referenced by no version record;"
-            + " collectGarbage removes it once it is older than the grace period")));
-
-    Optional<VersionRecord> newest = history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));
-    if (head.isPresent()) {
-      HeadRecord h = head.get();
-      Optional<VersionRecord> pointed = history.stream().filter(v -> v.ov() == h.ov()).findFirst();
-      if (pointed.isEmpty()) {
-        problems.add(new VerifyProblem(Kind.DANGLING_HEAD, id,
-            "the head points to ov " + h.ov() + ", which the version log does not hold"));
-      } else if (!payloads.containsKey(h.payloadKey())) {
-        problems.add(new VerifyProblem(Kind.DANGLING_HEAD, id,
-            "the head (ov " + h.ov() + ") points to payload " + h.payloadKey() + ", which object storage does not hold"));
-      } else if (!pointed.get().payloadKey().equals(h.payloadKey())) {
-        problems.add(new VerifyProblem(Kind.DANGLING_HEAD, id, "the head (ov " + h.ov() + ") points to payload "
-            + h.payloadKey() + " but version " + h.ov() + " holds " + pointed.get().payloadKey()));
-      }
-      if (newest.isPresent() && newest.get().ov() > h.ov()) {
-        problems.add(new VerifyProblem(Kind.HEAD_BEHIND, id, "the head is at ov " + h.ov()
-            + " but the log holds ov " + newest.get().ov() + "; " + repair(backend, key, head, newest.get(), payloads)));
-      }
-    } else if (newest.isPresent()) {
-      problems.add(new VerifyProblem(Kind.ORPHAN_VERSION, id, "the log holds ov " + history.get(0).ov() + ".."
-          + newest.get().ov() + " but the item has no head; " + repair(backend, key, head, newest.get(), payloads)));
-    }
-  }
-
-  /** Every content reference of every version must name a stored object of the recorded size. */
-  private static void checkContent(BackendPorts backend, ItemKey key, List<VersionRecord> history,
-      List<VerifyProblem> problems) {
-    if (history.stream().allMatch(v -> v.content().isEmpty())) {
-      return;
-    }
-    Map<String, BlobInfo> stored = CollectionPayloads.ofItem(backend.blobs(), BlobArea.CONTENT, StorageKeys.itemPrefix(key))
-        .stream().collect(Collectors.toMap(BlobInfo::key, Function.identity()));
-    for (VersionRecord v : history) {
-      for (io.udm.api.ContentRef ref : v.content()) {
-        BlobInfo blob = stored.get(ref.key());
-        if (blob == null || blob.size() != ref.size()) {
-          problems.add(new VerifyProblem(Kind.MISSING_CONTENT, key.objectId(), "version " + v.ov() + " refers at "
-              + ref.path() + " to content " + ref.key() + " (" + ref.size() + " bytes), which object storage "
-              + (blob == null ? "does not hold" : "holds with " + blob.size() + " bytes")));
+      if (nextHead.isPresent() && (nextPayload.isEmpty() || nextHead.get().compareTo(nextPayload.get()) <= 0)) {
+        String id = heads.next().key().objectId();
+        if (nextPayload.filter(id::equals).isPresent()) {
+          payloadIds.next();
         }
+        ItemCheck.check(backend, ItemKey.of(ctx, id), problems::add);
+        checked++;
+        lastHeadId = id;
+        continue;
       }
+      String id = payloadIds.next();
+      if (lastHeadId != null && id.compareTo(lastHeadId) <= 0 && hasHead(backend, ItemKey.of(ctx, id), lastHeadId)) {
+        continue; // listed after the heads passed it (see the class comment); its head was checked
+      }
+      ItemCheck.check(backend, ItemKey.of(ctx, id), problems::add);
+      checked++;
     }
+    return problems.report(checked);
   }
 
-  /** Rolls the head forward when that cannot create a dangling head; says what happened. */
-  private static String repair(BackendPorts backend, ItemKey key, Optional<HeadRecord> head, VersionRecord newest,
-      Map<String, BlobInfo> payloads) {
-    if (!payloads.containsKey(newest.payloadKey())) {
-      return "not repaired: the payload of ov " + newest.ov() + " is missing";
+  private static boolean hasHead(BackendPorts backend, ItemKey key, String lastHeadId) {
+    return key.objectId().equals(lastHeadId) || backend.heads().find(key).isPresent();
+  }
+
+  /** The first {@code max} problems, and how many there were in all. */
+  private static final class ProblemTally {
+    private final int max;
+    private final List<VerifyProblem> kept = new ArrayList<>();
+    private long found;
+
+    ProblemTally(int max) {
+      this.max = max;
     }
-    try {
-      HeadRepair.rollForward(backend, key, head, newest);
-      return "repaired: the head was rolled forward to ov " + newest.ov();
-    } catch (RuntimeException e) {
-      return "not repaired (" + e.getClass().getSimpleName() + "); the next read or write of the item rolls it forward";
+
+    void add(VerifyProblem problem) {
+      found++;
+      if (kept.size() < max) {
+        kept.add(problem);
+      }
+    }
+
+    VerifyReport report(long itemsChecked) {
+      return new VerifyReport(itemsChecked, kept, found);
     }
   }
 }

@@ -21,7 +21,14 @@ final class ListCursor {
     ObjectNode c = JsonValues.NODES.objectNode();
     c.put("s", sortField.orElse(""));
     c.put("a", ascending);
-    c.set("v", position.sortValue());
+    JsonNode value = position.sortValue();
+    if (value != null && value.isContainerNode()) {
+      // Carried as text, so the cursor itself only ever holds scalars (see decode).
+      c.put("c", true);
+      c.put("v", JsonValues.toJson(value));
+    } else {
+      c.set("v", value);
+    }
     c.put("id", position.objectId());
     return Base64.getUrlEncoder().withoutPadding().encodeToString(JsonValues.toBytes(c));
   }
@@ -41,15 +48,35 @@ final class ListCursor {
           "the cursor belongs to a listing with another sort order; list again without a cursor");
     }
     if (!c.get("v").isValueNode()) {
-      // Only a scalar sort value can come from a listing; anything else was crafted and could be
-      // read as a query operator by a store.
+      // Only scalars are in a cursor UDM made; anything else was crafted and could be read as a
+      // query operator by a store.
       throw malformed();
     }
     String id = c.path("id").asText();
     Names.objectIdProblem(id).ifPresent(p -> {
       throw malformed();
     });
-    return new ListPosition(c.get("v"), id);
+    return new ListPosition(c.path("c").asBoolean(false) ? containerValue(c.get("v")) : c.get("v"), id);
+  }
+
+  /**
+   * An object or array sort value, from its text. Stores page such values by a sort key computed
+   * from them, never by using them as a query operand, so their keys cannot act as operators.
+   */
+  private static JsonNode containerValue(JsonNode text) {
+    if (!text.isTextual()) {
+      throw malformed();
+    }
+    JsonNode value;
+    try {
+      value = JsonValues.fromBytes(text.textValue().getBytes(StandardCharsets.UTF_8));
+    } catch (RuntimeException e) {
+      throw malformed();
+    }
+    if (value == null || !value.isContainerNode()) {
+      throw malformed();
+    }
+    return value;
   }
 
   private static ValidationException malformed() {

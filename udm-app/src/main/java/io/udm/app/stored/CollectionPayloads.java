@@ -11,51 +11,50 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
- * Walks the version payloads of a collection ({@code t/<tenant>/<db>/<collection>/<objectId>/...}
- * in the JSON area) in key order, one item at a time, so memory stays bounded by one item.
+ * Walks the objects of a collection ({@code t/<tenant>/<db>/<collection>/<objectId>/...}) in key
+ * order, a listing page at a time.
  */
 public final class CollectionPayloads {
   public static final int PAGE = 1000;
 
   private CollectionPayloads() {}
 
-  /** Calls {@code perItem} with each object id that has payloads and its payloads, in key order. */
-  public static void forEachItem(BlobStore blobs, RouteContext ctx, BiConsumer<String, List<BlobInfo>> perItem) {
-    forEachItem(blobs, BlobArea.JSON, ctx, perItem);
+  /**
+   * Calls {@code perBatch} with each object id that has objects in {@code area} and up to {@link
+   * #PAGE} of them, in key order: an item with more objects comes in several calls, so memory stays
+   * bounded by one listing page however many objects an item has.
+   */
+  public static void forEachItemBatch(BlobStore blobs, BlobArea area, RouteContext ctx,
+      BiConsumer<String, List<BlobInfo>> perBatch) {
+    String prefix = StorageKeys.collectionPrefix(ctx);
+    PageCursor<BlobInfo> listing = new PageCursor<>(PAGE, last -> blobs.list(area, prefix, last.map(BlobInfo::key), PAGE));
+    String currentId = null;
+    List<BlobInfo> batch = new ArrayList<>();
+    while (listing.peek().isPresent()) {
+      BlobInfo blob = listing.next();
+      Optional<String> id = objectIdOf(prefix, blob.key());
+      if (id.isEmpty()) {
+        continue;
+      }
+      if (!id.get().equals(currentId) || batch.size() == PAGE) {
+        if (!batch.isEmpty()) {
+          perBatch.accept(currentId, batch);
+        }
+        currentId = id.get();
+        batch = new ArrayList<>();
+      }
+      batch.add(blob);
+    }
+    if (!batch.isEmpty()) {
+      perBatch.accept(currentId, batch);
+    }
   }
 
-  /** As {@link #forEachItem(BlobStore, RouteContext, BiConsumer)}, over the objects of any area. */
-  public static void forEachItem(BlobStore blobs, BlobArea area, RouteContext ctx, BiConsumer<String, List<BlobInfo>> perItem) {
-    String prefix = StorageKeys.collectionPrefix(ctx);
-    Optional<String> after = Optional.empty();
-    String currentId = null;
-    List<BlobInfo> current = new ArrayList<>();
-    while (true) {
-      List<BlobInfo> page = blobs.list(area, prefix, after, PAGE);
-      for (BlobInfo blob : page) {
-        String rest = blob.key().substring(prefix.length());
-        int slash = rest.indexOf('/');
-        if (slash <= 0) {
-          continue; // not an item's object; nothing UDM writes
-        }
-        String objectId = rest.substring(0, slash);
-        if (!objectId.equals(currentId)) {
-          if (currentId != null) {
-            perItem.accept(currentId, current);
-          }
-          currentId = objectId;
-          current = new ArrayList<>();
-        }
-        current.add(blob);
-      }
-      if (page.size() < PAGE) {
-        break;
-      }
-      after = Optional.of(page.get(page.size() - 1).key());
-    }
-    if (currentId != null) {
-      perItem.accept(currentId, current);
-    }
+  /** The object id in a key under {@code collectionPrefix}; empty for a key that is no item's object (nothing UDM writes). */
+  static Optional<String> objectIdOf(String collectionPrefix, String key) {
+    String rest = key.substring(collectionPrefix.length());
+    int slash = rest.indexOf('/');
+    return slash <= 0 ? Optional.empty() : Optional.of(rest.substring(0, slash));
   }
 
   /** Every payload stored under one item, in key order. */

@@ -6,7 +6,6 @@ import io.udm.spi.BackendPorts;
 import io.udm.spi.HeadQuery;
 import io.udm.spi.HeadRecord;
 import io.udm.spi.ListPosition;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -15,15 +14,15 @@ public final class ItemScan {
   private ItemScan() {}
 
   public static void forEachHead(BackendPorts backend, RouteContext ctx, int pageSize, Consumer<HeadRecord> visit) {
-    Optional<ListPosition> after = Optional.empty();
-    while (true) {
-      List<HeadRecord> page = backend.heads().query(
-          new HeadQuery(ctx, MetaQuery.all(), Optional.empty(), true, after, pageSize, true));
-      page.forEach(visit);
-      if (page.size() < pageSize) {
-        return;
-      }
-      after = Optional.of(new ListPosition(null, page.get(page.size() - 1).key().objectId()));
+    PageCursor<HeadRecord> heads = heads(backend, ctx, pageSize);
+    while (heads.peek().isPresent()) {
+      visit.accept(heads.next());
     }
+  }
+
+  /** The heads in object id order ({@link String#compareTo}; object ids are ASCII), holding one page. */
+  public static PageCursor<HeadRecord> heads(BackendPorts backend, RouteContext ctx, int pageSize) {
+    return new PageCursor<>(pageSize, last -> backend.heads().query(new HeadQuery(ctx, MetaQuery.all(), Optional.empty(),
+        true, last.map(head -> new ListPosition(null, head.key().objectId())), pageSize, true)));
   }
 }

@@ -22,6 +22,8 @@ final class VerifyCommand extends UdmCommand {
       ObjectNode node = Render.object();
       node.put("itemsChecked", r.itemsChecked());
       node.put("ok", r.ok());
+      node.put("problemsFound", r.problemsFound());
+      node.put("truncated", r.truncated());
       ArrayNode problems = node.putArray("problems");
       for (VerifyProblem p : r.problems()) {
         ObjectNode n = problems.addObject();
@@ -31,8 +33,7 @@ final class VerifyCommand extends UdmCommand {
       }
       printJson(node);
     } else {
-      out().println(r.itemsChecked() + " items checked in " + collection.get() + ": "
-          + (r.ok() ? "no problems" : r.problems().size() + " problems"));
+      out().println(summary(r, collection.get().toString()));
       if (!r.ok()) {
         Render.Table table = new Render.Table("KIND", "ITEM", "DETAIL");
         r.problems().forEach(p -> table.row(p.kind(), p.itemId(), p.detail()));
@@ -40,5 +41,13 @@ final class VerifyCommand extends UdmCommand {
       }
     }
     return r.ok() ? UdmCli.OK : UdmCli.FAILURE;
+  }
+
+  /** The report's first line; a report that holds only the first problems says so. */
+  static String summary(VerifyReport r, String collection) {
+    String problems = r.ok() ? "no problems"
+        : r.truncated() ? r.problemsFound() + " problems, first " + r.problems().size() + " shown"
+        : r.problemsFound() + " problems";
+    return r.itemsChecked() + " items checked in " + collection + ": " + problems;
   }
 }

@@ -349,6 +349,19 @@ public abstract class RacesAndOddInputSuite {
       }
       assertThat(rival.counters().getTotals(CounterQuery.of(ctx.tenantId(), ctx.dbName(), ctx.collection()))
           .rules().get("inX")).isEqualTo(2);
+      // Listing sorted by the object prop pages through every item once, cursors holding scalars only.
+      for (int i = 0; i < 5; i++) {
+        ops.create(Map.of("address", Map.of("zip", String.valueOf(i % 3), "city", "C" + i)));
+      }
+      List<String> seen = new java.util.ArrayList<>();
+      String cursor = null;
+      do {
+        var page = other.listByMeta(MetaQuery.all(), io.udm.api.ListOptions.builder().sortBy("address", true)
+            .limit(2).cursor(java.util.Optional.ofNullable(cursor)).build());
+        page.items().forEach(v -> seen.add(v.id()));
+        cursor = page.nextCursor().orElse(null);
+      } while (cursor != null);
+      assertThat(seen).hasSize(7).doesNotHaveDuplicates();
       // The caller's data keeps its own key order: only the indexed copy is canonical.
       assertThat(other.getLatest(a).orElseThrow().data().path("address").fieldNames().next()).isEqualTo("zip");
     }

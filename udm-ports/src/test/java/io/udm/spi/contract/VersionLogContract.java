@@ -8,6 +8,7 @@ import static io.udm.spi.contract.TestRecords.siblingOf;
 import static io.udm.spi.contract.TestRecords.unique;
 import static io.udm.spi.contract.TestRecords.version;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.udm.api.RouteContext;
 import io.udm.spi.AppendResult;
@@ -252,6 +253,28 @@ public abstract class VersionLogContract {
     log.append(version(newKey(collection), 4).build());
 
     assertThat(log.history(key)).extracting(VersionRecord::ov).containsExactly(1L, 2L, 3L);
+  }
+
+  @Test
+  void historyAfterPagesThroughTheVersionsAboveAnOvOldestFirst() {
+    for (long ov : List.of(4L, 1L, 2L, 6L, 3L)) {
+      log.append(version(key, ov).build());
+    }
+    log.append(version(newKey(collection), 5).build());
+
+    assertThat(log.historyAfter(key, 0, 2)).extracting(VersionRecord::ov).containsExactly(1L, 2L);
+    assertThat(log.historyAfter(key, 2, 2)).extracting(VersionRecord::ov).containsExactly(3L, 4L);
+    assertThat(log.historyAfter(key, 4, 2)).extracting(VersionRecord::ov).containsExactly(6L);
+    assertThat(log.historyAfter(key, 6, 2)).isEmpty();
+    assertThat(log.historyAfter(key, 0, 100)).extracting(VersionRecord::ov).containsExactly(1L, 2L, 3L, 4L, 6L);
+    assertThat(log.historyAfter(newKey(collection), 0, 10)).isEmpty();
+  }
+
+  @Test
+  void historyAfterNeedsALimitOfOneOrMore() {
+    assertThatThrownBy(() -> log.historyAfter(key, 0, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("limit of 1 or more");
   }
 
   // ------------------------------------------------------------------ findAll: primary-key lookups
