@@ -1,6 +1,8 @@
 package io.udm.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.udm.api.ChangePage;
+import io.udm.api.ChangeQuery;
 import io.udm.api.CollectionRestoreResult;
 import io.udm.api.CreateResult;
 import io.udm.api.DeleteResult;
@@ -17,6 +19,7 @@ import io.udm.api.RestoreResult;
 import io.udm.api.RestoreTarget;
 import io.udm.api.RouteContext;
 import io.udm.api.UpdateResult;
+import io.udm.api.VersionDiff;
 import io.udm.api.VersionInfo;
 import io.udm.api.WriteOptions;
 import java.time.Instant;
@@ -96,6 +99,16 @@ final class CollectionOps implements ItemOps {
   @Override
   public CollectionRestoreResult restoreCollection(RestoreTarget to, WriteOptions opts) {
     return items.restores().restoreCollection(ctx, to, opts);
+  }
+
+  @Override
+  public VersionDiff diff(String id, long fromOv, long toOv) {
+    return items.diffs().diff(ctx, id, fromOv, toOv);
+  }
+
+  @Override
+  public ChangePage changes(ChangeQuery query) {
+    return items.changes().changes(ctx, query);
   }
 
   @Override

@@ -60,6 +60,11 @@ class ForwardingVersionLog implements VersionLog {
   }
 
   @Override
+  public List<VersionRecord> listByCv(RouteContext collection, long afterCv, int limit) {
+    return delegate.listByCv(collection, afterCv, limit);
+  }
+
+  @Override
   public void rememberPrunedRequests(List<PrunedRequest> requests) {
     delegate.rememberPrunedRequests(requests);
   }

@@ -284,7 +284,7 @@ public abstract class HistoryStorageSuite {
         on.backends().stream().map(BackendPorts::backendId).toList(), config.routing());
     BackendRouter router = new BackendRouter(hashing, on.backends(), on.placements());
     VersionPlanner planner = new VersionPlanner(new DocumentRules(config.limits()));
-    WritePipeline pipeline = new WritePipeline(router, config, planner, ids, clock, List.of());
+    WritePipeline pipeline = new WritePipeline(router, config, planner, ids, clock, io.udm.spi.Ticker.system(), List.of());
     return new RestoreService(pipeline, router, ids, clock, PAGE);
   }
 

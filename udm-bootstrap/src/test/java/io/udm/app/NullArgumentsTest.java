@@ -101,6 +101,7 @@ class NullArgumentsTest {
   private static Object sample(Class<?> type) {
     Map<Class<?>, Object> samples = Map.ofEntries(
         Map.entry(long.class, 1L),
+        Map.entry(io.udm.api.ChangeQuery.class, io.udm.api.ChangeQuery.fromStart()),
         Map.entry(String.class, "item-1"),
         Map.entry(com.fasterxml.jackson.databind.node.ObjectNode.class, JsonValues.parseObject("{\"a\": 1}")),
         Map.entry(Map.class, Map.of("a", 1)),

@@ -110,4 +110,17 @@ public interface ItemOps {
   default CollectionRestoreResult restoreCollection(RestoreTarget to) {
     return restoreCollection(to, WriteOptions.none());
   }
+
+  /**
+   * What changed from version {@code fromOv} to version {@code toOv} (either order; 0 means {}),
+   * as an RFC 6902 JSON Patch over {@code data()}. A pruned or unknown ov or item is {@code
+   * NotFoundException}.
+   */
+  VersionDiff diff(String id, long fromOv, long toOv);
+
+  /**
+   * The collection's committed versions in cv order after {@code query.afterCv()}. Complete and
+   * exact: following {@code nextAfterCv} sees every committed version once, in cv order.
+   */
+  ChangePage changes(ChangeQuery query);
 }

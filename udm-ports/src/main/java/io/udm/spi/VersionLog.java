@@ -48,6 +48,9 @@ public interface VersionLog {
 
   Optional<VersionRecord> findByRequestId(RouteContext collection, String requestId);
 
+  /** The collection's records with {@code cv > afterCv}, in cv order, at most {@code limit}. */
+  List<VersionRecord> listByCv(RouteContext collection, long afterCv, int limit);
+
   /** Removes the given versions of an item (retention, hard delete); returns how many existed. */
   long delete(ItemKey key, List<Long> ovs);
 

@@ -16,6 +16,8 @@ import java.util.Optional;
  *
  * @param requestHash digest of the request that wrote it, so a replay with a different body is
  *     told apart from a true replay
+ * @param cvDrawnAt the writer's clock just after it drew the cv (the change feed uses it to know
+ *     when a missing cv below this one can no longer commit)
  */
 public record VersionRecord(
     ItemKey key,
@@ -33,9 +35,20 @@ public record VersionRecord(
     long payloadBytes,
     ObjectNode meta,
     SystemHeader system,
-    List<ContentRef> content) {
+    List<ContentRef> content,
+    Instant cvDrawnAt) {
+  /** A record whose cv draw time is not known: taken as its version time. */
+  public VersionRecord(ItemKey key, long ov, long cv, Instant at, Op op, Optional<String> actor,
+      Optional<String> reason, Optional<String> functionId, Optional<String> requestId,
+      Optional<String> requestHash, String writeId, String payloadKey, long payloadBytes, ObjectNode meta,
+      SystemHeader system, List<ContentRef> content) {
+    this(key, ov, cv, at, op, actor, reason, functionId, requestId, requestHash, writeId, payloadKey, payloadBytes,
+        meta, system, content, at);
+  }
+
   public VersionRecord {
     Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(cvDrawnAt, "cvDrawnAt");
     if (ov < 1) {
       throw new IllegalArgumentException("ov starts at 1, got " + ov);
     }

@@ -75,6 +75,11 @@ public final class InMemoryVersionLogAdapter implements VersionLog {
   }
 
   @Override
+  public List<VersionRecord> listByCv(RouteContext collection, long afterCv, int limit) {
+    return log(collection).listByCv(afterCv, limit);
+  }
+
+  @Override
   public long delete(ItemKey key, List<Long> ovs) {
     return log(key.collection()).delete(key.objectId(), ovs);
   }
@@ -97,6 +102,11 @@ public final class InMemoryVersionLogAdapter implements VersionLog {
   private static final class CollectionLog {
     private final Map<String, NavigableMap<Long, VersionRecord>> versionsByItem = new HashMap<>();
     private final Map<String, VersionRecord> byRequestId = new HashMap<>();
+    private final NavigableMap<Long, VersionRecord> byCv = new TreeMap<>();
+
+    synchronized List<VersionRecord> listByCv(long afterCv, int limit) {
+      return byCv.tailMap(afterCv, false).values().stream().limit(limit).toList();
+    }
     private final Map<String, PrunedRequest> prunedRequests = new HashMap<>();
 
     synchronized void remember(PrunedRequest request) {
@@ -119,6 +129,7 @@ public final class InMemoryVersionLogAdapter implements VersionLog {
         return AppendResult.OV_TAKEN;
       }
       versions.put(version.ov(), version);
+      byCv.put(version.cv(), version);
       version.requestId().ifPresent(requestId -> byRequestId.put(requestId, version));
       return AppendResult.APPENDED;
     }
@@ -162,6 +173,7 @@ public final class InMemoryVersionLogAdapter implements VersionLog {
         VersionRecord gone = versions.remove(ov);
         if (gone != null) {
           removed++;
+          byCv.remove(gone.cv(), gone);
           // The unique index entry goes with the document, so the request id is free again.
           gone.requestId().ifPresent(requestId -> byRequestId.remove(requestId, gone));
         }

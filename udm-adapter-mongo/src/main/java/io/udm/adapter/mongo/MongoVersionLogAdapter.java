@@ -57,6 +57,9 @@ public final class MongoVersionLogAdapter implements VersionLog {
       // single-field sparse index skips exactly the versions without a request id on both.
       versions.createIndex(Indexes.ascending(VersionDocuments.REQUEST_KEY),
           new IndexOptions().unique(true).sparse(true).name("request_key_unique"));
+      // The change feed pages a collection's versions by cv.
+      versions.createIndex(Indexes.ascending(RecordFields.TENANT, RecordFields.DB, RecordFields.COLLECTION,
+          VersionDocuments.CV), new IndexOptions().name("collection_cv"));
       // Expired memos are filtered on read; the TTL index only keeps the collection small.
       prunedRequests.createIndex(Indexes.ascending(PrunedRequestDocuments.EXPIRES_AT),
           new IndexOptions().expireAfter(0L, TimeUnit.SECONDS).name("expires_ttl"));
@@ -156,6 +159,19 @@ public final class MongoVersionLogAdapter implements VersionLog {
     Objects.requireNonNull(requestId, "requestId");
     return errors.call("look up request " + requestId + " in " + collection,
         () -> findOne(byRequest(collection, requestId)));
+  }
+
+  @Override
+  public List<VersionRecord> listByCv(RouteContext collection, long afterCv, int limit) {
+    Objects.requireNonNull(collection, "collection");
+    return errors.call("list the versions of " + collection + " after cv " + afterCv, () -> {
+      List<VersionRecord> out = new ArrayList<>();
+      versions.find(Filters.and(RecordFields.scopeFilter(collection), Filters.gt(VersionDocuments.CV, afterCv)))
+          .sort(Sorts.ascending(VersionDocuments.CV))
+          .limit(limit)
+          .forEach(doc -> out.add(VersionDocuments.toRecord(doc)));
+      return out;
+    });
   }
 
   @Override

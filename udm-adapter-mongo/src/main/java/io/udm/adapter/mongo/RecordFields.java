@@ -1,5 +1,6 @@
 package io.udm.adapter.mongo;
 
+import com.mongodb.client.model.Filters;
 import io.udm.api.ContentRef;
 import io.udm.api.RouteContext;
 import io.udm.api.SystemHeader;
@@ -14,6 +15,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
 import org.bson.BsonValue;
+import org.bson.conversions.Bson;
 
 /**
  * The parts heads and versions share: scope fields, the {@code _system} header, content references,
@@ -33,6 +35,12 @@ final class RecordFields {
     doc.append(TENANT, new BsonString(collection.tenantId()))
         .append(DB, new BsonString(collection.dbName()))
         .append(COLLECTION, new BsonString(collection.collection()));
+  }
+
+  /** Matches the documents of one collection. */
+  static Bson scopeFilter(RouteContext collection) {
+    return Filters.and(Filters.eq(TENANT, collection.tenantId()), Filters.eq(DB, collection.dbName()),
+        Filters.eq(COLLECTION, collection.collection()));
   }
 
   static RouteContext scope(BsonDocument doc) {

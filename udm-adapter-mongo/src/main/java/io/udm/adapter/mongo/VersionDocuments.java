@@ -19,6 +19,8 @@ final class VersionDocuments {
   static final String OV = "ov";
   static final String AT = "at";
   static final String REQUEST_KEY = "requestKey";
+  static final String CV = "cv";
+  static final String CV_DRAWN_AT = "cvDrawnAt";
 
   private VersionDocuments() {}
 
@@ -43,7 +45,8 @@ final class VersionDocuments {
         .append("payloadBytes", new BsonInt64(version.payloadBytes()))
         .append("meta", BsonJson.toDocument(version.meta()))
         .append(RecordFields.SYSTEM, RecordFields.system(version.system()))
-        .append("content", RecordFields.content(version.content()));
+        .append("content", RecordFields.content(version.content()))
+        .append(CV_DRAWN_AT, BsonJson.date(version.cvDrawnAt()));
   }
 
   static VersionRecord toRecord(BsonDocument doc) {
@@ -63,6 +66,8 @@ final class VersionDocuments {
         RecordFields.longValue(doc, "payloadBytes"),
         BsonJson.toObject(doc.getDocument("meta")),
         RecordFields.system(doc.getDocument(RecordFields.SYSTEM)),
-        RecordFields.content(doc.getArray("content")));
+        RecordFields.content(doc.getArray("content")),
+        // Records written before the field existed: their version time is as good a bound.
+        RecordFields.optionalInstant(doc, CV_DRAWN_AT).orElseGet(() -> BsonJson.instant(doc.get(AT))));
   }
 }

@@ -7,6 +7,7 @@ import io.udm.api.error.StorageException;
 import io.udm.api.error.TxnException;
 import io.udm.api.error.UdmException;
 import io.udm.api.json.JsonValues;
+import io.udm.domain.changes.FeedTiming;
 import io.udm.domain.content.ContentBlob;
 import io.udm.domain.keys.StorageKeys;
 import io.udm.domain.saga.Saga;
@@ -18,11 +19,13 @@ import io.udm.spi.BlobArea;
 import io.udm.spi.HeadRecord;
 import io.udm.spi.IdGenerator;
 import io.udm.spi.ItemKey;
+import io.udm.spi.Ticker;
 import io.udm.spi.VersionRecord;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,11 +58,13 @@ final class CommitProtocol {
 
   private final IdGenerator ids;
   private final Clock clock;
+  private final Ticker ticker;
   private final Duration uploadToCommitLimit;
 
-  CommitProtocol(IdGenerator ids, Clock clock, LimitsConfig limits) {
+  CommitProtocol(IdGenerator ids, Clock clock, Ticker ticker, LimitsConfig limits) {
     this.ids = ids;
     this.clock = clock;
+    this.ticker = ticker;
     this.uploadToCommitLimit = Duration.ofSeconds(limits.gcMinGraceSeconds()).dividedBy(2);
   }
 
@@ -77,14 +82,9 @@ final class CommitProtocol {
       Optional<String> requestHash) {
     ItemKey key = request.key();
     String writeId = ids.newWriteId();
-    long cv = backend.sequences().next(key.collection());
     byte[] payload = JsonValues.toBytes(plan.storedDocument());
     String payloadKey = StorageKeys.payload(key, plan.ov(), writeId);
-    VersionRecord version = new VersionRecord(
-        key, plan.ov(), cv, plan.at(), plan.op(), request.options().actor(), request.options().reason(),
-        request.functionId(), request.options().requestId(), requestHash, writeId, payloadKey, payload.length, plan.meta(), plan.system(), plan.content());
-
-    Attempt attempt = new Attempt(backend, key, version);
+    Attempt attempt = new Attempt(backend, key, payloadKey, ticker);
     Instant uploadStarted = clock.instant();
     Saga.named("commit " + key + " ov " + plan.ov())
         // Content-addressed and possibly shared with committed versions: never compensated; garbage
@@ -95,8 +95,15 @@ final class CommitProtocol {
             () -> backend.blobs().put(BlobArea.JSON, payloadKey, payload, "application/json"),
             attempt::deletePayloadUnlessReferenced)
         .step("check the payload is still young enough to commit", () -> requireInTime(key, plan.ov(), uploadStarted))
+        // Drawn last, just before the append, so the draw-to-append bound the change feed relies on
+        // never has to cover an upload.
+        .step("draw the collection version", () -> attempt.drawCv(cvAsked -> new VersionRecord(
+            key, plan.ov(), cvAsked, plan.at(), plan.op(), request.options().actor(), request.options().reason(),
+            request.functionId(), request.options().requestId(), requestHash, writeId, payloadKey, payload.length,
+            plan.meta(), plan.system(), plan.content(), clock.instant().truncatedTo(ChronoUnit.MILLIS))))
         .step("append version", attempt::append)
         .run();
+    VersionRecord version = attempt.version;
 
     if (attempt.result instanceof AppendResult.RequestReplayed replayed) {
       return new Outcome.Replayed(replayed.existing());
@@ -119,18 +126,34 @@ final class CommitProtocol {
   private static final class Attempt {
     private final BackendPorts backend;
     private final ItemKey key;
-    private final VersionRecord version;
+    private final String payloadKey;
+    private final Ticker ticker;
+    private VersionRecord version;
+    private long cvAskedNanos;
     private AppendResult result;
     /** Set when a version record might reference the payload although the append did not say so. */
     private boolean outcomeUnknown;
 
-    Attempt(BackendPorts backend, ItemKey key, VersionRecord version) {
+    Attempt(BackendPorts backend, ItemKey key, String payloadKey, Ticker ticker) {
       this.backend = backend;
       this.key = key;
-      this.version = version;
+      this.payloadKey = payloadKey;
+      this.ticker = ticker;
+    }
+
+    /** Draws the cv (timing the request from before it is sent) and builds the record with it. */
+    void drawCv(java.util.function.LongFunction<VersionRecord> record) {
+      cvAskedNanos = ticker.nanoTime();
+      version = record.apply(backend.sequences().next(key.collection()));
     }
 
     void append() {
+      Duration sinceCvAsked = Duration.ofNanos(ticker.nanoTime() - cvAskedNanos);
+      if (!FeedTiming.writerMayAppend(sinceCvAsked)) {
+        throw new TxnException("the write of " + key + " ov " + version.ov() + " took " + sinceCvAsked.toMillis()
+            + " ms from drawing its cv to committing, more than " + FeedTiming.WRITER_BOUND.toSeconds() + " s; the"
+            + " change feed may already have passed that cv, so nothing was committed. Retry the write");
+      }
       AppendResult first;
       try {
         first = backend.versions().append(version);
@@ -237,7 +260,7 @@ final class CommitProtocol {
 
     void deletePayloadUnlessReferenced() {
       if (!outcomeUnknown) {
-        backend.blobs().delete(BlobArea.JSON, version.payloadKey());
+        backend.blobs().delete(BlobArea.JSON, payloadKey);
       }
     }
   }

@@ -22,6 +22,7 @@ import io.udm.domain.write.WriteRequest;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.IdGenerator;
 import io.udm.spi.ItemKey;
+import io.udm.spi.Ticker;
 import io.udm.spi.VersionRecord;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,11 +47,11 @@ public final class WritePipeline {
   private final Clock clock;
 
   public WritePipeline(BackendRouter router, UdmConfig config, VersionPlanner planner, IdGenerator ids, Clock clock,
-      List<CommitListener> listeners) {
+      Ticker ticker, List<CommitListener> listeners) {
     this.router = router;
     this.config = config;
     this.planner = planner;
-    this.commits = new CommitProtocol(ids, clock, config.limits());
+    this.commits = new CommitProtocol(ids, clock, ticker, config.limits());
     this.contents = new ContentPlanning(config);
     this.clock = clock;
     this.listeners = List.copyOf(listeners);

@@ -17,12 +17,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /** The {@code udm} command line. */
 @Command(
@@ -44,6 +44,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         GetCommand.class,
         DeleteCommand.class,
         HistoryCommand.class,
+        DiffCommand.class,
+        ChangesCommand.class,
         ListCommand.class,
         RestoreCommand.class,
         EnrichCommand.class,

@@ -3,10 +3,12 @@ package io.udm.bootstrap.wiring;
 import dagger.Module;
 import dagger.Provides;
 import io.udm.api.config.UdmConfig;
+import io.udm.app.changes.ChangeFeedService;
 import io.udm.app.counters.CountersService;
 import io.udm.app.history.HardDeleteService;
 import io.udm.app.history.RestoreService;
 import io.udm.app.history.RetentionService;
+import io.udm.app.history.VersionDiffService;
 import io.udm.app.routing.BackendRouter;
 import io.udm.app.write.WritePipeline;
 import io.udm.domain.counters.CounterDeltas;
@@ -14,7 +16,7 @@ import io.udm.spi.IdGenerator;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** What works on an item's history: restore, retention, hard delete. */
+/** What works on history: restore, retention, hard delete, diffs, the change feed. */
 @Module
 public final class HistoryModule {
   private HistoryModule() {}
@@ -23,6 +25,18 @@ public final class HistoryModule {
   @Singleton
   static RestoreService restores(WritePipeline pipeline, BackendRouter router, IdGenerator ids, Clock clock) {
     return new RestoreService(pipeline, router, ids, clock);
+  }
+
+  @Provides
+  @Singleton
+  static VersionDiffService diffs(BackendRouter router) {
+    return new VersionDiffService(router);
+  }
+
+  @Provides
+  @Singleton
+  static ChangeFeedService changes(BackendRouter router, Clock clock) {
+    return new ChangeFeedService(router, clock);
   }
 
   @Provides

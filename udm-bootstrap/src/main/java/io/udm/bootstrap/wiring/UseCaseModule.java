@@ -9,8 +9,10 @@ import io.udm.api.Udm;
 import io.udm.app.ItemUseCases;
 import io.udm.app.UdmService;
 import io.udm.app.admin.Lifecycle;
+import io.udm.app.changes.ChangeFeedService;
 import io.udm.app.counters.CountersService;
 import io.udm.app.history.RestoreService;
+import io.udm.app.history.VersionDiffService;
 import io.udm.app.read.ListItemsService;
 import io.udm.app.read.ReadItemService;
 import io.udm.app.routing.BackendRouter;
@@ -32,9 +34,9 @@ public final class UseCaseModule {
   @Provides
   @Singleton
   static Udm udm(BackendRouter router, ItemWriteService writes, ReadItemService reads, ListItemsService lists,
-      RestoreService restores, Lifecycle lifecycle, AdminApi admin, CountersService counters,
+      RestoreService restores, VersionDiffService diffs, ChangeFeedService changes, Lifecycle lifecycle, AdminApi admin, CountersService counters,
       MaintenanceApi maintenance, Optional<FallbackApi> fallback) {
-    return new UdmService(router, new ItemUseCases(writes, reads, lists, restores), lifecycle, admin, counters,
+    return new UdmService(router, new ItemUseCases(writes, reads, lists, restores, diffs, changes), lifecycle, admin, counters,
         maintenance, fallback);
   }
 }

@@ -11,6 +11,7 @@ import io.udm.app.write.WritePipeline;
 import io.udm.domain.document.DocumentRules;
 import io.udm.domain.write.VersionPlanner;
 import io.udm.spi.IdGenerator;
+import io.udm.spi.Ticker;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
@@ -30,8 +31,8 @@ public final class WriteModule {
   @Provides
   @Singleton
   static WritePipeline pipeline(BackendRouter router, UdmConfig config, VersionPlanner planner, IdGenerator ids,
-      Clock clock, CounterRecorder counters, DevShadowWriter shadows) {
-    return new WritePipeline(router, config, planner, ids, clock, List.of(counters, shadows));
+      Clock clock, Ticker ticker, CounterRecorder counters, DevShadowWriter shadows) {
+    return new WritePipeline(router, config, planner, ids, clock, ticker, List.of(counters, shadows));
   }
 
   @Provides

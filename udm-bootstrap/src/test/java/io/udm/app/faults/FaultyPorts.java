@@ -19,8 +19,8 @@ import io.udm.spi.HeadStore;
 import io.udm.spi.HeadWrite;
 import io.udm.spi.HealthProbe;
 import io.udm.spi.ItemKey;
-import io.udm.spi.PrunedRequest;
 import io.udm.spi.PlacementRegistry;
+import io.udm.spi.PrunedRequest;
 import io.udm.spi.RetryOp;
 import io.udm.spi.RetryQueue;
 import io.udm.spi.SequenceStore;
@@ -111,6 +111,11 @@ public final class FaultyPorts {
 
     public long delete(ItemKey key, List<Long> ovs) {
       return f.call("versions.delete", () -> d.delete(key, ovs));
+    }
+
+    @Override
+    public List<VersionRecord> listByCv(RouteContext collection, long afterCv, int limit) {
+      return f.call("versions.listByCv", () -> d.listByCv(collection, afterCv, limit));
     }
 
     @Override

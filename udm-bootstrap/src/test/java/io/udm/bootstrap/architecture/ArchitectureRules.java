@@ -29,6 +29,9 @@ final class ArchitectureRules {
   static final String[] DOMAIN_JDK = {
       "java.lang..", "java.util..", "java.time..", "java.math..", "java.nio.charset..", "java.security.."};
 
+  /** Pure libraries only the domain needs: zjsonpatch computes and applies RFC 6902 version diffs in memory. */
+  static final String[] DOMAIN_LIBRARIES = {"com.flipkart.zjsonpatch.."};
+
   static final ArchRule ports_use_only_the_jdk_jackson_vavr_and_immutables = classes()
       .that().resideInAnyPackage("io.udm.api..", "io.udm.spi..")
       .should().onlyDependOnClassesThat().resideInAnyPackage(with(LIBRARIES, "io.udm.api..", "io.udm.spi.."))
@@ -37,7 +40,8 @@ final class ArchitectureRules {
   static final ArchRule domain_uses_only_ports_pure_libraries_and_an_allowlist_of_the_jdk = classes()
       .that().resideInAPackage("io.udm.domain..")
       .should().onlyDependOnClassesThat(
-          resideInAnyPackage(with(with(DOMAIN_JDK, PURE_LIBRARIES), "io.udm.api..", "io.udm.spi..", "io.udm.domain.."))
+          resideInAnyPackage(with(with(with(DOMAIN_JDK, PURE_LIBRARIES), DOMAIN_LIBRARIES), "io.udm.api..",
+              "io.udm.spi..", "io.udm.domain.."))
               .or(belongToAnyOf(java.io.IOException.class, java.io.OutputStream.class, java.nio.ByteBuffer.class)))
       .because("the domain is pure logic: no Mongo, AWS, Dagger, adapters or use cases, and no files, network or"
           + " TLS; of java.io and java.nio only what in-memory work needs: Jackson writes to an OutputStream and"

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,29 @@ class CliLocalModeTest {
     Cli.Result put = Cli.local(dir, "put", "-c", USERS, json, "--json");
     assertThat(put.code()).as(put.toString()).isZero();
     return put.json().path("id").asText();
+  }
+
+  @Test
+  void diffShowsWhatChangedByPathAndChangesListsTheFeed() {
+    String id = Cli.local(dir, "put", "-c", USERS, "{\"email\":\"a@x.io\",\"tags\":[\"x\"]}").out().strip();
+    Cli.local(dir, "put", "-c", USERS, "--id", id, "{\"email\":\"b@x.io\",\"tags\":[\"x\",\"y\"]}");
+
+    Cli.Result diff = Cli.local(dir, "diff", "-c", USERS, id, "--from", "1", "--to", "2");
+    assertThat(diff.code()).as(diff.toString()).isZero();
+    assertThat(diff.out()).contains("~ /email = \"b@x.io\"").contains("+ /tags/1 = \"y\"").doesNotContain("\u001b[");
+    Cli.Result colored = Cli.localOnATerminal(dir, "diff", "-c", USERS, id, "--from", "1", "--to", "2");
+    assertThat(colored.out()).contains("\u001b[33m~ /email");
+    Cli.Result patch = Cli.local(dir, "diff", "-c", USERS, id, "--from", "2", "--to", "0", "--json");
+    assertThat(patch.json().path("patch").size()).isEqualTo(2);
+    assertThat(patch.json().path("patch").get(0).path("op").asText()).isEqualTo("remove");
+
+    Cli.Result changes = Cli.local(dir, "changes", "-c", USERS, "--json", "--data");
+    assertThat(changes.code()).as(changes.toString()).isZero();
+    List<String> lines = changes.out().lines().toList();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(1)).contains("\"op\":\"UPDATE\"").contains("b@x.io").contains("\"cv\":2");
+    assertThat(Cli.local(dir, "changes", "-c", USERS, "--after-cv", "2").out()).isEmpty();
+    assertThat(Cli.local(dir, "changes", "-c", USERS, "--limit", "0").code()).isEqualTo(2);
   }
 
   @Test

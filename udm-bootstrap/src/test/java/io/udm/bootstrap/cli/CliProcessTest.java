@@ -24,12 +24,7 @@ class CliProcessTest {
   record Run(int code, String out, String err) {}
 
   private Run udm(String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(UdmCli.class.getName());
-    command.addAll(List.of(args));
+    List<String> command = udmCommand(args);
     Path out = Files.createTempFile(dir, "out", ".txt");
     Path err = Files.createTempFile(dir, "err", ".txt");
     Process process = new ProcessBuilder(command)
@@ -44,6 +39,17 @@ class CliProcessTest {
     }
     return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  /** {@code udm ARGS} in a new JVM on this test's classpath. */
+  static List<String> udmCommand(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(UdmCli.class.getName());
+    command.addAll(List.of(args));
+    return command;
   }
 
   @Test

@@ -186,6 +186,37 @@ public abstract class VersionLogContract {
   }
 
   @Test
+  void listByCvGivesTheCollectionsRecordsAfterACvInCvOrder() {
+    ItemKey other = newKey(collection);
+    log.append(version(key, 1).cv(5).build());
+    log.append(version(other, 1).cv(2).build());
+    log.append(version(key, 2).cv(9).build());
+    log.append(version(other, 2).cv(7).build());
+    log.append(version(newKey(siblingOf(collection)), 1).cv(3).build());
+
+    assertThat(log.listByCv(collection, 0, 10)).extracting(VersionRecord::cv).containsExactly(2L, 5L, 7L, 9L);
+    assertThat(log.listByCv(collection, 5, 10)).extracting(VersionRecord::cv).containsExactly(7L, 9L);
+    assertThat(log.listByCv(collection, 0, 2)).extracting(VersionRecord::cv).containsExactly(2L, 5L);
+    assertThat(log.listByCv(collection, 9, 10)).isEmpty();
+    log.delete(other, List.of(2L));
+    assertThat(log.listByCv(collection, 0, 10)).extracting(VersionRecord::cv).containsExactly(2L, 5L, 9L);
+  }
+
+  @Test
+  void aRecordKeepsTheTimeItsCvWasDrawn() {
+    Instant drawn = T0.plusMillis(1234);
+    VersionRecord record = version(key, 1).build();
+    VersionRecord withDrawTime = new VersionRecord(record.key(), record.ov(), record.cv(), record.at(), record.op(),
+        record.actor(), record.reason(), record.functionId(), record.requestId(), record.requestHash(),
+        record.writeId(), record.payloadKey(), record.payloadBytes(), record.meta(), record.system(), record.content(),
+        drawn);
+    log.append(withDrawTime);
+
+    assertThat(log.find(key, 1).orElseThrow().cvDrawnAt()).isEqualTo(drawn);
+    assertThat(log.listByCv(collection, 0, 1).get(0).cvDrawnAt()).isEqualTo(drawn);
+  }
+
+  @Test
   void aPrunedRequestIsRememberedUntilItExpiresInItsCollectionOnly() {
     String requestId = "r" + unique();
     VersionRecord first = version(key, 3).requestId(requestId).build();
