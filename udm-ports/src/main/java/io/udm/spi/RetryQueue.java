@@ -39,8 +39,12 @@ public interface RetryQueue {
   /** {@link #reschedule(String, int, Instant, String)} only while {@code heldLease} is the op's lease. */
   boolean reschedule(String requestId, Instant heldLease, int attempts, Instant nextAttemptAt, String error);
 
-  /** {@link #deadLetter(String, String, Instant, String)} only while {@code heldLease} is the op's lease. */
-  Optional<DeadLetter> deadLetter(String requestId, Instant heldLease, String deadLetterId, Instant failedAt, String error);
+  /**
+   * {@link #deadLetter(String, String, Instant, String)} only while {@code heldLease} is the op's
+   * lease, recording {@code attempts} (the attempt that just failed included).
+   */
+  Optional<DeadLetter> deadLetter(
+      String requestId, Instant heldLease, int attempts, String deadLetterId, Instant failedAt, String error);
 
   /**
    * The request id of an op on the same item (same collection and item id) that must run before

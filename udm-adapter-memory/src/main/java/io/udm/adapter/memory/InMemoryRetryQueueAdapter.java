@@ -151,9 +151,14 @@ public final class InMemoryRetryQueueAdapter implements RetryQueue {
 
   @Override
   public Optional<DeadLetter> deadLetter(
-      String requestId, Instant heldLease, String deadLetterId, Instant failedAt, String error) {
+      String requestId, Instant heldLease, int attempts, String deadLetterId, Instant failedAt, String error) {
     synchronized (lock) {
-      return holds(requestId, heldLease) ? deadLetter(requestId, deadLetterId, failedAt, error) : Optional.empty();
+      if (!holds(requestId, heldLease)) {
+        return Optional.empty();
+      }
+      RetryOp op = queued.get(requestId);
+      queued.put(requestId, retried(op, attempts, op.nextAttemptAt(), op.leaseUntil(), op.lastError()));
+      return deadLetter(requestId, deadLetterId, failedAt, error);
     }
   }
 

@@ -120,11 +120,12 @@ public final class MongoRetryQueueAdapter implements RetryQueue {
 
   @Override
   public Optional<DeadLetter> deadLetter(String requestId, String deadLetterId, Instant failedAt, String error) {
-    return deadLetter(Filters.eq(RetryOpDocuments.ID, requestId), requestId, deadLetterId, failedAt, error);
+    return deadLetter(Filters.eq(RetryOpDocuments.ID, requestId), requestId, -1, deadLetterId, failedAt, error);
   }
 
+  /** {@code attempts} -1 keeps the queued count. */
   private Optional<DeadLetter> deadLetter(
-      Bson which, String requestId, String deadLetterId, Instant failedAt, String error) {
+      Bson which, String requestId, int attempts, String deadLetterId, Instant failedAt, String error) {
     Objects.requireNonNull(deadLetterId, "deadLetterId");
     Objects.requireNonNull(failedAt, "failedAt");
     return errors.call("move request " + requestId + " to the dead letters", () -> {
@@ -134,8 +135,8 @@ public final class MongoRetryQueueAdapter implements RetryQueue {
       }
       RetryOp op = RetryOpDocuments.toRecord(queued);
       RetryOp finalState = new RetryOp(
-          op.requestId(), op.collection(), op.op(), op.itemId(), op.request(), op.attempts(), op.enqueuedAt(),
-          op.nextAttemptAt(), Optional.empty(), Optional.ofNullable(error));
+          op.requestId(), op.collection(), op.op(), op.itemId(), op.request(), attempts < 0 ? op.attempts() : attempts,
+          op.enqueuedAt(), op.nextAttemptAt(), Optional.empty(), Optional.ofNullable(error));
       DeadLetter letter = new DeadLetter(deadLetterId, finalState, failedAt, error);
       if (!insertUnlessTaken(dead, RetryOpDocuments.toDocument(letter))) {
         throw new IllegalStateException("dead letter id " + deadLetterId + " is taken; the op stays queued");
@@ -189,8 +190,8 @@ public final class MongoRetryQueueAdapter implements RetryQueue {
 
   @Override
   public Optional<DeadLetter> deadLetter(
-      String requestId, Instant heldLease, String deadLetterId, Instant failedAt, String error) {
-    return deadLetter(leaseHeld(requestId, heldLease), requestId, deadLetterId, failedAt, error);
+      String requestId, Instant heldLease, int attempts, String deadLetterId, Instant failedAt, String error) {
+    return deadLetter(leaseHeld(requestId, heldLease), requestId, attempts, deadLetterId, failedAt, error);
   }
 
   @Override

@@ -222,8 +222,9 @@ public final class FaultyPorts {
     }
 
     public Optional<DeadLetter> deadLetter(
-        String requestId, Instant heldLease, String deadLetterId, Instant failedAt, String error) {
-      return f.call("retries.deadLetter", () -> d.deadLetter(requestId, heldLease, deadLetterId, failedAt, error));
+        String requestId, Instant heldLease, int attempts, String deadLetterId, Instant failedAt, String error) {
+      return f.call("retries.deadLetter",
+          () -> d.deadLetter(requestId, heldLease, attempts, deadLetterId, failedAt, error));
     }
 
     public Optional<String> aheadOf(RetryOp op) {

@@ -252,7 +252,7 @@ public abstract class RetryQueueContract {
 
     assertThat(queue.complete(op.requestId(), lostLease)).isFalse();
     assertThat(queue.reschedule(op.requestId(), lostLease, 2, T0, "late")).isFalse();
-    assertThat(queue.deadLetter(op.requestId(), lostLease, "d" + unique(), T0, "late")).isEmpty();
+    assertThat(queue.deadLetter(op.requestId(), lostLease, 3, "d" + unique(), T0, "late")).isEmpty();
     assertThat(queue.extendLease(op.requestId(), lostLease, lostLease.plus(LEASE))).isFalse();
     assertThat(queue.deadLetters(FallbackFilter.all(), 10)).isEmpty();
     assertThat(queue.pending(FallbackFilter.all(), 10)).singleElement()
@@ -281,15 +281,18 @@ public abstract class RetryQueueContract {
   }
 
   @Test
-  void aFencedDeadLetterMovesTheOp() {
+  void aFencedDeadLetterMovesTheOpWithItsAttempts() {
     RetryOp op = retryOp(collection, Op.DELETE, T0);
     queue.enqueue(op);
     Instant held = queue.lease(T0, LEASE, 1).get(0).leaseUntil().orElseThrow();
 
-    assertThat(queue.deadLetter(op.requestId(), held, "d" + unique(), T0.plusSeconds(1), "gave up")).isPresent();
+    assertThat(queue.deadLetter(op.requestId(), held, 4, "d" + unique(), T0.plusSeconds(1), "gave up")).isPresent();
 
     assertThat(queue.pending(FallbackFilter.all(), 10)).isEmpty();
-    assertThat(queue.deadLetters(FallbackFilter.all(), 10)).hasSize(1);
+    assertThat(queue.deadLetters(FallbackFilter.all(), 10)).singleElement().satisfies(dead -> {
+      assertThat(dead.op().attempts()).as("the attempts recorded with the dead letter").isEqualTo(4);
+      assertThat(dead.lastError()).isEqualTo("gave up");
+    });
   }
 
   @Test
