@@ -248,6 +248,28 @@ public abstract class FallbackSuite {
     System.out.println("[fallback] two workers committed " + count + " queued ops, each exactly once");
   }
 
+  @Test
+  void theWorkerStartsWithTheProcessByDefaultAndStartStopAreIdempotent() {
+    UdmConfig workerOn = UdmConfig.builder()
+        .fallback(FallbackConfig.builder().from(QUEUED.fallback()).workerEnabled(true).build()).build();
+    assertThat(FallbackConfig.builder().enabled(true).build().workerEnabled())
+        .as("fallback.workerEnabled defaults to fallback.enabled").isTrue();
+    queue.startWorker();
+    queue.startWorker();
+    queue.stopWorker();
+    queue.stopWorker();
+    Udm withWorker = opened(fx.victim(workerOn));
+    fx.faults.down("blobs.put", true);
+    queuedId(() -> withWorker.with(ctx).create(doc("picked up without startWorker")));
+    String id = queue.getPendingOps(FallbackFilter.of(ctx), 1).get(0).itemId().orElseThrow();
+
+    fx.faults.up("blobs.put");
+    await(() -> queue.getQueueStats().queueSize() == 0);
+    withWorker.close();
+
+    assertThat(fx.history(ctx, id)).hasSize(1);
+  }
+
   /** Runs the victim's worker until the queue is empty. */
   protected void drain() {
     queue.startWorker();
