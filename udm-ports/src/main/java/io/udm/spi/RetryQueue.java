@@ -26,6 +26,34 @@ public interface RetryQueue {
   /** Moves a dead letter back to the queue, due at {@code now} with its attempts reset. */
   boolean revive(String deadLetterId, Instant now);
 
+  // Fenced calls: a lease is identified by its end ({@code heldLease}, as {@link #lease} returned it
+  // or {@link #extendLease} moved it). A later lease of the same op always ends later, so a worker
+  // whose lease expired and was taken over can no longer complete, reschedule or dead-letter the op.
+
+  /** Keeps a running attempt's lease (heartbeat); false when the lease was lost (expired and taken, or the op left). */
+  boolean extendLease(String requestId, Instant heldLease, Instant newLeaseUntil);
+
+  /** {@link #complete(String)} only while {@code heldLease} is the op's lease. */
+  boolean complete(String requestId, Instant heldLease);
+
+  /** {@link #reschedule(String, int, Instant, String)} only while {@code heldLease} is the op's lease. */
+  boolean reschedule(String requestId, Instant heldLease, int attempts, Instant nextAttemptAt, String error);
+
+  /**
+   * {@link #deadLetter(String, String, Instant, String)} only while {@code heldLease} is the op's
+   * lease, recording {@code attempts} (the attempt that just failed included).
+   */
+  Optional<DeadLetter> deadLetter(
+      String requestId, Instant heldLease, int attempts, String deadLetterId, Instant failedAt, String error);
+
+  /**
+   * The request id of an op on the same item (same collection and item id) that must run before
+   * {@code op}: one queued earlier (by enqueue time, then request id), or a dead letter of that item
+   * enqueued earlier (a dead letter parks the ops behind it until it is retried or they are cancelled).
+   * Empty when {@code op} has no item id or nothing is ahead of it.
+   */
+  Optional<String> aheadOf(RetryOp op);
+
   /** Removes a queued op, leased or not (cancel wins over a running attempt); false when absent. */
   boolean cancel(String requestId);
 

@@ -124,6 +124,76 @@ public final class InMemoryRetryQueueAdapter implements RetryQueue {
   }
 
   @Override
+  public boolean extendLease(String requestId, Instant heldLease, Instant newLeaseUntil) {
+    Objects.requireNonNull(newLeaseUntil, "newLeaseUntil");
+    synchronized (lock) {
+      if (!holds(requestId, heldLease)) {
+        return false;
+      }
+      queued.put(requestId, withLease(queued.get(requestId), Optional.of(newLeaseUntil)));
+      return true;
+    }
+  }
+
+  @Override
+  public boolean complete(String requestId, Instant heldLease) {
+    synchronized (lock) {
+      return holds(requestId, heldLease) && queued.remove(requestId) != null;
+    }
+  }
+
+  @Override
+  public boolean reschedule(String requestId, Instant heldLease, int attempts, Instant nextAttemptAt, String error) {
+    synchronized (lock) {
+      return holds(requestId, heldLease) && reschedule(requestId, attempts, nextAttemptAt, error);
+    }
+  }
+
+  @Override
+  public Optional<DeadLetter> deadLetter(
+      String requestId, Instant heldLease, int attempts, String deadLetterId, Instant failedAt, String error) {
+    synchronized (lock) {
+      if (!holds(requestId, heldLease)) {
+        return Optional.empty();
+      }
+      RetryOp op = queued.get(requestId);
+      queued.put(requestId, retried(op, attempts, op.nextAttemptAt(), op.leaseUntil(), op.lastError()));
+      return deadLetter(requestId, deadLetterId, failedAt, error);
+    }
+  }
+
+  @Override
+  public Optional<String> aheadOf(RetryOp op) {
+    if (op.itemId().isEmpty()) {
+      return Optional.empty();
+    }
+    synchronized (lock) {
+      Optional<String> queuedAhead = queued.values().stream()
+          .filter(other -> sameItem(other, op) && QUEUE_ORDER.compare(other, op) < 0)
+          .min(QUEUE_ORDER)
+          .map(RetryOp::requestId);
+      if (queuedAhead.isPresent()) {
+        return queuedAhead;
+      }
+      return dead.values().stream()
+          .map(DeadLetter::op)
+          .filter(other -> sameItem(other, op) && QUEUE_ORDER.compare(other, op) < 0)
+          .min(QUEUE_ORDER)
+          .map(RetryOp::requestId);
+    }
+  }
+
+  private boolean holds(String requestId, Instant heldLease) {
+    Objects.requireNonNull(heldLease, "heldLease");
+    RetryOp op = queued.get(requestId);
+    return op != null && op.leaseUntil().map(heldLease::equals).orElse(false);
+  }
+
+  private static boolean sameItem(RetryOp a, RetryOp b) {
+    return !a.requestId().equals(b.requestId()) && a.collection().equals(b.collection()) && a.itemId().equals(b.itemId());
+  }
+
+  @Override
   public boolean cancel(String requestId) {
     synchronized (lock) {
       return queued.remove(requestId) != null;

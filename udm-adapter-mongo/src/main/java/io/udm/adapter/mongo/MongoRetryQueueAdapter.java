@@ -104,6 +104,10 @@ public final class MongoRetryQueueAdapter implements RetryQueue {
 
   @Override
   public boolean reschedule(String requestId, int attempts, Instant nextAttemptAt, String error) {
+    return reschedule(Filters.eq(RetryOpDocuments.ID, requestId), requestId, attempts, nextAttemptAt, error);
+  }
+
+  private boolean reschedule(Bson which, String requestId, int attempts, Instant nextAttemptAt, String error) {
     Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
     Bson update = Updates.combine(
         Updates.set(RetryOpDocuments.ATTEMPTS, attempts),
@@ -111,28 +115,34 @@ public final class MongoRetryQueueAdapter implements RetryQueue {
         Updates.unset(RetryOpDocuments.LEASE_UNTIL),
         error == null ? Updates.unset(RetryOpDocuments.LAST_ERROR) : Updates.set(RetryOpDocuments.LAST_ERROR, error));
     return errors.call("reschedule request " + requestId,
-        () -> queue.updateOne(Filters.eq(RetryOpDocuments.ID, requestId), update).getMatchedCount() > 0);
+        () -> queue.updateOne(which, update).getMatchedCount() > 0);
   }
 
   @Override
   public Optional<DeadLetter> deadLetter(String requestId, String deadLetterId, Instant failedAt, String error) {
+    return deadLetter(Filters.eq(RetryOpDocuments.ID, requestId), requestId, -1, deadLetterId, failedAt, error);
+  }
+
+  /** {@code attempts} -1 keeps the queued count. */
+  private Optional<DeadLetter> deadLetter(
+      Bson which, String requestId, int attempts, String deadLetterId, Instant failedAt, String error) {
     Objects.requireNonNull(deadLetterId, "deadLetterId");
     Objects.requireNonNull(failedAt, "failedAt");
     return errors.call("move request " + requestId + " to the dead letters", () -> {
-      BsonDocument queued = queue.find(Filters.eq(RetryOpDocuments.ID, requestId)).first();
+      BsonDocument queued = queue.find(which).first();
       if (queued == null) {
         return Optional.<DeadLetter>empty();
       }
       RetryOp op = RetryOpDocuments.toRecord(queued);
       RetryOp finalState = new RetryOp(
-          op.requestId(), op.collection(), op.op(), op.itemId(), op.request(), op.attempts(), op.enqueuedAt(),
-          op.nextAttemptAt(), Optional.empty(), Optional.ofNullable(error));
+          op.requestId(), op.collection(), op.op(), op.itemId(), op.request(), attempts < 0 ? op.attempts() : attempts,
+          op.enqueuedAt(), op.nextAttemptAt(), Optional.empty(), Optional.ofNullable(error));
       DeadLetter letter = new DeadLetter(deadLetterId, finalState, failedAt, error);
       if (!insertUnlessTaken(dead, RetryOpDocuments.toDocument(letter))) {
         throw new IllegalStateException("dead letter id " + deadLetterId + " is taken; the op stays queued");
       }
-      if (!deleteById(queue, requestId)) {
-        deleteById(dead, deadLetterId); // Completed or cancelled meanwhile: nothing is dead.
+      if (queue.deleteOne(which).getDeletedCount() == 0) {
+        deleteById(dead, deadLetterId); // Completed, cancelled or leased by another worker meanwhile: nothing is dead.
         return Optional.<DeadLetter>empty();
       }
       return Optional.of(letter);
@@ -157,6 +167,69 @@ public final class MongoRetryQueueAdapter implements RetryQueue {
       deleteById(dead, deadLetterId);
       return true;
     });
+  }
+
+  @Override
+  public boolean extendLease(String requestId, Instant heldLease, Instant newLeaseUntil) {
+    Objects.requireNonNull(newLeaseUntil, "newLeaseUntil");
+    return errors.call("extend the lease of request " + requestId, () -> queue.updateOne(
+        leaseHeld(requestId, heldLease), Updates.set(RetryOpDocuments.LEASE_UNTIL, BsonJson.date(newLeaseUntil)))
+        .getMatchedCount() > 0);
+  }
+
+  @Override
+  public boolean complete(String requestId, Instant heldLease) {
+    return errors.call("complete request " + requestId,
+        () -> queue.deleteOne(leaseHeld(requestId, heldLease)).getDeletedCount() > 0);
+  }
+
+  @Override
+  public boolean reschedule(String requestId, Instant heldLease, int attempts, Instant nextAttemptAt, String error) {
+    return reschedule(leaseHeld(requestId, heldLease), requestId, attempts, nextAttemptAt, error);
+  }
+
+  @Override
+  public Optional<DeadLetter> deadLetter(
+      String requestId, Instant heldLease, int attempts, String deadLetterId, Instant failedAt, String error) {
+    return deadLetter(leaseHeld(requestId, heldLease), requestId, attempts, deadLetterId, failedAt, error);
+  }
+
+  @Override
+  public Optional<String> aheadOf(RetryOp op) {
+    if (op.itemId().isEmpty()) {
+      return Optional.empty();
+    }
+    return errors.call("look for earlier ops of item " + op.itemId().get(), () -> {
+      BsonDocument queued = queue.find(earlierOnItem(op, ""))
+          .sort(QUEUE_ORDER).projection(Projections.include(RetryOpDocuments.ID)).first();
+      if (queued != null) {
+        return Optional.of(RecordFields.string(queued, RetryOpDocuments.ID));
+      }
+      BsonDocument parked = dead.find(earlierOnItem(op, RetryOpDocuments.DEAD_OP + ".")).first();
+      return Optional.ofNullable(parked)
+          .map(doc -> RecordFields.string(doc.getDocument(RetryOpDocuments.DEAD_OP), RetryOpDocuments.ID));
+    });
+  }
+
+  /** Ops of {@code op}'s item (at {@code prefix} in the document) that come before it in queue order. */
+  private static Bson earlierOnItem(RetryOp op, String prefix) {
+    return Filters.and(
+        Filters.eq(prefix + RecordFields.TENANT, op.collection().tenantId()),
+        Filters.eq(prefix + RecordFields.DB, op.collection().dbName()),
+        Filters.eq(prefix + RecordFields.COLLECTION, op.collection().collection()),
+        Filters.eq(prefix + "itemId", op.itemId().orElseThrow()),
+        Filters.ne(prefix + RetryOpDocuments.ID, op.requestId()),
+        Filters.or(
+            Filters.lt(prefix + RetryOpDocuments.ENQUEUED_AT, BsonJson.date(op.enqueuedAt())),
+            Filters.and(
+                Filters.eq(prefix + RetryOpDocuments.ENQUEUED_AT, BsonJson.date(op.enqueuedAt())),
+                Filters.lt(prefix + RetryOpDocuments.ID, op.requestId()))));
+  }
+
+  private static Bson leaseHeld(String requestId, Instant heldLease) {
+    Objects.requireNonNull(heldLease, "heldLease");
+    return Filters.and(
+        Filters.eq(RetryOpDocuments.ID, requestId), Filters.eq(RetryOpDocuments.LEASE_UNTIL, BsonJson.date(heldLease)));
   }
 
   @Override

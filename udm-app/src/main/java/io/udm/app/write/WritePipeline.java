@@ -8,6 +8,7 @@ import io.udm.api.RouteContext;
 import io.udm.api.config.UdmConfig;
 import io.udm.api.error.NotFoundException;
 import io.udm.api.error.OptimisticLockException;
+import io.udm.api.error.StorageException;
 import io.udm.api.error.ValidationException;
 import io.udm.api.json.JsonValues;
 import io.udm.app.routing.BackendRouter;
@@ -45,9 +46,15 @@ public final class WritePipeline {
   private final ContentPlanning contents;
   private final List<CommitListener> listeners;
   private final Clock clock;
+  private final WriteFallback fallback;
 
   public WritePipeline(BackendRouter router, UdmConfig config, VersionPlanner planner, IdGenerator ids, Clock clock,
       Ticker ticker, List<CommitListener> listeners) {
+    this(router, config, planner, ids, clock, ticker, listeners, WriteFallback.NONE);
+  }
+
+  public WritePipeline(BackendRouter router, UdmConfig config, VersionPlanner planner, IdGenerator ids, Clock clock,
+      Ticker ticker, List<CommitListener> listeners, WriteFallback fallback) {
     this.router = router;
     this.config = config;
     this.planner = planner;
@@ -55,6 +62,7 @@ public final class WritePipeline {
     this.contents = new ContentPlanning(config);
     this.clock = clock;
     this.listeners = List.copyOf(listeners);
+    this.fallback = fallback;
   }
 
   /**
@@ -63,10 +71,35 @@ public final class WritePipeline {
    * @throws ValidationException, OptimisticLockException, NotFoundException as the domain decides
    */
   public WriteOutcome write(WriteRequest request) {
+    if (!fallback.queues(request)) {
+      return attempt(request, true);
+    }
+    boolean callerGaveRequestId = request.options().requestId().isPresent();
+    WriteRequest identified = fallback.identified(request);
+    try {
+      // A request id generated just now is new: no log lookup for a first result.
+      return attempt(identified, callerGaveRequestId);
+    } catch (StorageException e) {
+      if (!e.isTransient()) {
+        throw e;
+      }
+      throw fallback.queueOrFail(identified, e);
+    }
+  }
+
+  /**
+   * One attempt of a queued write, by the retry worker: never queued again, and answered from the
+   * log when an earlier attempt committed it.
+   */
+  public WriteOutcome retry(WriteRequest request) {
+    return attempt(request, true);
+  }
+
+  private WriteOutcome attempt(WriteRequest request, boolean mayBeReplay) {
     ItemKey key = request.key();
     BackendPorts backend = router.forWrite(key.collection());
     Optional<String> fingerprint = request.options().requestId().map(id -> request.fingerprint());
-    if (request.options().requestId().isPresent()) {
+    if (mayBeReplay && request.options().requestId().isPresent()) {
       Optional<WriteOutcome> first = firstResult(backend, request, fingerprint);
       if (first.isPresent()) {
         return first.get();

@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
         "Examples:",
         "  udm queue",
         "  udm queue --pending --limit 50 -c acme/crm",
-        "  udm queue --retry DEAD_LETTER_ID"})
+        "  udm queue --retry DEAD_LETTER_ID",
+        "  udm queue --work              (a retry worker in the foreground, until Ctrl-C)"})
 final class QueueCommand extends UdmCommand {
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   Action action;
@@ -44,7 +45,15 @@ final class QueueCommand extends UdmCommand {
 
     @Option(names = "--cancel", paramLabel = "REQUEST_ID", description = "Remove a pending operation.")
     String cancel;
+
+    @Option(names = "--work", description = "Run a retry worker in the foreground until interrupted (or --for),"
+        + " printing the queue's figures as it goes; other processes' workers may run beside it.")
+    boolean work;
   }
+
+  @Option(names = "--for", paramLabel = "SECONDS", defaultValue = "0",
+      description = "With --work: stop after SECONDS (0, the default: run until interrupted).")
+  long workSeconds;
 
   @Option(names = {"-c", "--collection"}, paramLabel = "TENANT[/DB[/COLLECTION]]", converter = Converters.Scope.class,
       description = "With --pending or --dead: only operations on this tenant, database or collection.")
@@ -62,6 +71,12 @@ final class QueueCommand extends UdmCommand {
     }
     if (limit < 1) {
       throw usage("--limit must be 1 or more, got " + limit);
+    }
+    if (workSeconds != 0 && (action == null || !action.work)) {
+      throw usage("--for bounds a --work run only");
+    }
+    if (workSeconds < 0) {
+      throw usage("--for must be 0 (until interrupted) or more seconds, got " + workSeconds);
     }
   }
 
@@ -88,6 +103,8 @@ final class QueueCommand extends UdmCommand {
       pending(queue.getPendingOps(filter(), limit));
     } else if (action.dead) {
       dead(queue.getDeadLetterOps(filter(), limit));
+    } else if (action.work) {
+      work(queue);
     } else if (action.retry != null) {
       if (!queue.retryDeadLetter(action.retry)) {
         throw new NotFoundException("no dead-lettered operation " + action.retry + "; list them with udm queue --dead");
@@ -101,6 +118,43 @@ final class QueueCommand extends UdmCommand {
       done("cancel", action.cancel, "pending operation " + action.cancel + " cancelled");
     }
     return UdmCli.OK;
+  }
+
+  /**
+   * Runs the worker (idempotent if fallback.workerEnabled started one already) and reports every
+   * few seconds; the session's close stops it after its current attempt, the queue stays durable.
+   */
+  private void work(FallbackApi queue) {
+    queue.startWorker();
+    // Ctrl-C: let the attempt in progress finish and settle instead of cutting it (its lease would
+    // expire and another worker would retry it, applied once anyway thanks to its request id).
+    Thread stopOnInterrupt = new Thread(() -> {
+      try {
+        queue.stopWorker();
+      } catch (RuntimeException alreadyClosed) {
+        // The session closed first, which stopped the worker.
+      }
+    }, "udm-queue-work-stop");
+    Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
+    progress("retry worker running" + (workSeconds == 0 ? "; press Ctrl-C to stop" : " for " + workSeconds + " s"));
+    long reportEveryMs = 5000;
+    long leftMs = workSeconds == 0 ? Long.MAX_VALUE : workSeconds * 1000;
+    try {
+      while (leftMs > 0) {
+        long sleep = Math.min(reportEveryMs, leftMs);
+        Thread.sleep(sleep);
+        leftMs -= sleep;
+        if (leftMs > 0) {
+          QueueStats s = queue.getQueueStats();
+          progress("pending " + s.queueSize() + ", in flight " + s.inflight() + ", dead letters " + s.deadLetterSize());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    queue.stopWorker();
+    Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
+    stats(queue);
   }
 
   private FallbackFilter filter() {

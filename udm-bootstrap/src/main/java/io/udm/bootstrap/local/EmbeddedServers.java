@@ -31,6 +31,9 @@ public final class EmbeddedServers implements AutoCloseable {
 
   private final List<MongoServer> mongos = new ArrayList<>();
   private final List<S3Proxy> s3s = new ArrayList<>();
+  private final List<org.gaul.s3proxy.blobstore.BlobStore> blobStores = new ArrayList<>();
+  /** Each pair's S3 port, kept because a stopped S3Proxy no longer reports it. */
+  private final List<Integer> s3Ports = new ArrayList<>();
 
   private EmbeddedServers() {}
 
@@ -119,6 +122,16 @@ public final class EmbeddedServers implements AutoCloseable {
     stopQuietly(s3s.get(pair));
   }
 
+  /** Stops pair {@code pair}'s object store only (its data stays, to be served again by {@link #restartObjectStore}). */
+  public void stopObjectStore(int pair) {
+    stopQuietly(s3s.get(pair));
+  }
+
+  /** Serves pair {@code pair}'s objects again on the port it had, as a restarted server would. */
+  public void restartObjectStore(int pair) {
+    s3s.set(pair, startS3(blobStores.get(pair), s3Ports.get(pair), null));
+  }
+
   @Override
   public void close() {
     mongos.forEach(MongoServer::shutdownNow);
@@ -134,14 +147,20 @@ public final class EmbeddedServers implements AutoCloseable {
     } catch (RuntimeException e) {
       throw ports == null ? e : ports.inUse("MongoDB", ports.mongo(), e);
     }
+    blobStores.add(blobStore);
+    S3Proxy s3 = startS3(blobStore, ports == null ? 0 : ports.s3(), ports);
+    s3s.add(s3);
+    s3Ports.add(s3.getPort());
+  }
+
+  private static S3Proxy startS3(org.gaul.s3proxy.blobstore.BlobStore blobStore, int port, LocalPorts ports) {
     S3Proxy s3 = S3Proxy.builder()
         .blobStore(blobStore)
-        .endpoint(URI.create("http://127.0.0.1:" + (ports == null ? 0 : ports.s3())))
+        .endpoint(URI.create("http://127.0.0.1:" + port))
         .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
         .ignoreUnknownHeaders(true)
         .stopTimeout(0)
         .build();
-    s3s.add(s3);
     try {
       s3.start();
       while (!"STARTED".equals(s3.getState())) {
@@ -159,6 +178,7 @@ public final class EmbeddedServers implements AutoCloseable {
       }
       throw new IllegalStateException("the embedded S3 server did not start: " + e.getMessage(), e);
     }
+    return s3;
   }
 
   private static void stopQuietly(S3Proxy s3) {

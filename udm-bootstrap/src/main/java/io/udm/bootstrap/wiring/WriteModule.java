@@ -7,6 +7,7 @@ import io.udm.app.counters.CounterRecorder;
 import io.udm.app.routing.BackendRouter;
 import io.udm.app.shadows.DevShadowWriter;
 import io.udm.app.write.ItemWriteService;
+import io.udm.app.write.WriteFallback;
 import io.udm.app.write.WritePipeline;
 import io.udm.domain.document.DocumentRules;
 import io.udm.domain.write.VersionPlanner;
@@ -27,12 +28,12 @@ public final class WriteModule {
     return new VersionPlanner(new DocumentRules(config.limits()));
   }
 
-  /** After each commit: counters first, then the dev shadow. */
+  /** After each commit: counters first, then the dev shadow; a transient failure goes to the fallback queue. */
   @Provides
   @Singleton
   static WritePipeline pipeline(BackendRouter router, UdmConfig config, VersionPlanner planner, IdGenerator ids,
-      Clock clock, Ticker ticker, CounterRecorder counters, DevShadowWriter shadows) {
-    return new WritePipeline(router, config, planner, ids, clock, ticker, List.of(counters, shadows));
+      Clock clock, Ticker ticker, CounterRecorder counters, DevShadowWriter shadows, WriteFallback fallback) {
+    return new WritePipeline(router, config, planner, ids, clock, ticker, List.of(counters, shadows), fallback);
   }
 
   @Provides

@@ -56,6 +56,16 @@ public final class FaultFixture {
     return TestUdms.open(config, raw, clock, ids);
   }
 
+  /** A process on the faulty stores with its own config (the fallback queue, say). */
+  public Udm victim(UdmConfig processConfig) {
+    return TestUdms.open(processConfig, faulty, clock, ids);
+  }
+
+  /** A process on the raw stores with its own config. */
+  public Udm rival(UdmConfig processConfig) {
+    return TestUdms.open(processConfig, raw, clock, ids);
+  }
+
   /** The backend pair {@code ctx} lives on (the fixture's wirings have one). */
   public BackendPorts backend(RouteContext ctx) {
     return raw.backends().get(0);

@@ -33,6 +33,7 @@ public final class FaultInjector {
 
   private final List<Rule> rules = new CopyOnWriteArrayList<>();
   private final Map<String, Duration> latencies = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> outages = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
   private final List<String> trace = new CopyOnWriteArrayList<>();
   private volatile boolean enabled = true;
@@ -52,6 +53,20 @@ public final class FaultInjector {
     return this;
   }
 
+  /**
+   * An outage: every call of {@code op} fails before its effect, transiently (a stopped server, a
+   * timeout) or not (a store's final refusal), until {@link #up(String)}.
+   */
+  public FaultInjector down(String op, boolean transientFailure) {
+    outages.put(op, transientFailure);
+    return this;
+  }
+
+  public FaultInjector up(String op) {
+    outages.remove(op);
+    return this;
+  }
+
   public FaultInjector latency(String op, Duration each) {
     latencies.put(op, each);
     return this;
@@ -61,6 +76,7 @@ public final class FaultInjector {
   public void reset() {
     rules.clear();
     latencies.clear();
+    outages.clear();
     counts.clear();
     trace.clear();
   }
@@ -88,6 +104,10 @@ public final class FaultInjector {
     Duration wait = latencies.get(op);
     if (wait != null) {
       LockSupport.parkNanos(wait.toNanos());
+    }
+    Boolean outage = outages.get(op);
+    if (outage != null) {
+      throw new StorageException("injected outage of " + op + " #" + n, outage);
     }
     List<Rule> firing = rules.stream().filter(r -> r.op().equals(op) && r.nth() == n).toList();
     for (Rule r : firing) {

@@ -214,6 +214,28 @@ public final class FaultyPorts {
       return f.call("retries.deadLetter", () -> d.deadLetter(requestId, deadLetterId, failedAt, error));
     }
 
+    public boolean extendLease(String requestId, Instant heldLease, Instant newLeaseUntil) {
+      return f.call("retries.extendLease", () -> d.extendLease(requestId, heldLease, newLeaseUntil));
+    }
+
+    public boolean complete(String requestId, Instant heldLease) {
+      return f.call("retries.complete", () -> d.complete(requestId, heldLease));
+    }
+
+    public boolean reschedule(String requestId, Instant heldLease, int attempts, Instant nextAttemptAt, String error) {
+      return f.call("retries.reschedule", () -> d.reschedule(requestId, heldLease, attempts, nextAttemptAt, error));
+    }
+
+    public Optional<DeadLetter> deadLetter(
+        String requestId, Instant heldLease, int attempts, String deadLetterId, Instant failedAt, String error) {
+      return f.call("retries.deadLetter",
+          () -> d.deadLetter(requestId, heldLease, attempts, deadLetterId, failedAt, error));
+    }
+
+    public Optional<String> aheadOf(RetryOp op) {
+      return f.call("retries.aheadOf", () -> d.aheadOf(op));
+    }
+
     public boolean revive(String deadLetterId, Instant now) {
       return f.call("retries.revive", () -> d.revive(deadLetterId, now));
     }

@@ -97,4 +97,30 @@ class CliConfigTest {
         + "\", \"jsonBucket\": \"" + c.jsonBucket() + "\", \"contentBucket\": \"" + c.contentBucket()
         + "\", \"forcePathStyle\": true}";
   }
+
+  @Test
+  void queueShowsFiguresListsRefusesUnknownIdsAndRunsAWorker() throws Exception {
+    try (EmbeddedServers servers = EmbeddedServers.transientPairs(1)) {
+      Path file = dir.resolve("udm-queue.json");
+      Files.writeString(file, "{\"mongoUris\": [\"" + servers.mongoUri(0) + "\"],"
+          + " \"spacesConns\": [" + conn(servers, 0) + "],"
+          + " \"fallback\": {\"enabled\": true, \"workerEnabled\": false}}");
+
+      Cli.Result stats = Cli.run("--config", file.toString(), "--create-buckets", "queue", "--json");
+      assertThat(stats.code()).as(stats.toString()).isZero();
+      assertThat(stats.out()).contains("\"enabled\": true").contains("\"queueSize\": 0");
+      Cli.Result pending = Cli.run("--config", file.toString(), "queue", "--pending");
+      assertThat(pending.code()).as(pending.toString()).isZero();
+      assertThat(pending.out()).contains("no pending operations");
+      Cli.Result cancel = Cli.run("--config", file.toString(), "queue", "--cancel", "nope");
+      assertThat(cancel.code()).as(cancel.toString()).isNotZero();
+      assertThat(cancel.err()).contains("no pending operation with request id nope");
+      Cli.Result work = Cli.run("--config", file.toString(), "queue", "--work", "--for", "1");
+      assertThat(work.code()).as(work.toString()).isZero();
+      assertThat(work.err()).contains("retry worker running for 1 s");
+      assertThat(work.out()).contains("pending").contains("dead letters");
+      Cli.Result misuse = Cli.run("--config", file.toString(), "queue", "--for", "1");
+      assertThat(misuse.code()).isEqualTo(UdmCli.INVALID);
+    }
+  }
 }

@@ -44,6 +44,16 @@ final class MongoS3FaultFixtures implements AutoCloseable {
     return new FaultFixture(ports, FaultFixture.realTimeClock(), UdmConfig.builder().build());
   }
 
+  /** The S3 server goes down (connections refused); its objects stay. */
+  void stopObjectStore() {
+    servers.stopObjectStore(0);
+  }
+
+  /** The S3 server comes back on the same port. */
+  void restartObjectStore() {
+    servers.restartObjectStore(0);
+  }
+
   @Override
   public void close() {
     for (int i = opened.size() - 1; i >= 0; i--) {

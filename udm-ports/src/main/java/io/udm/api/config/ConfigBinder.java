@@ -199,6 +199,7 @@ final class ConfigBinder {
     f.optionalLong("baseDelayMs").ifPresent(b::baseDelayMs);
     f.optionalLong("maxDelayMs").ifPresent(b::maxDelayMs);
     f.optionalString("deadLetterCollection").ifPresent(b::deadLetterCollection);
+    f.optionalBoolean("workerEnabled").ifPresent(b::workerEnabled);
     f.rejectUnknownFields();
     return b.build();
   }

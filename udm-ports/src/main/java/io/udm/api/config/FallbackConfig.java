@@ -30,6 +30,12 @@ public abstract class FallbackConfig {
     return "udm_fallback_dead";
   }
 
+  /** Whether this process retries queued writes in the background; defaults to {@link #enabled()}. */
+  @Value.Default
+  public boolean workerEnabled() {
+    return enabled();
+  }
+
   public static ImmutableFallbackConfig.Builder builder() {
     return ImmutableFallbackConfig.builder();
   }

@@ -240,6 +240,86 @@ public abstract class RetryQueueContract {
     assertThat(queue.reschedule(leased.requestId(), 1, T0, "late worker")).isFalse();
   }
 
+  // ------------------------------------------------------------------ fencing and per-item order
+
+  @Test
+  void onlyTheCurrentLeaseHolderCanAckAnAttempt() {
+    RetryOp op = retryOp(collection, Op.UPDATE, T0);
+    queue.enqueue(op);
+    Instant lostLease = queue.lease(T0, LEASE, 1).get(0).leaseUntil().orElseThrow();
+    // The first worker stalls past its lease; a second one takes the op over.
+    Instant currentLease = queue.lease(lostLease, LEASE, 1).get(0).leaseUntil().orElseThrow();
+
+    assertThat(queue.complete(op.requestId(), lostLease)).isFalse();
+    assertThat(queue.reschedule(op.requestId(), lostLease, 2, T0, "late")).isFalse();
+    assertThat(queue.deadLetter(op.requestId(), lostLease, 3, "d" + unique(), T0, "late")).isEmpty();
+    assertThat(queue.extendLease(op.requestId(), lostLease, lostLease.plus(LEASE))).isFalse();
+    assertThat(queue.deadLetters(FallbackFilter.all(), 10)).isEmpty();
+    assertThat(queue.pending(FallbackFilter.all(), 10)).singleElement()
+        .satisfies(pending -> assertThat(pending.leaseUntil()).contains(currentLease));
+
+    assertThat(queue.complete(op.requestId(), currentLease)).isTrue();
+    assertThat(queue.pending(FallbackFilter.all(), 10)).isEmpty();
+  }
+
+  @Test
+  void aHeartbeatMovesTheLeaseAndTheNewEndIsTheToken() {
+    RetryOp op = retryOp(collection, Op.UPDATE, T0);
+    queue.enqueue(op);
+    Instant first = queue.lease(T0, LEASE, 1).get(0).leaseUntil().orElseThrow();
+    Instant extended = first.plus(LEASE);
+
+    assertThat(queue.extendLease(op.requestId(), first, extended)).isTrue();
+
+    assertThat(queue.lease(first, LEASE, 1)).as("still leased after the old end").isEmpty();
+    assertThat(queue.reschedule(op.requestId(), first, 2, T0, "old token")).isFalse();
+    assertThat(queue.reschedule(op.requestId(), extended, 2, T0.plusSeconds(1), "timeout")).isTrue();
+    assertThat(queue.pending(FallbackFilter.all(), 10)).singleElement().satisfies(pending -> {
+      assertThat(pending.attempts()).isEqualTo(2);
+      assertThat(pending.leaseUntil()).isEmpty();
+    });
+  }
+
+  @Test
+  void aFencedDeadLetterMovesTheOpWithItsAttempts() {
+    RetryOp op = retryOp(collection, Op.DELETE, T0);
+    queue.enqueue(op);
+    Instant held = queue.lease(T0, LEASE, 1).get(0).leaseUntil().orElseThrow();
+
+    assertThat(queue.deadLetter(op.requestId(), held, 4, "d" + unique(), T0.plusSeconds(1), "gave up")).isPresent();
+
+    assertThat(queue.pending(FallbackFilter.all(), 10)).isEmpty();
+    assertThat(queue.deadLetters(FallbackFilter.all(), 10)).singleElement().satisfies(dead -> {
+      assertThat(dead.op().attempts()).as("the attempts recorded with the dead letter").isEqualTo(4);
+      assertThat(dead.lastError()).isEqualTo("gave up");
+    });
+  }
+
+  @Test
+  void anOpWaitsForEarlierOpsOfItsItemQueuedOrDead() {
+    RetryOp first = retryOp(collection, Op.UPDATE, T0);
+    RetryOp second = sameItem(first, T0.plusSeconds(1));
+    RetryOp third = sameItem(first, T0.plusSeconds(2));
+    RetryOp otherItem = retryOp(collection, Op.UPDATE, T0.minusSeconds(5));
+    List.of(third, first, second, otherItem).forEach(queue::enqueue);
+
+    assertThat(queue.aheadOf(first)).isEmpty();
+    assertThat(queue.aheadOf(second)).contains(first.requestId());
+    assertThat(queue.aheadOf(third)).contains(first.requestId());
+    assertThat(queue.aheadOf(otherItem)).isEmpty();
+
+    queue.deadLetter(first.requestId(), "d" + unique(), T0.plusSeconds(9), "gave up");
+    assertThat(queue.aheadOf(second)).as("a dead letter parks the ops behind it").contains(first.requestId());
+    queue.cancel(second.requestId());
+    assertThat(queue.aheadOf(third)).contains(first.requestId());
+  }
+
+  private static RetryOp sameItem(RetryOp op, Instant enqueuedAt) {
+    RetryOp other = retryOp(op.collection(), Op.UPDATE, enqueuedAt);
+    return new RetryOp(other.requestId(), op.collection(), Op.UPDATE, op.itemId(), other.request(), 1, enqueuedAt,
+        enqueuedAt, Optional.empty(), Optional.empty());
+  }
+
   // ------------------------------------------------------------------ listings and counts
 
   @Test
