@@ -2,26 +2,16 @@ package io.udm.bootstrap.faults;
 
 import io.udm.app.faults.ConcurrentChaosSuite;
 import io.udm.app.faults.FaultFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Crashing writers and readers on real threads, on the MongoDB and S3 adapters (in-JVM servers). */
 class MongoS3ConcurrentChaosTest extends ConcurrentChaosSuite {
-  private static MongoS3FaultFixtures stores;
-
-  @BeforeAll
-  static void start() {
-    stores = new MongoS3FaultFixtures();
-  }
-
-  @AfterAll
-  static void stop() {
-    stores.close();
-  }
+  @RegisterExtension
+  static final MongoS3FaultFixtures STORES = new MongoS3FaultFixtures();
 
   @Override
   protected FaultFixture newFixture() {
-    return stores.fixture();
+    return STORES.fixture();
   }
 
   @Override

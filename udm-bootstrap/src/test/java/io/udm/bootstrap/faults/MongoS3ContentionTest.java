@@ -2,25 +2,15 @@ package io.udm.bootstrap.faults;
 
 import io.udm.app.faults.ContentionSuite;
 import io.udm.app.faults.FaultFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 16 writers x 500 compare-and-set updates on one item, on the MongoDB and S3 adapters: the full
  * count, in CI too (about 100 s on an idle 2-core machine; fewer with {@code -Dudm.contention.updates=N}).
  */
 class MongoS3ContentionTest extends ContentionSuite {
-  private static MongoS3FaultFixtures stores;
-
-  @BeforeAll
-  static void start() {
-    stores = new MongoS3FaultFixtures();
-  }
-
-  @AfterAll
-  static void stop() {
-    stores.close();
-  }
+  @RegisterExtension
+  static final MongoS3FaultFixtures STORES = new MongoS3FaultFixtures();
 
   @Override
   protected int defaultUpdatesPerWriter() {
@@ -29,6 +19,6 @@ class MongoS3ContentionTest extends ContentionSuite {
 
   @Override
   protected FaultFixture newFixture() {
-    return stores.fixture();
+    return STORES.fixture();
   }
 }

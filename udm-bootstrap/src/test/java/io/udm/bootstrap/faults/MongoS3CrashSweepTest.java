@@ -2,23 +2,18 @@ package io.udm.bootstrap.faults;
 
 import io.udm.app.faults.CrashSweepSuite;
 import io.udm.app.faults.FaultFixture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The crash-point sweep on the MongoDB and S3 adapters (CI count; {@code -Dudm.sweep.runs=1000} for the full one). */
 class MongoS3CrashSweepTest extends CrashSweepSuite {
-  private static MongoS3FaultFixtures stores;
+  @RegisterExtension
+  static final MongoS3FaultFixtures STORES = new MongoS3FaultFixtures();
   private static FaultFixture fixture;
 
   @BeforeAll
   static void start() {
-    stores = new MongoS3FaultFixtures();
-    fixture = stores.fixture();
-  }
-
-  @AfterAll
-  static void stop() {
-    stores.close();
+    fixture = STORES.fixture();
   }
 
   @Override

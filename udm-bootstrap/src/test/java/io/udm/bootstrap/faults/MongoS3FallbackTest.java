@@ -8,41 +8,31 @@ import io.udm.api.FallbackFilter;
 import io.udm.api.WriteOptions;
 import io.udm.app.faults.FallbackSuite;
 import io.udm.app.faults.FaultFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The fallback queue on the MongoDB and S3 adapters against in-JVM servers: the shared suite
  * (injected outages), and the real S3 server stopped and restarted on the same port.
  */
 class MongoS3FallbackTest extends FallbackSuite {
-  private static MongoS3FaultFixtures stores;
-
-  @BeforeAll
-  static void start() {
-    stores = new MongoS3FaultFixtures();
-  }
-
-  @AfterAll
-  static void stop() {
-    stores.close();
-  }
+  @RegisterExtension
+  static final MongoS3FaultFixtures STORES = new MongoS3FaultFixtures();
 
   @Override
   protected FaultFixture newFixture() {
-    return stores.fixture();
+    return STORES.fixture();
   }
 
   @Test
   void aCreateDuringAnS3OutageIsQueuedAndCommittedOnceAfterTheRestart() {
     String requestId;
-    stores.stopObjectStore();
+    STORES.stopObjectStore();
     try {
       requestId = queuedId(() -> ops.create(doc("while S3 was down")));
       assertThat(queue.getQueueStats().queueSize()).isEqualTo(1);
     } finally {
-      stores.restartObjectStore();
+      STORES.restartObjectStore();
     }
     String id = queue.getPendingOps(FallbackFilter.of(ctx), 1).get(0).itemId().orElseThrow();
 
@@ -58,7 +48,7 @@ class MongoS3FallbackTest extends FallbackSuite {
   void anS3OutageOutlastingMaxAttemptsDeadLettersTheOpAndRetryDeadLetterCommitsIt() {
     DeadLetterOp dead;
     String id;
-    stores.stopObjectStore();
+    STORES.stopObjectStore();
     try {
       String requestId = queuedId(() -> ops.create(doc("doomed")));
       id = queue.getPendingOps(FallbackFilter.of(ctx), 1).get(0).itemId().orElseThrow();
@@ -68,7 +58,7 @@ class MongoS3FallbackTest extends FallbackSuite {
       dead = queue.getDeadLetterOps(FallbackFilter.of(ctx), 1).get(0);
       assertThat(dead.requestId()).isEqualTo(requestId);
     } finally {
-      stores.restartObjectStore();
+      STORES.restartObjectStore();
     }
     assertThat(dead.attempts()).isEqualTo(3);
     assertThat(dead.lastError()).isNotBlank();

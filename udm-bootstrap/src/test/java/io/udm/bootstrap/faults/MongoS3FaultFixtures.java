@@ -13,17 +13,23 @@ import io.udm.spi.BackendPorts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The real MongoDB and S3 adapters on one in-JVM server pair, opened by hand (as production wiring
  * does) so the fault decorators can sit between UDM and them. Tests isolate by tenant.
  */
-final class MongoS3FaultFixtures implements AutoCloseable {
-  private final EmbeddedServers servers = EmbeddedServers.transientPairs(1);
+final class MongoS3FaultFixtures implements BeforeAllCallback, AfterAllCallback {
   private final List<AutoCloseable> opened = new ArrayList<>();
-  private final StoragePorts ports;
+  private EmbeddedServers servers;
+  private StoragePorts ports;
 
-  MongoS3FaultFixtures() {
+  /** Starts the servers once for the test class that registers this extension. */
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    servers = EmbeddedServers.transientPairs(1);
     MongoSettings mongoSettings = MongoSettings.builder().build();
     MongoStorage mongo = MongoStorage.open(servers.mongoUri(0), mongoSettings);
     opened.add(mongo);
@@ -55,7 +61,7 @@ final class MongoS3FaultFixtures implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void afterAll(ExtensionContext context) {
     for (int i = opened.size() - 1; i >= 0; i--) {
       try {
         opened.get(i).close();
