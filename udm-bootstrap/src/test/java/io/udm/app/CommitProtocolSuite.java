@@ -101,13 +101,13 @@ public abstract class CommitProtocolSuite {
     // Another writer commits the same ov between this writer's read and its append.
     VersionLog racing = new ForwardingVersionLog(log) {
       @Override
-      public AppendResult append(VersionRecord v) {
+      public AppendResult append(VersionRecord v, Optional<io.udm.spi.PendingEffects> effects) {
         if (armed[0]) {
           armed[0] = false;
           log.append(new VersionRecord(v.key(), v.ov(), v.cv(), v.at(), v.op(), v.actor(), v.reason(), v.functionId(),
               Optional.empty(), Optional.empty(), "winner", "winner-payload", 1, v.meta(), v.system(), v.content()));
         }
-        return log.append(v);
+        return log.append(v, effects);
       }
     };
     Udm racedUdm = TestUdms.open(UdmConfig.builder().build(), alone(backend, racing), clock, MemoryPorts.sequentialIds());

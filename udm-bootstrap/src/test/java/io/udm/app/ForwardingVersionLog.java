@@ -1,5 +1,7 @@
 package io.udm.app;
 
+import io.udm.spi.PendingVersion;
+import io.udm.spi.PendingEffects;
 import io.udm.api.RouteContext;
 import io.udm.spi.AppendResult;
 import io.udm.spi.ItemKey;
@@ -20,8 +22,23 @@ class ForwardingVersionLog implements VersionLog {
   }
 
   @Override
-  public AppendResult append(VersionRecord version) {
-    return delegate.append(version);
+  public AppendResult append(VersionRecord version, Optional<PendingEffects> effects) {
+    return delegate.append(version, effects);
+  }
+
+  @Override
+  public List<PendingVersion> claimPendingEffects(Instant now, Instant until, int limit) {
+    return delegate.claimPendingEffects(now, until, limit);
+  }
+
+  @Override
+  public Optional<PendingEffects> pendingEffects(ItemKey key, long ov, String writeId) {
+    return delegate.pendingEffects(key, ov, writeId);
+  }
+
+  @Override
+  public void effectsApplied(ItemKey key, long ov, String writeId) {
+    delegate.effectsApplied(key, ov, writeId);
   }
 
   @Override

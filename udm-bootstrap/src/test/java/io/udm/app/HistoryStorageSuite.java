@@ -284,7 +284,8 @@ public abstract class HistoryStorageSuite {
         on.backends().stream().map(BackendPorts::backendId).toList(), config.routing());
     BackendRouter router = new BackendRouter(hashing, on.backends(), on.placements());
     VersionPlanner planner = new VersionPlanner(new DocumentRules(config.limits()));
-    WritePipeline pipeline = new WritePipeline(router, config, planner, ids, clock, io.udm.spi.Ticker.system(), List.of());
+    WritePipeline pipeline = new WritePipeline(router, config, planner, ids, clock, io.udm.spi.Ticker.system(),
+        io.udm.app.write.AfterCommitEffects.NONE);
     return new RestoreService(pipeline, router, ids, clock, PAGE);
   }
 
@@ -314,8 +315,8 @@ public abstract class HistoryStorageSuite {
     }
 
     @Override
-    public AppendResult append(VersionRecord version) {
-      AppendResult result = super.append(version);
+    public AppendResult append(VersionRecord version, java.util.Optional<io.udm.spi.PendingEffects> effects) {
+      AppendResult result = super.append(version, effects);
       if (result instanceof AppendResult.Appended) {
         afterAppend.run();
       }

@@ -14,7 +14,29 @@ import java.util.Optional;
  * {@code at <= instant}, whatever the order of their times.
  */
 public interface VersionLog {
-  AppendResult append(VersionRecord version);
+  /** Appends a version that owes no after-commit work. */
+  default AppendResult append(VersionRecord version) {
+    return append(version, Optional.empty());
+  }
+
+  /**
+   * Appends a version together with the after-commit work it owes, in one insert: the work is
+   * owed from the moment the version exists until {@link #effectsApplied} clears it.
+   */
+  AppendResult append(VersionRecord version, Optional<PendingEffects> effects);
+
+  /**
+   * Claims at most {@code limit} versions (any collection of this store) whose owed work is
+   * claimed until {@code now} or earlier, extending each claim to {@code until}. A claim is atomic
+   * per version: of two sweepers, one gets it.
+   */
+  List<PendingVersion> claimPendingEffects(Instant now, Instant until, int limit);
+
+  /** The work the version with this write id still owes, if any (none when it is gone). */
+  Optional<PendingEffects> pendingEffects(ItemKey key, long ov, String writeId);
+
+  /** The version with this write id owes nothing any more; a no-op when it is gone or owed nothing. */
+  void effectsApplied(ItemKey key, long ov, String writeId);
 
   Optional<VersionRecord> find(ItemKey key, long ov);
 

@@ -3,13 +3,17 @@ package io.udm.adapter.memory;
 import io.udm.api.RouteContext;
 import io.udm.spi.AppendResult;
 import io.udm.spi.ItemKey;
+import io.udm.spi.PendingEffects;
+import io.udm.spi.PendingVersion;
 import io.udm.spi.PrunedRequest;
 import io.udm.spi.VersionLog;
 import io.udm.spi.VersionRecord;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -29,9 +33,34 @@ public final class InMemoryVersionLogAdapter implements VersionLog {
   private final Map<RouteContext, CollectionLog> logs = new ConcurrentHashMap<>();
 
   @Override
-  public AppendResult append(VersionRecord version) {
+  public AppendResult append(VersionRecord version, Optional<PendingEffects> effects) {
     Objects.requireNonNull(version, "version");
-    return log(version.key().collection()).append(version);
+    Objects.requireNonNull(effects, "effects");
+    return log(version.key().collection()).append(version, effects);
+  }
+
+  @Override
+  public List<PendingVersion> claimPendingEffects(Instant now, Instant until, int limit) {
+    Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(until, "until");
+    List<PendingVersion> claimed = new ArrayList<>();
+    for (CollectionLog log : logs.values()) {
+      if (claimed.size() >= limit) {
+        break;
+      }
+      claimed.addAll(log.claim(now, until, limit - claimed.size()));
+    }
+    return claimed;
+  }
+
+  @Override
+  public Optional<PendingEffects> pendingEffects(ItemKey key, long ov, String writeId) {
+    return log(key.collection()).pending(key.objectId(), ov, writeId);
+  }
+
+  @Override
+  public void effectsApplied(ItemKey key, long ov, String writeId) {
+    log(key.collection()).applied(key.objectId(), ov, writeId);
   }
 
   @Override
@@ -103,6 +132,36 @@ public final class InMemoryVersionLogAdapter implements VersionLog {
     private final Map<String, NavigableMap<Long, VersionRecord>> versionsByItem = new HashMap<>();
     private final Map<String, VersionRecord> byRequestId = new HashMap<>();
     private final NavigableMap<Long, VersionRecord> byCv = new TreeMap<>();
+    /** Owed after-commit work by write id, in append order. */
+    private final Map<String, PendingVersion> pendingByWriteId = new LinkedHashMap<>();
+
+    synchronized List<PendingVersion> claim(Instant now, Instant until, int limit) {
+      List<PendingVersion> claimed = new ArrayList<>();
+      for (Map.Entry<String, PendingVersion> entry : pendingByWriteId.entrySet()) {
+        if (claimed.size() >= limit) {
+          break;
+        }
+        PendingVersion owed = entry.getValue();
+        if (!owed.effects().claimedUntil().isAfter(now)) {
+          PendingVersion renewed = new PendingVersion(owed.version(), owed.effects().claimedUntil(until));
+          entry.setValue(renewed);
+          claimed.add(renewed);
+        }
+      }
+      return claimed;
+    }
+
+    synchronized Optional<PendingEffects> pending(String objectId, long ov, String writeId) {
+      return Optional.ofNullable(pendingByWriteId.get(writeId))
+          .filter(owed -> owed.version().key().objectId().equals(objectId) && owed.version().ov() == ov)
+          .map(PendingVersion::effects);
+    }
+
+    synchronized void applied(String objectId, long ov, String writeId) {
+      if (pending(objectId, ov, writeId).isPresent()) {
+        pendingByWriteId.remove(writeId);
+      }
+    }
 
     synchronized List<VersionRecord> listByCv(long afterCv, int limit) {
       return byCv.tailMap(afterCv, false).values().stream().limit(limit).toList();
@@ -118,7 +177,7 @@ public final class InMemoryVersionLogAdapter implements VersionLog {
     }
 
     /** A replayed request id wins over a taken ov: the caller learns its write already happened. */
-    synchronized AppendResult append(VersionRecord version) {
+    synchronized AppendResult append(VersionRecord version, Optional<PendingEffects> effects) {
       Optional<VersionRecord> replayed = version.requestId().map(byRequestId::get);
       if (replayed.isPresent()) {
         return new AppendResult.RequestReplayed(replayed.get());
@@ -131,6 +190,7 @@ public final class InMemoryVersionLogAdapter implements VersionLog {
       versions.put(version.ov(), version);
       byCv.put(version.cv(), version);
       version.requestId().ifPresent(requestId -> byRequestId.put(requestId, version));
+      effects.ifPresent(owed -> pendingByWriteId.put(version.writeId(), new PendingVersion(version, owed)));
       return AppendResult.APPENDED;
     }
 
@@ -174,6 +234,7 @@ public final class InMemoryVersionLogAdapter implements VersionLog {
         if (gone != null) {
           removed++;
           byCv.remove(gone.cv(), gone);
+          pendingByWriteId.remove(gone.writeId());
           // The unique index entry goes with the document, so the request id is free again.
           gone.requestId().ifPresent(requestId -> byRequestId.remove(requestId, gone));
         }

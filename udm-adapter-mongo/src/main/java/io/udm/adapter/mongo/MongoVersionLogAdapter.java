@@ -3,13 +3,19 @@ package io.udm.adapter.mongo;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import io.udm.api.RouteContext;
 import io.udm.spi.AppendResult;
 import io.udm.spi.ItemKey;
+import io.udm.spi.PendingEffects;
+import io.udm.spi.PendingVersion;
 import io.udm.spi.PrunedRequest;
 import io.udm.spi.VersionLog;
 import io.udm.spi.VersionRecord;
@@ -23,6 +29,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.bson.BsonDocument;
+import org.bson.BsonValue;
 import org.bson.conversions.Bson;
 
 /**
@@ -57,6 +64,9 @@ public final class MongoVersionLogAdapter implements VersionLog {
       // single-field sparse index skips exactly the versions without a request id on both.
       versions.createIndex(Indexes.ascending(VersionDocuments.REQUEST_KEY),
           new IndexOptions().unique(true).sparse(true).name("request_key_unique"));
+      // Only versions that still owe after-commit work carry fx: the sweeper's query reads this small set.
+      versions.createIndex(Indexes.ascending(PendingEffectsDocuments.UNTIL),
+          new IndexOptions().sparse(true).name("owed_effects"));
       // The change feed pages a collection's versions by cv.
       versions.createIndex(Indexes.ascending(RecordFields.TENANT, RecordFields.DB, RecordFields.COLLECTION,
           VersionDocuments.CV), new IndexOptions().name("collection_cv"));
@@ -67,9 +77,11 @@ public final class MongoVersionLogAdapter implements VersionLog {
   }
 
   @Override
-  public AppendResult append(VersionRecord version) {
+  public AppendResult append(VersionRecord version, Optional<PendingEffects> effects) {
     Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(effects, "effects");
     BsonDocument doc = VersionDocuments.toDocument(version);
+    effects.ifPresent(owed -> doc.append(PendingEffectsDocuments.FIELD, PendingEffectsDocuments.toDocument(owed)));
     return errors.call("append version " + version.ov() + " of " + version.key(), () -> {
       for (int attempt = 1; ; attempt++) {
         try {
@@ -183,6 +195,47 @@ public final class MongoVersionLogAdapter implements VersionLog {
     List<String> ids = versionIds(key, ovs);
     return errors.call("delete " + ids.size() + " versions of " + key,
         () -> versions.deleteMany(Filters.in(VersionDocuments.ID, ids)).getDeletedCount());
+  }
+
+  /**
+   * Reads candidates whose claim expired, then claims each with a conditional update on its
+   * {@code _id} (the claim's expiry must still be due), so two sweepers never both get one.
+   */
+  @Override
+  public List<PendingVersion> claimPendingEffects(Instant now, Instant until, int limit) {
+    Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(until, "until");
+    return errors.call("claim owed after-commit work", () -> {
+      Bson due = Filters.lte(PendingEffectsDocuments.UNTIL, BsonJson.date(now));
+      List<BsonValue> candidates = new ArrayList<>();
+      versions.find(due).projection(Projections.include(VersionDocuments.ID)).limit(limit)
+          .forEach(doc -> candidates.add(doc.get(VersionDocuments.ID)));
+      List<PendingVersion> claimed = new ArrayList<>();
+      for (BsonValue id : candidates) {
+        BsonDocument doc = versions.findOneAndUpdate(Filters.and(Filters.eq(VersionDocuments.ID, id), due),
+            Updates.set(PendingEffectsDocuments.UNTIL, BsonJson.date(until)),
+            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (doc != null && doc.containsKey(PendingEffectsDocuments.FIELD)) {
+          claimed.add(new PendingVersion(VersionDocuments.toRecord(doc),
+              PendingEffectsDocuments.toEffects(doc.getDocument(PendingEffectsDocuments.FIELD))));
+        }
+      }
+      return claimed;
+    });
+  }
+
+  @Override
+  public Optional<PendingEffects> pendingEffects(ItemKey key, long ov, String writeId) {
+    return errors.call("read the owed work of version " + ov + " of " + key, () -> Optional.ofNullable(
+            versions.find(Filters.and(byVersion(key, ov), Filters.eq("writeId", writeId))).first())
+        .filter(doc -> doc.containsKey(PendingEffectsDocuments.FIELD))
+        .map(doc -> PendingEffectsDocuments.toEffects(doc.getDocument(PendingEffectsDocuments.FIELD))));
+  }
+
+  @Override
+  public void effectsApplied(ItemKey key, long ov, String writeId) {
+    errors.run("mark the after-commit work of version " + ov + " of " + key + " done", () -> versions.updateOne(
+        Filters.and(byVersion(key, ov), Filters.eq("writeId", writeId)), Updates.unset(PendingEffectsDocuments.FIELD)));
   }
 
   private static List<String> versionIds(ItemKey key, Collection<Long> ovs) {

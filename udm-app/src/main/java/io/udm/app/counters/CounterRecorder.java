@@ -2,45 +2,38 @@ package io.udm.app.counters;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.udm.api.Op;
 import io.udm.api.RouteContext;
 import io.udm.app.stored.StoredPayloads;
-import io.udm.app.write.CommitListener;
-import io.udm.app.write.CommittedWrite;
-import io.udm.domain.counters.CounterDeltas.ItemState;
 import io.udm.domain.counters.CounterDeltas;
+import io.udm.domain.counters.CounterDeltas.ItemState;
 import io.udm.domain.document.DocumentRules;
+import io.udm.domain.write.PlannedVersion;
 import io.udm.spi.BackendPorts;
+import io.udm.spi.CounterDelta;
 import io.udm.spi.HeadRecord;
 import io.udm.spi.ItemKey;
 import io.udm.spi.VersionRecord;
 import java.util.Optional;
 
 /**
- * After each commit, turns the before/after states into a counter delta and hands it to {@link
- * CountersService}. The previous payload is read only when a payload-scope rule needs it.
+ * What a planned version will add to its collection's counters, from the version it builds on and
+ * the planned one. The previous payload is read only when a payload-scope rule needs it.
  */
-public final class CounterRecorder implements CommitListener {
+public final class CounterRecorder {
   private final CounterDeltas deltas;
-  private final CountersService counters;
 
-  public CounterRecorder(CounterDeltas deltas, CountersService counters) {
+  public CounterRecorder(CounterDeltas deltas) {
     this.deltas = deltas;
-    this.counters = counters;
   }
 
-  @Override
-  public void committed(CommittedWrite write) {
-    BackendPorts backend = write.backend();
-    Optional<VersionRecord> before = write.before();
-    VersionRecord after = write.after();
-    RouteContext collection = after.key().collection();
-    Op op = after.op();
-    boolean payload = deltas.needsPayload(collection, op);
+  public CounterDelta deltaOf(BackendPorts backend, ItemKey key, Optional<VersionRecord> before, PlannedVersion plan) {
+    RouteContext collection = key.collection();
+    boolean payload = deltas.needsPayload(collection, plan.op());
     Optional<ItemState> was = before.map(b -> state(backend, b.key(), b.ov(), b.payloadKey(), b.deleted(), b.meta(), payload));
-    ItemState now = new ItemState(after.deleted(), after.meta(),
-        payload && !after.deleted() ? Optional.of(withoutSystem(write.plan().storedDocument())) : Optional.empty());
-    counters.add(collection, deltas.of(collection, op, was, now));
+    boolean deleted = plan.system().deleted();
+    ItemState now = new ItemState(deleted, plan.meta(),
+        payload && !deleted ? Optional.of(withoutSystem(plan.storedDocument())) : Optional.empty());
+    return deltas.of(collection, plan.op(), was, now);
   }
 
   public static ItemState state(BackendPorts backend, HeadRecord head, boolean payload) {

@@ -10,6 +10,7 @@ import io.udm.api.error.TxnException;
 import io.udm.api.error.ValidationException;
 import io.udm.app.counters.CounterRecorder;
 import io.udm.app.counters.CountersService;
+import io.udm.app.effects.EffectsApplier;
 import io.udm.app.routing.BackendRouter;
 import io.udm.domain.counters.CounterDeltas;
 import io.udm.domain.keys.StorageKeys;
@@ -41,12 +42,15 @@ public final class HardDeleteService {
   private final BackendRouter router;
   private final CounterDeltas counterDeltas;
   private final CountersService counters;
+  private final EffectsApplier afterCommitWork;
 
-  public HardDeleteService(UdmConfig config, BackendRouter router, CounterDeltas counterDeltas, CountersService counters) {
+  public HardDeleteService(UdmConfig config, BackendRouter router, CounterDeltas counterDeltas, CountersService counters,
+      EffectsApplier afterCommitWork) {
     this.config = config;
     this.router = router;
     this.counterDeltas = counterDeltas;
     this.counters = counters;
+    this.afterCommitWork = afterCommitWork;
   }
 
   public HardDeleteResult hardDelete(RouteContext ctx, String id, HardDeleteOptions opts) {
@@ -64,11 +68,13 @@ public final class HardDeleteService {
     }
     ItemKey key = ItemKey.of(ctx, id);
     BackendPorts backend = router.forRead(ctx);
-    // What the item counted for (live, rule matches) leaves the counters with it; read before anything goes.
+    // The item's own additions go in first (work still owed would vanish with its versions), then
+    // what the item counted for (live, rule matches) leaves the counters with it.
+    settleOwedWork(backend, key);
     Optional<io.udm.spi.CounterDelta> removal = counterRemoval(backend, ctx, key);
     boolean hadHead = backend.heads().delete(key);
     if (hadHead) {
-      removal.ifPresent(delta -> counters.add(ctx, delta));
+      removal.ifPresent(delta -> counters.remove(ctx, delta));
     }
     long versions = deleteVersions(backend, key);
     String prefix = StorageKeys.itemPrefix(key);
@@ -80,6 +86,15 @@ public final class HardDeleteService {
     }
     LOG.log(Level.INFO, "hard-deleted {0}: {1} versions and {2} objects removed", key, versions, objects);
     return new HardDeleteResult(versions, objects);
+  }
+
+  private void settleOwedWork(BackendPorts backend, ItemKey key) {
+    try {
+      afterCommitWork.settle(backend, key);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "after-commit work owed by {0} could not be applied before its hard delete ({1}); run"
+          + " maintenance().recountTotals on the collection", key, e.getClass().getSimpleName());
+    }
   }
 
   /** What the item counts for; empty (and logged) when it cannot be read: a recount repairs the counters. */

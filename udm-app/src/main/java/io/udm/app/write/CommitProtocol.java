@@ -19,6 +19,7 @@ import io.udm.spi.BlobArea;
 import io.udm.spi.HeadRecord;
 import io.udm.spi.IdGenerator;
 import io.udm.spi.ItemKey;
+import io.udm.spi.PendingEffects;
 import io.udm.spi.Ticker;
 import io.udm.spi.VersionRecord;
 import java.lang.System.Logger.Level;
@@ -79,12 +80,12 @@ final class CommitProtocol {
 
   Outcome commit(
       BackendPorts backend, WriteRequest request, Optional<VersionRecord> base, PlannedVersion plan,
-      Optional<String> requestHash) {
+      Optional<String> requestHash, Optional<PendingEffects> owed) {
     ItemKey key = request.key();
     String writeId = ids.newWriteId();
     byte[] payload = JsonValues.toBytes(plan.storedDocument());
     String payloadKey = StorageKeys.payload(key, plan.ov(), writeId);
-    Attempt attempt = new Attempt(backend, key, payloadKey, ticker);
+    Attempt attempt = new Attempt(backend, key, payloadKey, owed, ticker);
     Instant uploadStarted = clock.instant();
     Saga.named("commit " + key + " ov " + plan.ov())
         // Content-addressed and possibly shared with committed versions: never compensated; garbage
@@ -127,6 +128,7 @@ final class CommitProtocol {
     private final BackendPorts backend;
     private final ItemKey key;
     private final String payloadKey;
+    private final Optional<PendingEffects> owed;
     private final Ticker ticker;
     private VersionRecord version;
     private long cvAskedNanos;
@@ -134,10 +136,11 @@ final class CommitProtocol {
     /** Set when a version record might reference the payload although the append did not say so. */
     private boolean outcomeUnknown;
 
-    Attempt(BackendPorts backend, ItemKey key, String payloadKey, Ticker ticker) {
+    Attempt(BackendPorts backend, ItemKey key, String payloadKey, Optional<PendingEffects> owed, Ticker ticker) {
       this.backend = backend;
       this.key = key;
       this.payloadKey = payloadKey;
+      this.owed = owed;
       this.ticker = ticker;
     }
 
@@ -156,7 +159,7 @@ final class CommitProtocol {
       }
       AppendResult first;
       try {
-        first = backend.versions().append(version);
+        first = backend.versions().append(version, owed);
       } catch (RuntimeException failed) {
         first = isPermanent(failed) ? confirmRefused((UdmException) failed) : reconcile(failed);
       }
@@ -204,7 +207,7 @@ final class CommitProtocol {
         if (atOv.isPresent()) {
           return ours(atOv.get()) ? AppendResult.APPENDED : replayedOr(AppendResult.OV_TAKEN);
         }
-        return backend.versions().append(version);
+        return backend.versions().append(version, owed);
       } catch (RuntimeException stillUnknown) {
         lost.addSuppressed(stillUnknown);
         throw unknown(lost);

@@ -23,12 +23,12 @@ import io.udm.domain.write.WriteRequest;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.IdGenerator;
 import io.udm.spi.ItemKey;
+import io.udm.spi.PendingEffects;
 import io.udm.spi.Ticker;
 import io.udm.spi.VersionRecord;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,24 +44,24 @@ public final class WritePipeline {
   private final VersionPlanner planner;
   private final CommitProtocol commits;
   private final ContentPlanning contents;
-  private final List<CommitListener> listeners;
+  private final AfterCommitEffects effects;
   private final Clock clock;
   private final WriteFallback fallback;
 
   public WritePipeline(BackendRouter router, UdmConfig config, VersionPlanner planner, IdGenerator ids, Clock clock,
-      Ticker ticker, List<CommitListener> listeners) {
-    this(router, config, planner, ids, clock, ticker, listeners, WriteFallback.NONE);
+      Ticker ticker, AfterCommitEffects effects) {
+    this(router, config, planner, ids, clock, ticker, effects, WriteFallback.NONE);
   }
 
   public WritePipeline(BackendRouter router, UdmConfig config, VersionPlanner planner, IdGenerator ids, Clock clock,
-      Ticker ticker, List<CommitListener> listeners, WriteFallback fallback) {
+      Ticker ticker, AfterCommitEffects effects, WriteFallback fallback) {
     this.router = router;
     this.config = config;
     this.planner = planner;
     this.commits = new CommitProtocol(ids, clock, ticker, config.limits());
     this.contents = new ContentPlanning(config);
     this.clock = clock;
-    this.listeners = List.copyOf(listeners);
+    this.effects = effects;
     this.fallback = fallback;
   }
 
@@ -114,12 +114,13 @@ public final class WritePipeline {
         .plan(request, state.committed(), config.collectionMap(key.collection().collection()), now())
         .getOrElseThrow(WritePipeline::toException);
     PlannedVersion plan = contents.apply(backend, request, planned, latest);
-    CommitProtocol.Outcome outcome = commits.commit(backend, request, latest, plan, fingerprint);
+    Optional<PendingEffects> owed = effects.plan(backend, request, latest, plan);
+    CommitProtocol.Outcome outcome = commits.commit(backend, request, latest, plan, fingerprint, owed);
     if (outcome instanceof CommitProtocol.Outcome.Replayed replayed) {
       return replayed(backend, replayed.first(), request, fingerprint);
     }
     VersionRecord committed = ((CommitProtocol.Outcome.Committed) outcome).version();
-    notifyCommitted(new CommittedWrite(backend, request, latest, committed, plan));
+    owed.ifPresent(work -> afterCommit(new CommittedWrite(backend, request, latest, committed, plan), work));
     return WriteOutcome.committed(committed, state.restoredFrom());
   }
 
@@ -187,15 +188,13 @@ public final class WritePipeline {
     return backend.versions().latestAtOrBefore(key, ((RestoreTarget.AtInstant) to).instant());
   }
 
-  private void notifyCommitted(CommittedWrite write) {
-    for (CommitListener listener : listeners) {
-      try {
-        listener.committed(write);
-      } catch (RuntimeException e) {
-        // The write is committed; after-commit work never undoes or fails it.
-        LOG.log(System.Logger.Level.WARNING, "after-commit work {0} failed for {1} ov {2}: {3}",
-            listener.getClass().getSimpleName(), write.after().key(), write.after().ov(), e.getMessage());
-      }
+  private void afterCommit(CommittedWrite write, PendingEffects owed) {
+    try {
+      effects.committed(write, owed);
+    } catch (RuntimeException e) {
+      // The write is committed and its work stays owed on its version record: a sweeper applies it.
+      LOG.log(System.Logger.Level.WARNING, "after-commit work failed for {0} ov {1} ({2}); it stays owed and is"
+          + " applied later", write.after().key(), write.after().ov(), e.getClass().getSimpleName());
     }
   }
 

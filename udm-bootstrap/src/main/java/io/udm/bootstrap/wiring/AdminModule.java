@@ -7,7 +7,8 @@ import io.udm.api.config.UdmConfig;
 import io.udm.app.StoragePorts;
 import io.udm.app.admin.AdminService;
 import io.udm.app.admin.Lifecycle;
-import io.udm.app.counters.CountersService;
+import io.udm.app.effects.EffectsApplier;
+import io.udm.app.effects.EffectsSweeper;
 import io.udm.app.fallback.FallbackService;
 import io.udm.spi.Ticker;
 import jakarta.inject.Singleton;
@@ -34,16 +35,17 @@ public final class AdminModule {
   }
 
   /**
-   * The retry worker stops first (after its current attempt), then pending counter changes are
-   * flushed, then the stores close.
+   * The retry worker stops first (after its current attempt), then the sweeper, then held
+   * after-commit work is sent, then the stores close.
    */
   @Provides
   @Singleton
-  static AdminApi admin(StoragePorts ports, Lifecycle lifecycle, UdmConfig config, CountersService counters,
-      Ticker ticker, Optional<FallbackService> fallback) {
+  static AdminApi admin(StoragePorts ports, Lifecycle lifecycle, UdmConfig config, EffectsSweeper sweeper,
+      EffectsApplier afterCommitWork, Ticker ticker, Optional<FallbackService> fallback) {
     List<AutoCloseable> closeInOrder = new ArrayList<>();
     fallback.ifPresent(closeInOrder::add);
-    closeInOrder.add(counters);
+    closeInOrder.add(sweeper);
+    closeInOrder.add(afterCommitWork);
     closeInOrder.addAll(ports.resources());
     return new AdminService(ports.backends(), ports.countersProbe(), lifecycle,
         Duration.ofMillis(config.shutdown().timeoutMs()), closeInOrder, ticker);

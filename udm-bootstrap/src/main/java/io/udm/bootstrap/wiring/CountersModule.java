@@ -7,10 +7,10 @@ import io.udm.app.StoragePorts;
 import io.udm.app.counters.CounterRecorder;
 import io.udm.app.counters.CountersService;
 import io.udm.app.counters.RecountService;
+import io.udm.app.effects.EffectsApplier;
 import io.udm.app.routing.BackendRouter;
 import io.udm.domain.counters.CounterDeltas;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 
 /** Operation totals and rule gauges: the one counters service, what feeds it, and the recount. */
 @Module
@@ -25,14 +25,14 @@ public final class CountersModule {
 
   @Provides
   @Singleton
-  static CountersService counters(StoragePorts ports, UdmConfig config, Clock clock) {
-    return new CountersService(ports.counters(), config.writeOptimization().debounceCountersMs(), clock);
+  static CountersService counters(StoragePorts ports, EffectsApplier afterCommitWork) {
+    return new CountersService(ports.counters(), afterCommitWork::sendHeld);
   }
 
   @Provides
   @Singleton
-  static CounterRecorder recorder(CounterDeltas deltas, CountersService counters) {
-    return new CounterRecorder(deltas, counters);
+  static CounterRecorder recorder(CounterDeltas deltas) {
+    return new CounterRecorder(deltas);
   }
 
   @Provides

@@ -5,6 +5,7 @@ import dagger.Provides;
 import io.udm.api.config.UdmConfig;
 import io.udm.app.changes.ChangeFeedService;
 import io.udm.app.counters.CountersService;
+import io.udm.app.effects.EffectsApplier;
 import io.udm.app.history.HardDeleteService;
 import io.udm.app.history.RestoreService;
 import io.udm.app.history.RetentionService;
@@ -48,7 +49,7 @@ public final class HistoryModule {
   @Provides
   @Singleton
   static HardDeleteService hardDelete(UdmConfig config, BackendRouter router, CounterDeltas deltas,
-      CountersService counters) {
-    return new HardDeleteService(config, router, deltas, counters);
+      CountersService counters, EffectsApplier afterCommitWork) {
+    return new HardDeleteService(config, router, deltas, counters, afterCommitWork);
   }
 }

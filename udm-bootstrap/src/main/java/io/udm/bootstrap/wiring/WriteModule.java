@@ -3,9 +3,8 @@ package io.udm.bootstrap.wiring;
 import dagger.Module;
 import dagger.Provides;
 import io.udm.api.config.UdmConfig;
-import io.udm.app.counters.CounterRecorder;
 import io.udm.app.routing.BackendRouter;
-import io.udm.app.shadows.DevShadowWriter;
+import io.udm.app.write.AfterCommitEffects;
 import io.udm.app.write.ItemWriteService;
 import io.udm.app.write.WriteFallback;
 import io.udm.app.write.WritePipeline;
@@ -15,7 +14,6 @@ import io.udm.spi.IdGenerator;
 import io.udm.spi.Ticker;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.List;
 
 /** The write path: the domain's planner, the pipeline with its after-commit work, the item writes. */
 @Module
@@ -28,23 +26,17 @@ public final class WriteModule {
     return new VersionPlanner(new DocumentRules(config.limits()));
   }
 
-  /** After each commit: counters first, then the dev shadow; a transient failure goes to the fallback queue. */
+  /** Each commit owes its after-commit work (counters, dev shadow); a transient failure goes to the fallback queue. */
   @Provides
   @Singleton
   static WritePipeline pipeline(BackendRouter router, UdmConfig config, VersionPlanner planner, IdGenerator ids,
-      Clock clock, Ticker ticker, CounterRecorder counters, DevShadowWriter shadows, WriteFallback fallback) {
-    return new WritePipeline(router, config, planner, ids, clock, ticker, List.of(counters, shadows), fallback);
+      Clock clock, Ticker ticker, AfterCommitEffects effects, WriteFallback fallback) {
+    return new WritePipeline(router, config, planner, ids, clock, ticker, effects, fallback);
   }
 
   @Provides
   @Singleton
   static ItemWriteService writes(UdmConfig config, VersionPlanner planner, WritePipeline pipeline, IdGenerator ids) {
     return new ItemWriteService(config, planner, pipeline, ids);
-  }
-
-  @Provides
-  @Singleton
-  static DevShadowWriter shadows(UdmConfig config) {
-    return new DevShadowWriter(config);
   }
 }

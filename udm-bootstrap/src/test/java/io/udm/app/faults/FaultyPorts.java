@@ -1,5 +1,8 @@
 package io.udm.app.faults;
 
+import io.udm.spi.AppliedEffect;
+import io.udm.spi.PendingVersion;
+import io.udm.spi.PendingEffects;
 import io.udm.api.CounterQuery;
 import io.udm.api.FallbackFilter;
 import io.udm.api.RouteContext;
@@ -81,8 +84,20 @@ public final class FaultyPorts {
   }
 
   public record Versions(VersionLog d, FaultInjector f) implements VersionLog {
-    public AppendResult append(VersionRecord version) {
-      return f.call("versions.append", () -> d.append(version));
+    public AppendResult append(VersionRecord version, Optional<PendingEffects> effects) {
+      return f.call("versions.append", () -> d.append(version, effects));
+    }
+
+    public List<PendingVersion> claimPendingEffects(Instant now, Instant until, int limit) {
+      return f.call("versions.claimPendingEffects", () -> d.claimPendingEffects(now, until, limit));
+    }
+
+    public Optional<PendingEffects> pendingEffects(ItemKey key, long ov, String writeId) {
+      return f.call("versions.pendingEffects", () -> d.pendingEffects(key, ov, writeId));
+    }
+
+    public void effectsApplied(ItemKey key, long ov, String writeId) {
+      f.run("versions.effectsApplied", () -> d.effectsApplied(key, ov, writeId));
     }
 
     public Optional<VersionRecord> find(ItemKey key, long ov) {
@@ -172,6 +187,19 @@ public final class FaultyPorts {
   public record Counters(CounterStore d, FaultInjector f) implements CounterStore {
     public void add(RouteContext collection, CounterDelta delta) {
       f.run("counters.add", () -> d.add(collection, delta));
+    }
+
+    public boolean addOnce(RouteContext collection, CounterDelta delta, List<AppliedEffect> effects,
+        Collection<String> forget) {
+      return f.call("counters.addOnce", () -> d.addOnce(collection, delta, effects, forget));
+    }
+
+    public void forget(RouteContext collection, Collection<String> writeIds) {
+      f.run("counters.forget", () -> d.forget(collection, writeIds));
+    }
+
+    public List<AppliedEffect> remembered(Instant appliedBefore, int limit) {
+      return f.call("counters.remembered", () -> d.remembered(appliedBefore, limit));
     }
 
     public Totals totals(CounterQuery query) {

@@ -61,6 +61,7 @@ final class ConfigBinder {
     f.optionalObject("limits").map(this::limits).ifPresent(b::limits);
     f.optionalObject("shutdown").map(this::shutdown).ifPresent(b::shutdown);
     f.optionalObject("idempotency").map(this::idempotency).ifPresent(b::idempotency);
+    f.optionalObject("afterCommit").map(this::afterCommit).ifPresent(b::afterCommit);
     f.rejectUnknownFields();
     return b;
   }
@@ -235,6 +236,13 @@ final class ConfigBinder {
   private ShutdownConfig shutdown(Fields f) {
     ImmutableShutdownConfig.Builder b = ShutdownConfig.builder();
     f.optionalLong("timeoutMs").ifPresent(b::timeoutMs);
+    f.rejectUnknownFields();
+    return b.build();
+  }
+
+  private AfterCommitConfig afterCommit(Fields f) {
+    ImmutableAfterCommitConfig.Builder b = AfterCommitConfig.builder();
+    f.optionalLong("sweepIntervalMs").ifPresent(b::sweepIntervalMs);
     f.rejectUnknownFields();
     return b.build();
   }

@@ -55,6 +55,7 @@ final class ConfigValidator {
     writeOptimization(config.writeOptimization());
     limits(config.limits());
     atLeast("shutdown.timeoutMs", config.shutdown().timeoutMs(), 0, "");
+    atLeast("afterCommit.sweepIntervalMs", config.afterCommit().sweepIntervalMs(), 0, "");
     atLeast("idempotency.retainRequestIdsDays", config.idempotency().retainRequestIdsDays(), 0, "");
   }
 

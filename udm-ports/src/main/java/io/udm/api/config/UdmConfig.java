@@ -74,6 +74,11 @@ public abstract class UdmConfig {
   }
 
   @Value.Default
+  public AfterCommitConfig afterCommit() {
+    return AfterCommitConfig.builder().build();
+  }
+
+  @Value.Default
   public IdempotencyConfig idempotency() {
     return IdempotencyConfig.builder().build();
   }
@@ -139,6 +144,7 @@ public abstract class UdmConfig {
         + ", limits=" + limits()
         + ", shutdown=" + shutdown()
         + ", idempotency=" + idempotency()
+        + ", afterCommit=" + afterCommit()
         + "}";
   }
 }

@@ -1,13 +1,16 @@
 package io.udm.spi.contract;
 
+import static io.udm.spi.contract.TestRecords.T0;
 import static io.udm.spi.contract.TestRecords.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.udm.api.CounterQuery;
 import io.udm.api.RouteContext;
 import io.udm.api.Totals;
+import io.udm.spi.AppliedEffect;
 import io.udm.spi.CounterDelta;
 import io.udm.spi.CounterStore;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,6 +118,70 @@ public abstract class CounterStoreContract {
 
     assertThat(withoutZeroRules(store.totals(CounterQuery.of(tenant, "app", "users"))))
         .isEqualTo(new Totals(1, 0, 0, 0, 0, 1, Map.of("vip", 1L)));
+  }
+
+  // ------------------------------------------------------------------ adding a version's delta once
+
+  private AppliedEffect effect(String writeId) {
+    return new AppliedEffect(usersInApp, "item-" + writeId, 1, writeId, T0);
+  }
+
+  private Totals usersTotals() {
+    return withoutZeroRules(store.totals(CounterQuery.of(tenant, "app", "users")));
+  }
+
+  @Test
+  void aVersionsDeltaIsAddedOnceAndARepeatIsRefused() {
+    assertThat(store.addOnce(usersInApp, delta(1, 0, 0, Map.of("vip", 1L)), List.of(effect("w1")), List.of())).isTrue();
+    assertThat(store.addOnce(usersInApp, delta(1, 0, 0, Map.of("vip", 1L)), List.of(effect("w1")), List.of())).isFalse();
+
+    assertThat(usersTotals()).isEqualTo(new Totals(1, 0, 0, 0, 0, 1, Map.of("vip", 1L)));
+  }
+
+  @Test
+  void aBatchIsRefusedWholeWhenOneOfItsVersionsWasAdded() {
+    store.addOnce(usersInApp, delta(1, 0, 0, Map.of()), List.of(effect("w1")), List.of());
+
+    assertThat(store.addOnce(usersInApp, delta(2, 0, 0, Map.of()), List.of(effect("w2"), effect("w1")), List.of()))
+        .isFalse();
+    assertThat(usersTotals().creates()).isEqualTo(1);
+    assertThat(store.addOnce(usersInApp, delta(1, 0, 0, Map.of()), List.of(effect("w2")), List.of())).isTrue();
+    assertThat(usersTotals().creates()).isEqualTo(2);
+  }
+
+  @Test
+  void aForgottenVersionIsNoLongerRemembered() {
+    store.addOnce(usersInApp, delta(1, 0, 0, Map.of()), List.of(effect("w1")), List.of());
+    store.addOnce(usersInApp, delta(1, 0, 0, Map.of()), List.of(effect("w2")), List.of("w1"));
+    assertThat(remembered()).containsExactly("w2");
+
+    store.forget(usersInApp, List.of("w2"));
+    assertThat(remembered()).isEmpty();
+    assertThat(store.addOnce(usersInApp, delta(1, 0, 0, Map.of()), List.of(effect("w1")), List.of())).isTrue();
+    assertThat(usersTotals().creates()).isEqualTo(3);
+  }
+
+  @Test
+  void rememberedEffectsAreListedWithTheirVersionAndTime() {
+    AppliedEffect applied = new AppliedEffect(usersInApp, "a.b$c", 7, "w-" + unique(), T0);
+    store.addOnce(usersInApp, delta(1, 0, 0, Map.of()), List.of(applied), List.of());
+
+    assertThat(store.remembered(T0, 100_000)).doesNotContain(applied);
+    assertThat(store.remembered(T0.plusMillis(1), 100_000)).contains(applied);
+  }
+
+  @Test
+  void ofConcurrentAdditionsOfTheSameVersionExactlyOneCounts() {
+    List<Boolean> added = Race.run(THREADS,
+        thread -> store.addOnce(usersInApp, delta(1, 0, 0, Map.of()), List.of(effect("w1")), List.of()));
+
+    assertThat(added.stream().filter(Boolean::booleanValue).count()).isEqualTo(1);
+    assertThat(usersTotals().creates()).isEqualTo(1);
+  }
+
+  private List<String> remembered() {
+    return store.remembered(T0.plusSeconds(1), 100_000).stream()
+        .filter(e -> e.collection().equals(usersInApp)).map(AppliedEffect::writeId).toList();
   }
 
   /** A create that is live, plus updates and deletes, with rule gauges. */

@@ -12,12 +12,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.udm.api.RouteContext;
 import io.udm.spi.AppendResult;
+import io.udm.spi.CounterDelta;
 import io.udm.spi.ItemKey;
+import io.udm.spi.PendingEffects;
+import io.udm.spi.PendingVersion;
 import io.udm.spi.PrunedRequest;
 import io.udm.spi.VersionLog;
 import io.udm.spi.VersionRecord;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -396,5 +400,77 @@ public abstract class VersionLogContract {
 
   private Optional<Long> ovAtOrBefore(Instant instant) {
     return log.latestAtOrBefore(key, instant).map(VersionRecord::ov);
+  }
+  // ------------------------------------------------------------------ owed after-commit work (the outbox)
+
+  private static PendingEffects owed(Instant until) {
+    return new PendingEffects(new CounterDelta(1, 0, 0, 0, 0, 1, Map.of("vip", 1L)), true, until);
+  }
+
+  private List<PendingVersion> claimedOfThisItem(Instant now, Instant until) {
+    return log.claimPendingEffects(now, until, 10_000).stream()
+        .filter(p -> p.version().key().equals(key)).toList();
+  }
+
+  @Test
+  void workAppendedWithAVersionIsOwedUntilMarkedApplied() {
+    VersionRecord v = version(key, 1).build();
+    PendingEffects work = owed(T0.plusSeconds(60));
+    log.append(v, Optional.of(work));
+
+    assertThat(log.pendingEffects(key, 1, v.writeId())).contains(work);
+    assertThat(log.pendingEffects(key, 1, "another-write")).isEmpty();
+    log.effectsApplied(key, 1, "another-write");
+    assertThat(log.pendingEffects(key, 1, v.writeId())).contains(work);
+
+    log.effectsApplied(key, 1, v.writeId());
+    assertThat(log.pendingEffects(key, 1, v.writeId())).isEmpty();
+    assertSameVersion(log.find(key, 1), v);
+  }
+
+  @Test
+  void aVersionAppendedWithoutWorkOwesNothing() {
+    VersionRecord v = version(key, 1).build();
+    log.append(v);
+
+    assertThat(log.pendingEffects(key, 1, v.writeId())).isEmpty();
+    assertThat(claimedOfThisItem(T0.plusSeconds(3600), T0.plusSeconds(7200))).isEmpty();
+  }
+
+  @Test
+  void onlyDueWorkIsClaimedAndAClaimHoldsUntilItExpires() {
+    VersionRecord v = version(key, 1).build();
+    log.append(v, Optional.of(owed(T0.plusSeconds(60))));
+
+    assertThat(claimedOfThisItem(T0.plusSeconds(59), T0.plusSeconds(120))).isEmpty();
+    List<PendingVersion> claimed = claimedOfThisItem(T0.plusSeconds(60), T0.plusSeconds(120));
+    assertThat(claimed).hasSize(1);
+    assertSameVersion(Optional.of(claimed.get(0).version()), v);
+    assertThat(claimed.get(0).effects()).isEqualTo(owed(T0.plusSeconds(120)));
+
+    assertThat(claimedOfThisItem(T0.plusSeconds(119), T0.plusSeconds(180))).isEmpty();
+    assertThat(claimedOfThisItem(T0.plusSeconds(120), T0.plusSeconds(180))).hasSize(1);
+    log.effectsApplied(key, 1, v.writeId());
+    assertThat(claimedOfThisItem(T0.plusSeconds(3600), T0.plusSeconds(7200))).isEmpty();
+  }
+
+  @Test
+  void ofConcurrentClaimsOfTheSameWorkExactlyOneGetsIt() {
+    log.append(version(key, 1).build(), Optional.of(owed(T0)));
+
+    List<Integer> got = Race.run(THREADS, thread -> claimedOfThisItem(T0.plusSeconds(1), T0.plusSeconds(61)).size());
+
+    assertThat(got.stream().mapToInt(Integer::intValue).sum()).isEqualTo(1);
+  }
+
+  @Test
+  void deletingAVersionDropsTheWorkItOwed() {
+    VersionRecord v = version(key, 1).build();
+    log.append(v, Optional.of(owed(T0)));
+
+    log.delete(key, List.of(1L));
+
+    assertThat(log.pendingEffects(key, 1, v.writeId())).isEmpty();
+    assertThat(claimedOfThisItem(T0.plusSeconds(1), T0.plusSeconds(61))).isEmpty();
   }
 }

@@ -1,0 +1,285 @@
+package io.udm.app.effects;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.udm.api.RouteContext;
+import io.udm.app.shadows.DevShadowWriter;
+import io.udm.spi.AppliedEffect;
+import io.udm.spi.BackendPorts;
+import io.udm.spi.BlobArea;
+import io.udm.spi.CounterDelta;
+import io.udm.spi.CounterStore;
+import io.udm.spi.ItemKey;
+import io.udm.spi.VersionRecord;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Applies owed work exactly once, per version: its counter delta through {@link
+ * CounterStore#addOnce} (which refuses a version it remembers), then its dev shadow, then marks the
+ * version's record done; only then may the counters store forget the version. A crash at any point
+ * leaves either the work owed and unremembered (a sweeper adds it), or owed and remembered (a
+ * sweeper's addition is refused, and it finishes the rest), or done.
+ *
+ * <p>Versions of one collection sent together go as one addition of their summed deltas. With
+ * {@code debounceCountersMs > 0} the work of committed versions is held and sent on a timer, on a
+ * counters read and on shutdown; work the store refused is held and retried the same way. Held work
+ * is sent only while this process's claim on it lasts: after that it is left to a sweeper.
+ */
+public final class EffectsApplier implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(EffectsApplier.class.getName());
+  /** More than this much held work is sent at once instead of waiting for the timer. */
+  private static final int HELD_LIMIT = 1_000;
+
+  private final CounterStore counters;
+  private final DevShadowWriter shadows;
+  private final Clock clock;
+  private final long debounceMillis;
+  private final Object lock = new Object();
+  private final List<OwedWork> held = new ArrayList<>();
+  /** Versions whose work is done, by collection: the counters store may forget them. */
+  private final Map<RouteContext, Set<String>> done = new HashMap<>();
+  private final AtomicLong additions = new AtomicLong();
+  private final AtomicLong versionsApplied = new AtomicLong();
+  private ScheduledExecutorService timer;
+
+  public EffectsApplier(CounterStore counters, DevShadowWriter shadows, Clock clock, long debounceCountersMs) {
+    this.counters = counters;
+    this.shadows = shadows;
+    this.clock = clock;
+    this.debounceMillis = Math.max(0, debounceCountersMs);
+  }
+
+  /** Starts the timer that sends held work and lets the counters store forget done versions. */
+  public synchronized void start() {
+    if (timer != null) {
+      return;
+    }
+    timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "udm-after-commit");
+      thread.setDaemon(true);
+      return thread;
+    });
+    long period = debounceMillis > 0 ? Math.max(10, debounceMillis) : 1_000;
+    timer.scheduleWithFixedDelay(this::sendHeldQuietly, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  /** The work of a version this process just committed. */
+  void accept(OwedWork work) {
+    List<OwedWork> batch;
+    synchronized (lock) {
+      held.add(work);
+      if (debounceMillis > 0 && held.size() < HELD_LIMIT) {
+        return;
+      }
+      batch = takeHeld();
+    }
+    send(batch);
+  }
+
+  /** Sends held work now and lets the counters store forget done versions. */
+  public void sendHeld() {
+    List<OwedWork> batch;
+    synchronized (lock) {
+      batch = takeHeld();
+    }
+    send(batch);
+    forgetDone();
+  }
+
+  /** Work claimed by a sweeper: sent at once. */
+  void applyClaimed(List<OwedWork> claimed) {
+    send(claimed);
+  }
+
+  /**
+   * Applies now whatever work the item's versions still owe: a hard delete calls this before it
+   * takes the item out of the counters, so the item's own additions are in before its removal.
+   */
+  public void settle(BackendPorts backend, ItemKey key) {
+    Instant now = clock.instant();
+    List<OwedWork> owed = new ArrayList<>();
+    for (VersionRecord v : backend.versions().history(key)) {
+      backend.versions().pendingEffects(key, v.ov(), v.writeId()).ifPresent(effects -> owed.add(
+          new OwedWork(backend, v, effects.claimedUntil(ClaimTerms.claimUntil(now)), Optional.empty())));
+    }
+    send(owed);
+  }
+
+  public long additions() {
+    return additions.get();
+  }
+
+  public long versionsApplied() {
+    return versionsApplied.get();
+  }
+
+  public int heldCount() {
+    synchronized (lock) {
+      return held.size();
+    }
+  }
+
+  private void sendHeldQuietly() {
+    try {
+      sendHeld();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "sending after-commit work failed ({0}); it stays owed", e.getClass().getSimpleName());
+    }
+  }
+
+  private List<OwedWork> takeHeld() {
+    List<OwedWork> batch = new ArrayList<>(held);
+    held.clear();
+    return batch;
+  }
+
+  private void send(List<OwedWork> works) {
+    if (works.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    Map<RouteContext, List<OwedWork>> byCollection = new LinkedHashMap<>();
+    for (OwedWork work : works) {
+      if (ClaimTerms.stillHeld(work.effects(), now)) {
+        byCollection.computeIfAbsent(work.version().key().collection(), c -> new ArrayList<>()).add(work);
+      }
+      // Otherwise the claim is too old to act on: the work stays owed on its record for a sweeper.
+    }
+    byCollection.forEach((collection, group) -> {
+      try {
+        addCounters(collection, group, now);
+      } catch (RuntimeException e) {
+        hold(group);
+        LOG.log(Level.WARNING, "counters of {0} could not be updated ({1}); {2} versions'' changes are held and"
+            + " retried, and stay owed on their records if this process stops", collection,
+            e.getClass().getSimpleName(), group.size());
+        return;
+      }
+      group.forEach(this::finish);
+    });
+  }
+
+  /** Adds the group's deltas as one addition; if one of them was added before, adds them one by one. */
+  private void addCounters(RouteContext collection, List<OwedWork> group, Instant now) {
+    Set<String> forget = takeDone(collection);
+    CounterDelta sum = group.stream().map(w -> w.effects().counters()).reduce(CounterDelta.ZERO, CounterDelta::plus);
+    boolean added;
+    try {
+      added = counters.addOnce(collection, sum, group.stream().map(w -> applied(w, now)).toList(), forget);
+    } catch (RuntimeException e) {
+      putBackDone(collection, forget);
+      throw e;
+    }
+    additions.incrementAndGet();
+    if (added) {
+      return;
+    }
+    putBackDone(collection, forget);
+    // A version of the group was added before (a sweeper, or an attempt whose reply was lost).
+    for (OwedWork work : group) {
+      counters.addOnce(collection, work.effects().counters(), List.of(applied(work, now)), List.of());
+      additions.incrementAndGet();
+    }
+  }
+
+  private static AppliedEffect applied(OwedWork work, Instant now) {
+    VersionRecord v = work.version();
+    return new AppliedEffect(v.key().collection(), v.key().objectId(), v.ov(), v.writeId(), now);
+  }
+
+  /** The counters are added: the dev shadow, then the record is marked done. */
+  private void finish(OwedWork work) {
+    VersionRecord v = work.version();
+    try {
+      if (work.effects().devShadow()) {
+        document(work).ifPresent(doc -> shadows.put(work.backend(), v, doc));
+      }
+      work.backend().versions().effectsApplied(v.key(), v.ov(), v.writeId());
+      versionsApplied.incrementAndGet();
+      synchronized (lock) {
+        done.computeIfAbsent(v.key().collection(), c -> new HashSet<>()).add(v.writeId());
+      }
+    } catch (RuntimeException e) {
+      // The counters remember this version, so whoever finishes it later adds nothing twice.
+      LOG.log(Level.WARNING, "after-commit work of {0} ov {1} not finished ({2}); it stays owed and a sweeper"
+          + " finishes it", v.key(), v.ov(), e.getClass().getSimpleName());
+    }
+  }
+
+  /** The stored JSON for the shadow; empty when the payload is gone (the version was removed since). */
+  private static Optional<ObjectNode> document(OwedWork work) {
+    if (work.storedDocument().isPresent()) {
+      return work.storedDocument();
+    }
+    VersionRecord v = work.version();
+    return work.backend().blobs().get(BlobArea.JSON, v.payloadKey())
+        .map(bytes -> (ObjectNode) io.udm.api.json.JsonValues.fromBytes(bytes));
+  }
+
+  private void hold(List<OwedWork> group) {
+    synchronized (lock) {
+      held.addAll(group);
+    }
+  }
+
+  private Set<String> takeDone(RouteContext collection) {
+    synchronized (lock) {
+      Set<String> ids = done.remove(collection);
+      return ids == null ? Set.of() : ids;
+    }
+  }
+
+  private void putBackDone(RouteContext collection, Set<String> ids) {
+    if (!ids.isEmpty()) {
+      synchronized (lock) {
+        done.computeIfAbsent(collection, c -> new HashSet<>()).addAll(ids);
+      }
+    }
+  }
+
+  /** Lets the counters store forget versions whose work is done (those no addition took along). */
+  private void forgetDone() {
+    Map<RouteContext, Set<String>> batch;
+    synchronized (lock) {
+      batch = new HashMap<>(done);
+      done.clear();
+    }
+    batch.forEach((collection, ids) -> {
+      try {
+        counters.forget(collection, ids);
+      } catch (RuntimeException e) {
+        putBackDone(collection, ids);
+      }
+    });
+  }
+
+  /** Stops the timer and sends what is held; what the store still refuses stays owed for a sweeper. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (timer != null) {
+        timer.shutdownNow();
+        timer = null;
+      }
+    }
+    sendHeld();
+    int left = heldCount();
+    if (left > 0) {
+      LOG.log(Level.WARNING, "after-commit work of {0} versions could not be sent at shutdown; it stays owed on"
+          + " their version records and the next process's sweeper applies it", left);
+    }
+  }
+}
