@@ -1,6 +1,7 @@
 package io.udm.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.udm.api.CounterQuery;
 import io.udm.api.HardDeleteOptions;
@@ -289,6 +290,28 @@ public abstract class AfterCommitWorkSuite {
     assertThat(backend.heads().find(ItemKey.of(ctx, "a")).orElseThrow().shadow().orElseThrow()
         .document().path("name").asText()).isEqualTo("ada");
     assertThat(store.totals(all).creates()).isEqualTo(1);
+  }
+
+  @Test
+  void aShadowOwedByAVersionWhoseWriterDiedBeforeMovingTheHeadMovesTheHeadWithIt() {
+    UdmConfig config = config()
+        .devShadow(DevShadowConfig.builder().enabled(true).ttlHours(24).maxBytesPerDoc(1 << 20).build()).build();
+    udm(ports, config).with(ctx).create(Map.of("name", "ada"), id("a"));
+    io.udm.app.faults.FaultInjector faults = new io.udm.app.faults.FaultInjector();
+    faults.on("versions.append", 1, io.udm.app.faults.FaultInjector.Action.CRASH_AFTER);
+    Udm dying = dyingProcess(io.udm.app.faults.FaultyPorts.wrap(ports, faults), config);
+    assertThatThrownBy(() -> dying.with(ctx).update("a", Map.of("name", "grace")))
+        .isInstanceOf(io.udm.app.faults.SimulatedCrash.class);
+    BackendPorts backend = ports.backends().get(0);
+    ItemKey a = ItemKey.of(ctx, "a");
+    assertThat(backend.heads().find(a).orElseThrow().ov()).as("the head never moved").isEqualTo(1);
+
+    clock.advance(Duration.ofMinutes(2));
+    sweeperOfANewProcess(ports, config).sweepOnce();
+
+    var head = backend.heads().find(a).orElseThrow();
+    assertThat(head.ov()).isEqualTo(2);
+    assertThat(head.shadow().orElseThrow().document().path("name").asText()).isEqualTo("grace");
   }
 
   @Test

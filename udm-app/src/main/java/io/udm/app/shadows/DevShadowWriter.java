@@ -7,6 +7,7 @@ import io.udm.domain.write.WriteRequest;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.DevShadow;
 import io.udm.spi.HeadRecord;
+import io.udm.spi.HeadWrite;
 import io.udm.spi.VersionRecord;
 import java.time.Duration;
 import java.util.Optional;
@@ -41,7 +42,18 @@ public final class DevShadowWriter {
     long bytes = JsonValues.toBytes(storedDocument).length;
     DevShadow shadow = new DevShadow(storedDocument, version.at().plus(Duration.ofHours(config.devShadow().ttlHours())),
         bytes);
-    // A conflict means the head is elsewhere (a newer version, or not moved yet): no shadow then.
-    backend.heads().compareAndSet(version.ov(), HeadRecord.of(version).withShadow(Optional.of(shadow)));
+    HeadRecord shadowed = HeadRecord.of(version).withShadow(Optional.of(shadow));
+    HeadWrite written = backend.heads().compareAndSet(version.ov(), shadowed);
+    if (written instanceof HeadWrite.Conflict conflict && conflict.currentOv() < version.ov()
+        && backend.versions().latest(version.key()).map(VersionRecord::ov).orElse(0L) == version.ov()) {
+      // The head was never moved to this version (its writer died after the commit): move it, as a
+      // read would, with the shadow, so the repair does not leave the newest head shadowless.
+      if (conflict.currentOv() == 0) {
+        backend.heads().insert(shadowed);
+      } else {
+        backend.heads().compareAndSet(conflict.currentOv(), shadowed);
+      }
+    }
+    // Any other conflict: the head is at a newer version, whose own work writes its shadow.
   }
 }

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -246,6 +247,68 @@ public abstract class FallbackSuite {
     assertThat(itemIds).doesNotHaveDuplicates().hasSize(count);
     assertThat(first.getQueueStats().deadLetterSize()).isZero();
     System.out.println("[fallback] two workers committed " + count + " queued ops, each exactly once");
+  }
+
+  @Test
+  void aWorkerThatStalledPastItsLeaseCannotDeadLetterTheOpAnotherWorkerHolds() throws InterruptedException {
+    fx.faults.down("blobs.put", true);
+    String requestId = queuedId(() -> ops.create(doc("contended")));
+    fx.faults.up("blobs.put");
+    // No heartbeat may save the stalled worker's lease.
+    fx.faults.down("retries.extendLease", true);
+    CountDownLatch firstStalled = new CountDownLatch(1);
+    CountDownLatch firstResumes = new CountDownLatch(1);
+    CountDownLatch secondHoldsTheLease = new CountDownLatch(1);
+    CountDownLatch secondResumes = new CountDownLatch(1);
+    // Upload #1 was the caller's try; #2 is the first worker's, #3 the second's.
+    fx.faults.before("blobs.put", 2, () -> {
+      firstStalled.countDown();
+      awaitLatch(firstResumes);
+      throw new StorageException("a final refusal the stalled worker meets when it wakes", false);
+    });
+    fx.faults.before("blobs.put", 3, () -> {
+      secondHoldsTheLease.countDown();
+      awaitLatch(secondResumes);
+    });
+
+    try {
+      queue.startWorker();
+      awaitLatch(firstStalled);
+      fx.clock.advance(Duration.ofMinutes(1));
+      FallbackApi second = opened(fx.victim(QUEUED)).fallback().orElseThrow();
+      second.startWorker();
+      awaitLatch(secondHoldsTheLease);
+      int deadLetterTries = fx.faults.calls("retries.deadLetter");
+      firstResumes.countDown();
+      await(() -> fx.faults.calls("retries.deadLetter") > deadLetterTries);
+
+      assertThat(queue.getQueueStats().deadLetterSize()).as("the stale lease could not dead-letter the op").isZero();
+      assertThat(queue.getPendingOps(FallbackFilter.of(ctx), 10)).extracting(PendingOp::requestId)
+          .containsExactly(requestId);
+      secondResumes.countDown();
+      await(() -> queue.getQueueStats().queueSize() == 0);
+      queue.stopWorker();
+      second.stopWorker();
+    } finally {
+      // A failed assertion must not leave a worker parked for the next test.
+      firstResumes.countDown();
+      secondResumes.countDown();
+    }
+
+    VersionRecord committed = fx.backend(ctx).versions().findByRequestId(ctx, requestId).orElseThrow();
+    assertThat(fx.history(ctx, committed.key().objectId())).hasSize(1);
+    assertThat(queue.getQueueStats().deadLetterSize()).isZero();
+  }
+
+  private static void awaitLatch(CountDownLatch latch) {
+    try {
+      if (!latch.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new AssertionError("not reached within " + PATIENCE);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   @Test

@@ -125,8 +125,9 @@ class FallbackKillTest {
     long started = System.nanoTime();
 
     Map<String, List<String>> queuedByItem = enqueue(OPS);
+    FallbackApi queueView = open(shared(), withoutWorkerOrSweeper(), Clock.systemUTC()).fallback().orElseThrow();
     int workerKills = killRepeatedly(KILLS, random,
-        javaCommand(UdmCli.class, "--config", configFile.toString(), "queue", "--work"), "worker");
+        javaCommand(UdmCli.class, "--config", configFile.toString(), "queue", "--work"), "worker", queueView);
     List<String> acked = new ArrayList<>();
     int writerKills = 0;
     for (int run = 0; run < Math.max(1, KILLS / 5); run++) {
@@ -221,20 +222,27 @@ class FallbackKillTest {
     return command;
   }
 
-  private int killRepeatedly(int kills, Random random, List<String> command, String name) throws Exception {
+  /**
+   * Starts the worker process {@code kills} times and kills each once it has committed something
+   * (its JVM start takes seconds on a busy machine), after a further random while.
+   */
+  private int killRepeatedly(int kills, Random random, List<String> command, String name, FallbackApi queue)
+      throws Exception {
     for (int k = 0; k < kills; k++) {
+      long queuedBefore = queue.getQueueStats().queueSize();
       Process process = new ProcessBuilder(command).directory(dir.toFile())
           .redirectOutput(dir.resolve(name + k + ".out").toFile())
           .redirectError(dir.resolve(name + k + ".err").toFile()).start();
       process.getOutputStream().close();
-      Thread.sleep(500 + random.nextInt(3000));
+      awaitOrGiveUp(() -> queuedBefore == 0 || queue.getQueueStats().queueSize() < queuedBefore);
+      Thread.sleep(random.nextInt(1500));
       process.destroyForcibly();
       process.waitFor(30, TimeUnit.SECONDS);
     }
     return kills;
   }
 
-  /** Runs a writer process and kills it after a random while; returns the request ids it acknowledged. */
+  /** Runs a writer process and kills it once it acknowledged a write, after a further random while. */
   private List<String> killWriter(String run, Random random) throws Exception {
     List<String> command = javaCommand(KillTestWriter.class, configFile.toString(),
         written.tenantId() + "/" + written.dbName() + "/" + written.collection(), run);
@@ -242,18 +250,35 @@ class FallbackKillTest {
     Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(out.toFile())
         .redirectError(dir.resolve("writer-" + run + ".err").toFile()).start();
     process.getOutputStream().close();
-    Thread.sleep(2500 + random.nextInt(2500));
+    awaitOrGiveUp(() -> !acknowledged(out).isEmpty());
+    Thread.sleep(random.nextInt(1500));
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
+    return acknowledged(out);
+  }
+
+  private static List<String> acknowledged(Path out) {
     List<String> acked = new ArrayList<>();
-    for (String line : Files.readAllLines(out)) {
-      String[] parts = line.split(" ");
-      // A kill may cut the last line short.
-      if (parts.length == 3 && parts[0].equals("ack")) {
-        acked.add(parts[1] + " " + parts[2]);
+    try {
+      for (String line : Files.readAllLines(out)) {
+        String[] parts = line.split(" ");
+        // A kill may cut the last line short.
+        if (parts.length == 3 && parts[0].equals("ack")) {
+          acked.add(parts[1] + " " + parts[2]);
+        }
       }
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      // Not written yet: nothing acknowledged.
     }
     return acked;
+  }
+
+  /** Waits up to a minute; a process that never gets going is killed anyway (the checks still hold). */
+  private static void awaitOrGiveUp(java.util.function.BooleanSupplier started) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    while (!started.getAsBoolean() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
   }
 
   private static Set<String> itemsOf(List<String> acked) {
