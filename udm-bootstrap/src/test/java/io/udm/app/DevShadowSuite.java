@@ -218,9 +218,8 @@ public abstract class DevShadowSuite {
       ops.create(Map.of("name", "x".repeat(random.nextInt(500))));
       clock.advance(Duration.ofMinutes(random.nextInt(120)));
     }
-    BackendRouter router = new BackendRouter(
-        new io.udm.domain.routing.RendezvousRouter(List.of(backend.backendId()), config.routing()), ports.backends(),
-        ports.placements());
+    BackendRouter router = new BackendRouter(ports.backends(), config.routing(), ports.placements(),
+        io.udm.spi.Ticker.system());
     ShrinkService shrink = new ShrinkService(shadows(200 + random.nextInt(200), false), router, clock, 1 + random.nextInt(7));
     List<HeadRecord> before = backend.heads().query(HeadQuery.all(ctx, 1000));
 

@@ -280,9 +280,7 @@ public abstract class HistoryStorageSuite {
   }
 
   private RestoreService restoreService(StoragePorts on) {
-    RendezvousRouter hashing = new RendezvousRouter(
-        on.backends().stream().map(BackendPorts::backendId).toList(), config.routing());
-    BackendRouter router = new BackendRouter(hashing, on.backends(), on.placements());
+    BackendRouter router = new BackendRouter(on.backends(), config.routing(), on.placements(), io.udm.spi.Ticker.system());
     VersionPlanner planner = new VersionPlanner(new DocumentRules(config.limits()));
     WritePipeline pipeline = new WritePipeline(router, config, planner, ids, clock, io.udm.spi.Ticker.system(),
         io.udm.app.write.AfterCommitEffects.NONE);

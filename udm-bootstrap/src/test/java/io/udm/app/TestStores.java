@@ -21,6 +21,15 @@ public interface TestStores {
    */
   StoragePorts ports(MutableClock clock);
 
+  /**
+   * The same stores through clients of their own (another process would have its own): on servers
+   * a second set of connections, opened once per class; in memory {@code ports} themselves (there
+   * is nothing else to share them through).
+   */
+  default StoragePorts otherClients(StoragePorts ports, MutableClock clock) {
+    return ports;
+  }
+
   /** A tenant id no other test uses, for tests whose stores are shared. */
   static String tenant(String name) {
     return name + "-" + UUID.randomUUID().toString().substring(0, 8);

@@ -30,4 +30,18 @@ public interface MaintenanceApi {
    * or not at all (run it again).
    */
   RecountResult recountTotals(RouteContext ctx);
+
+  /**
+   * The moves {@link #rebalance} would make now: collections placed on a pair other than their
+   * rendezvous owner among the pairs that are not draining ({@code routing.drain}), and moves a
+   * crashed run left unfinished. Reads placements only.
+   */
+  RebalancePlan planRebalance();
+
+  /**
+   * Moves the planned collections online (copy, catch up, fence, check, switch), and removes the
+   * copies left on former pairs once {@code rebalance.cleanupGraceSeconds} have passed since their
+   * switch. Needs {@code confirm}. A crashed run resumes where it stopped when run again.
+   */
+  RebalanceResult rebalance(RebalanceOptions opts);
 }

@@ -1,23 +1,46 @@
 package io.udm.adapter.memory;
 
 import io.udm.api.RouteContext;
+import io.udm.spi.CollectionFencedException;
 import io.udm.spi.SequenceStore;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
-/** Collection version counters: one atomic long per collection, so numbers never repeat and never gap here. */
+/** Collection version counters: one long per collection, so numbers never repeat and never gap here. */
 public final class InMemorySequenceAdapter implements SequenceStore {
-  private final Map<RouteContext, AtomicLong> counters = new ConcurrentHashMap<>();
+  private static final class Counter {
+    long value;
+    boolean fenced;
+  }
+
+  private final Map<RouteContext, Counter> counters = new HashMap<>();
 
   @Override
-  public long next(RouteContext collection) {
-    return counters.computeIfAbsent(collection, c -> new AtomicLong()).incrementAndGet();
+  public synchronized long next(RouteContext collection) {
+    Counter counter = counters.computeIfAbsent(collection, c -> new Counter());
+    if (counter.fenced) {
+      throw new CollectionFencedException(collection);
+    }
+    return ++counter.value;
   }
 
   @Override
-  public long current(RouteContext collection) {
-    AtomicLong counter = counters.get(collection);
-    return counter == null ? 0 : counter.get();
+  public synchronized long current(RouteContext collection) {
+    Counter counter = counters.get(collection);
+    return counter == null ? 0 : counter.value;
+  }
+
+  @Override
+  public synchronized long fence(RouteContext collection) {
+    Counter counter = counters.computeIfAbsent(collection, c -> new Counter());
+    counter.fenced = true;
+    return counter.value;
+  }
+
+  @Override
+  public synchronized void reopen(RouteContext collection, long atLeast) {
+    Counter counter = counters.computeIfAbsent(collection, c -> new Counter());
+    counter.fenced = false;
+    counter.value = Math.max(counter.value, atLeast);
   }
 }

@@ -6,14 +6,18 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.UpdateOptions;
 import io.udm.api.RouteContext;
+import io.udm.spi.CollectionFencedException;
 import io.udm.spi.SequenceStore;
 import java.util.Objects;
 import org.bson.BsonDocument;
 
 /**
  * The {@code sequences} collection: one document per collection ({@code _id} = {@code
- * tenant/db/collection}) whose {@code value} is raised by an atomic {@code $inc} upsert.
+ * tenant/db/collection}) whose {@code value} is raised by an atomic {@code $inc} upsert. A fence
+ * sets {@code fenced: true}; the increment's filter excludes fenced documents, so its upsert then
+ * collides with the fenced document's _id and the fence is reported.
  *
  * <p>The number handed out is the value <em>before</em> the increment plus one (none before: 1).
  * Asking for the document after the update would be as atomic on MongoDB, but mongo-java-server
@@ -22,6 +26,7 @@ import org.bson.BsonDocument;
 public final class MongoSequenceAdapter implements SequenceStore {
   static final String COLLECTION = "sequences";
   private static final String VALUE = "value";
+  private static final String FENCED = "fenced";
   /** Two first calls may both try to create the document; the loser of that race simply increments. */
   private static final int ATTEMPTS = 3;
 
@@ -41,10 +46,17 @@ public final class MongoSequenceAdapter implements SequenceStore {
       for (int attempt = 1; ; attempt++) {
         try {
           BsonDocument before = sequences.findOneAndUpdate(
-              Filters.eq("_id", Keys.collection(collection)), Updates.inc(VALUE, 1L), upsertBefore);
+              Filters.and(Filters.eq("_id", Keys.collection(collection)), Filters.ne(FENCED, true)),
+              Updates.inc(VALUE, 1L), upsertBefore);
           return before == null ? 1L : RecordFields.longValue(before, VALUE) + 1;
         } catch (MongoException e) {
-          if (!MongoErrors.isDuplicateKey(e) || attempt == ATTEMPTS) {
+          if (!MongoErrors.isDuplicateKey(e)) {
+            throw e;
+          }
+          if (isFenced(collection)) {
+            throw new CollectionFencedException(collection);
+          }
+          if (attempt == ATTEMPTS) {
             throw e;
           }
         }
@@ -59,5 +71,30 @@ public final class MongoSequenceAdapter implements SequenceStore {
       BsonDocument doc = sequences.find(Filters.eq("_id", Keys.collection(collection))).first();
       return doc == null ? 0L : RecordFields.longValue(doc, VALUE);
     });
+  }
+
+  @Override
+  public long fence(RouteContext collection) {
+    Objects.requireNonNull(collection, "collection");
+    FindOneAndUpdateOptions upsertAfter = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
+    return errors.call("fence the collection version of " + collection, () -> {
+      // Once fenced no increment applies, so the document returned is final.
+      BsonDocument after = sequences.findOneAndUpdate(Filters.eq("_id", Keys.collection(collection)),
+          Updates.combine(Updates.set(FENCED, true), Updates.setOnInsert(VALUE, 0L)), upsertAfter);
+      return RecordFields.longValue(after, VALUE);
+    });
+  }
+
+  @Override
+  public void reopen(RouteContext collection, long atLeast) {
+    Objects.requireNonNull(collection, "collection");
+    errors.run("reopen the collection version of " + collection, () -> sequences.updateOne(
+        Filters.eq("_id", Keys.collection(collection)),
+        Updates.combine(Updates.unset(FENCED), Updates.max(VALUE, atLeast)), new UpdateOptions().upsert(true)));
+  }
+
+  private boolean isFenced(RouteContext collection) {
+    BsonDocument doc = sequences.find(Filters.eq("_id", Keys.collection(collection))).first();
+    return doc != null && doc.getBoolean(FENCED, org.bson.BsonBoolean.FALSE).getValue();
   }
 }

@@ -6,14 +6,21 @@ import io.udm.api.BackendInfo;
 import io.udm.api.ComponentHealth;
 import io.udm.api.HealthReport;
 import io.udm.api.HealthStatus;
+import io.udm.api.RouteContext;
 import io.udm.api.error.UdmException;
+import io.udm.app.routing.BackendRouter;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.HealthProbe;
+import io.udm.spi.Placement;
+import io.udm.spi.PlacementRegistry;
 import io.udm.spi.Ticker;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Health, backend overview and orderly shutdown: refuse new operations, wait (up to the shutdown
@@ -22,16 +29,22 @@ import java.util.List;
 public final class AdminService implements AdminApi {
   private static final System.Logger LOG = System.getLogger(AdminService.class.getName());
 
+  private static final int PLACEMENT_PAGE = 1000;
+
   private final List<BackendPorts> backends;
+  private final BackendRouter router;
+  private final PlacementRegistry placements;
   private final HealthProbe countersProbe;
   private final Lifecycle lifecycle;
   private final Duration shutdownTimeout;
   private final List<AutoCloseable> closeInOrder;
   private final Ticker ticker;
 
-  public AdminService(List<BackendPorts> backends, HealthProbe countersProbe, Lifecycle lifecycle,
-      Duration shutdownTimeout, List<AutoCloseable> closeInOrder, Ticker ticker) {
-    this.backends = List.copyOf(backends);
+  public AdminService(BackendRouter router, PlacementRegistry placements, HealthProbe countersProbe,
+      Lifecycle lifecycle, Duration shutdownTimeout, List<AutoCloseable> closeInOrder, Ticker ticker) {
+    this.backends = router.backends();
+    this.router = router;
+    this.placements = placements;
     this.countersProbe = countersProbe;
     this.lifecycle = lifecycle;
     this.shutdownTimeout = shutdownTimeout;
@@ -60,9 +73,25 @@ public final class AdminService implements AdminApi {
 
   @Override
   public List<BackendInfo> listBackends() {
+    Map<String, Long> collections = collectionsPerBackend();
     return backends.stream()
-        .map(b -> new BackendInfo(b.index(), b.backendId(), b.mongoEndpoint(), b.blobEndpoint()))
+        .map(b -> new BackendInfo(b.index(), b.backendId(), b.mongoEndpoint(), b.blobEndpoint(),
+            router.draining(b.backendId()), collections.getOrDefault(b.backendId(), 0L)))
         .toList();
+  }
+
+  /** Placements read a page at a time. */
+  private Map<String, Long> collectionsPerBackend() {
+    Map<String, Long> counts = new HashMap<>();
+    Optional<RouteContext> after = Optional.empty();
+    while (true) {
+      List<Placement> page = placements.list(after, PLACEMENT_PAGE);
+      page.forEach(p -> counts.merge(p.backendId(), 1L, Long::sum));
+      if (page.size() < PLACEMENT_PAGE) {
+        return counts;
+      }
+      after = Optional.of(page.get(page.size() - 1).collection());
+    }
   }
 
   /** Idempotent; the first call does the work, later ones return at once. */

@@ -6,20 +6,17 @@ import io.udm.api.Names;
 import io.udm.api.RouteContext;
 import io.udm.api.config.UdmConfig;
 import io.udm.api.error.NotFoundException;
-import io.udm.api.error.TxnException;
 import io.udm.api.error.ValidationException;
 import io.udm.app.counters.CounterRecorder;
 import io.udm.app.counters.CountersService;
 import io.udm.app.effects.EffectsApplier;
 import io.udm.app.routing.BackendRouter;
+import io.udm.app.stored.StoredItems;
 import io.udm.domain.counters.CounterDeltas;
 import io.udm.domain.keys.StorageKeys;
 import io.udm.spi.BackendPorts;
-import io.udm.spi.BlobArea;
-import io.udm.spi.BlobInfo;
 import io.udm.spi.HeadRecord;
 import io.udm.spi.ItemKey;
-import io.udm.spi.VersionRecord;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +32,6 @@ import java.util.Optional;
  */
 public final class HardDeleteService {
   private static final System.Logger LOG = System.getLogger(HardDeleteService.class.getName());
-  private static final int LIST_PAGE = 1000;
-  private static final int MAX_ROUNDS = 16;
 
   private final UdmConfig config;
   private final BackendRouter router;
@@ -67,7 +62,7 @@ public final class HardDeleteService {
       throw new ValidationException(problems);
     }
     ItemKey key = ItemKey.of(ctx, id);
-    BackendPorts backend = router.forRead(ctx);
+    BackendPorts backend = router.forMaintenance(ctx);
     // The item's own additions go in first (work still owed would vanish with its versions), then
     // what the item counted for (live, rule matches) leaves the counters with it.
     settleOwedWork(backend, key);
@@ -76,9 +71,9 @@ public final class HardDeleteService {
     if (hadHead) {
       removal.ifPresent(delta -> counters.remove(ctx, delta));
     }
-    long versions = deleteVersions(backend, key);
+    long versions = StoredItems.deleteVersions(backend, key);
     String prefix = StorageKeys.itemPrefix(key);
-    long objects = deletePrefix(backend, BlobArea.JSON, prefix) + deletePrefix(backend, BlobArea.CONTENT, prefix);
+    long objects = StoredItems.deleteObjects(backend, prefix);
     // A reader may have rolled the head forward from a record that is now gone.
     hadHead |= backend.heads().delete(key);
     if (!hadHead && versions == 0 && objects == 0) {
@@ -107,33 +102,6 @@ public final class HardDeleteService {
       LOG.log(Level.WARNING, "the counters of {0} could not be adjusted for the hard delete of {1} ({2});"
           + " run maintenance().recountTotals on the collection", ctx, key.objectId(), e.getClass().getSimpleName());
       return Optional.empty();
-    }
-  }
-
-  /** Deletes every version record, including any appended by a writer racing the delete. */
-  private static long deleteVersions(BackendPorts backend, ItemKey key) {
-    long removed = 0;
-    for (int round = 0; round < MAX_ROUNDS; round++) {
-      List<Long> ovs = backend.versions().history(key).stream().map(VersionRecord::ov).toList();
-      if (ovs.isEmpty()) {
-        return removed;
-      }
-      removed += backend.versions().delete(key, ovs);
-    }
-    throw new TxnException("item " + key + " kept getting new versions while it was hard-deleted; stop writing"
-        + " to it and run the hard delete again");
-  }
-
-  private static long deletePrefix(BackendPorts backend, BlobArea area, String prefix) {
-    long removed = 0;
-    Optional<String> after = Optional.empty();
-    while (true) {
-      List<BlobInfo> page = backend.blobs().list(area, prefix, after, LIST_PAGE);
-      if (page.isEmpty()) {
-        return removed;
-      }
-      removed += backend.blobs().deleteAll(area, page.stream().map(BlobInfo::key).toList());
-      after = Optional.of(page.get(page.size() - 1).key());
     }
   }
 }

@@ -48,10 +48,10 @@ public final class RetentionService {
 
   public RetentionResult apply(RouteContext ctx) {
     java.util.Objects.requireNonNull(ctx, "ctx");
+    BackendPorts backend = router.forMaintenance(ctx);
     if (policy.keepsEverything()) {
       return new RetentionResult(0, 0);
     }
-    BackendPorts backend = router.forRead(ctx);
     Instant now = clock.instant();
     long[] totals = new long[2];
     ItemScan.forEachHead(backend, ctx, PAGE_SIZE, head -> {

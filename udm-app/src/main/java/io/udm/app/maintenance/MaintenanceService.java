@@ -4,6 +4,9 @@ import io.udm.api.GcResult;
 import io.udm.api.HardDeleteOptions;
 import io.udm.api.HardDeleteResult;
 import io.udm.api.MaintenanceApi;
+import io.udm.api.RebalanceOptions;
+import io.udm.api.RebalancePlan;
+import io.udm.api.RebalanceResult;
 import io.udm.api.RecountResult;
 import io.udm.api.RetentionResult;
 import io.udm.api.RouteContext;
@@ -13,6 +16,7 @@ import io.udm.api.VerifyReport;
 import io.udm.app.counters.RecountService;
 import io.udm.app.history.HardDeleteService;
 import io.udm.app.history.RetentionService;
+import io.udm.app.rebalance.RebalanceService;
 import java.time.Duration;
 
 /** {@link MaintenanceApi}: hands each operation to the service that owns it. */
@@ -23,9 +27,11 @@ public final class MaintenanceService implements MaintenanceApi {
   private final GarbageCollector garbage;
   private final Verifier verifier;
   private final RecountService recount;
+  private final RebalanceService rebalance;
 
   public MaintenanceService(HardDeleteService hardDelete, ShrinkService shrink, RetentionService retention,
-      GarbageCollector garbage, Verifier verifier, RecountService recount) {
+      GarbageCollector garbage, Verifier verifier, RecountService recount, RebalanceService rebalance) {
+    this.rebalance = rebalance;
     this.hardDelete = hardDelete;
     this.shrink = shrink;
     this.retention = retention;
@@ -62,5 +68,15 @@ public final class MaintenanceService implements MaintenanceApi {
   @Override
   public RecountResult recountTotals(RouteContext ctx) {
     return recount.recount(ctx);
+  }
+
+  @Override
+  public RebalancePlan planRebalance() {
+    return rebalance.planRebalance();
+  }
+
+  @Override
+  public RebalanceResult rebalance(RebalanceOptions opts) {
+    return rebalance.rebalance(opts);
   }
 }

@@ -60,7 +60,7 @@ public final class ShrinkService {
     boolean remove = !opts.isDryRun();
     Instant now = clock.instant();
     long maxBytes = config.devShadow().maxBytesPerDoc();
-    BackendPorts backend = router.forRead(ctx);
+    BackendPorts backend = router.forMaintenance(ctx);
     long scanned = 0;
     long shrunk = 0;
     long freed = 0;

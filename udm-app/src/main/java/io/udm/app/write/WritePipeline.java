@@ -21,12 +21,14 @@ import io.udm.domain.write.VersionPlanner;
 import io.udm.domain.write.WriteRejection;
 import io.udm.domain.write.WriteRequest;
 import io.udm.spi.BackendPorts;
+import io.udm.spi.CollectionFencedException;
 import io.udm.spi.IdGenerator;
 import io.udm.spi.ItemKey;
 import io.udm.spi.PendingEffects;
 import io.udm.spi.Ticker;
 import io.udm.spi.VersionRecord;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -38,6 +40,12 @@ import java.util.Optional;
  */
 public final class WritePipeline {
   private static final System.Logger LOG = System.getLogger(WritePipeline.class.getName());
+  /**
+   * How long a write waits for a moving collection's switch (the source refuses commits from its
+   * fence on) before it fails retryably; a quiet collection's fence lasts milliseconds.
+   */
+  static final Duration FENCE_WAIT = Duration.ofSeconds(3);
+  private static final Duration LONGEST_PAUSE = Duration.ofMillis(100);
 
   private final BackendRouter router;
   private final UdmConfig config;
@@ -47,6 +55,7 @@ public final class WritePipeline {
   private final AfterCommitEffects effects;
   private final Clock clock;
   private final WriteFallback fallback;
+  private final Ticker ticker;
 
   public WritePipeline(BackendRouter router, UdmConfig config, VersionPlanner planner, IdGenerator ids, Clock clock,
       Ticker ticker, AfterCommitEffects effects) {
@@ -63,6 +72,7 @@ public final class WritePipeline {
     this.clock = clock;
     this.effects = effects;
     this.fallback = fallback;
+    this.ticker = ticker;
   }
 
   /**
@@ -95,7 +105,37 @@ public final class WritePipeline {
     return attempt(request, true);
   }
 
+  /**
+   * An attempt, tried again on the collection's new pair when a move fenced the pair it was routed
+   * to: the fenced attempt committed nothing (the counter refuses before the append).
+   */
   private WriteOutcome attempt(WriteRequest request, boolean mayBeReplay) {
+    long waited = ticker.nanoTime();
+    long pauseMillis = 5;
+    while (true) {
+      try {
+        return attemptOnce(request, mayBeReplay);
+      } catch (CollectionFencedException fenced) {
+        router.forget(request.key().collection());
+        if (ticker.nanoTime() - waited > FENCE_WAIT.toNanos()) {
+          throw fenced;
+        }
+        pause(pauseMillis, fenced);
+        pauseMillis = Math.min(pauseMillis * 2, LONGEST_PAUSE.toMillis());
+      }
+    }
+  }
+
+  private static void pause(long millis, CollectionFencedException fenced) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw fenced;
+    }
+  }
+
+  private WriteOutcome attemptOnce(WriteRequest request, boolean mayBeReplay) {
     ItemKey key = request.key();
     BackendPorts backend = router.forWrite(key.collection());
     Optional<String> fingerprint = request.options().requestId().map(id -> request.fingerprint());

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "health", mixinStandardHelpOptions = true,
     description = {"Status and latency of every backend pair (MongoDB + S3) and of the counters store,"
-        + " with endpoints (credentials redacted). Exits 1 unless everything is UP."})
+        + " with endpoints (credentials redacted), the collections placed on each pair and whether it is"
+        + " draining. Exits 1 unless everything is UP."})
 final class HealthCommand extends UdmCommand {
   @Override
   int run(CliSession session) {
@@ -37,6 +38,10 @@ final class HealthCommand extends UdmCommand {
         backend.put("index", b.index());
         backend.put("backendId", b.backendId());
         backend.put("status", b.status().name());
+        if (info != null) {
+          backend.put("collections", info.collections());
+          backend.put("draining", info.draining());
+        }
         ObjectNode mongo = Render.component(b.mongo());
         ObjectNode s3 = Render.component(b.s3());
         if (info != null) {
@@ -51,10 +56,12 @@ final class HealthCommand extends UdmCommand {
     } else {
       PrintWriter out = out();
       out.println("UDM " + report.status() + " (" + session.describe() + ")");
-      Render.Table table = new Render.Table("BACKEND", "ID", "MONGO", "S3", "MONGO ENDPOINT", "S3 ENDPOINT");
+      Render.Table table = new Render.Table("BACKEND", "ID", "MONGO", "S3", "COLLECTIONS", "MONGO ENDPOINT",
+          "S3 ENDPOINT");
       for (BackendHealth b : report.backends()) {
         BackendInfo info = infos.get(b.index());
         table.row(b.index(), b.backendId(), cell(b.mongo()), cell(b.s3()),
+            info == null ? "-" : info.collections() + (info.draining() ? " (draining)" : ""),
             info == null ? "-" : info.mongoEndpoint(), info == null ? "-" : info.s3Endpoint());
       }
       table.print(out, "");

@@ -56,6 +56,7 @@ import picocli.CommandLine;
         GcCommand.class,
         RetentionCommand.class,
         VerifyCommand.class,
+        RebalanceCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {

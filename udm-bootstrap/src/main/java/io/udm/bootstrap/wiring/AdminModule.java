@@ -5,6 +5,7 @@ import dagger.Provides;
 import io.udm.api.AdminApi;
 import io.udm.api.config.UdmConfig;
 import io.udm.app.StoragePorts;
+import io.udm.app.routing.BackendRouter;
 import io.udm.app.admin.AdminService;
 import io.udm.app.admin.Lifecycle;
 import io.udm.app.effects.EffectsApplier;
@@ -41,13 +42,13 @@ public final class AdminModule {
   @Provides
   @Singleton
   static AdminApi admin(StoragePorts ports, Lifecycle lifecycle, UdmConfig config, EffectsSweeper sweeper,
-      EffectsApplier afterCommitWork, Ticker ticker, Optional<FallbackService> fallback) {
+      EffectsApplier afterCommitWork, Ticker ticker, Optional<FallbackService> fallback, BackendRouter router) {
     List<AutoCloseable> closeInOrder = new ArrayList<>();
     fallback.ifPresent(closeInOrder::add);
     closeInOrder.add(sweeper);
     closeInOrder.add(afterCommitWork);
     closeInOrder.addAll(ports.resources());
-    return new AdminService(ports.backends(), ports.countersProbe(), lifecycle,
+    return new AdminService(router, ports.placements(), ports.countersProbe(), lifecycle,
         Duration.ofMillis(config.shutdown().timeoutMs()), closeInOrder, ticker);
   }
 }

@@ -5,8 +5,7 @@ import dagger.Provides;
 import io.udm.api.config.UdmConfig;
 import io.udm.app.StoragePorts;
 import io.udm.app.routing.BackendRouter;
-import io.udm.domain.routing.RendezvousRouter;
-import io.udm.spi.BackendPorts;
+import io.udm.spi.Ticker;
 import jakarta.inject.Singleton;
 
 /** Which backend pair a collection lives on. */
@@ -16,9 +15,7 @@ public final class RoutingModule {
 
   @Provides
   @Singleton
-  static BackendRouter router(UdmConfig config, StoragePorts ports) {
-    RendezvousRouter hashing = new RendezvousRouter(
-        ports.backends().stream().map(BackendPorts::backendId).toList(), config.routing());
-    return new BackendRouter(hashing, ports.backends(), ports.placements());
+  static BackendRouter router(UdmConfig config, StoragePorts ports, Ticker ticker) {
+    return new BackendRouter(ports.backends(), config.routing(), ports.placements(), ticker);
   }
 }

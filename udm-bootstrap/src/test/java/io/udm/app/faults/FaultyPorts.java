@@ -22,6 +22,7 @@ import io.udm.spi.HeadStore;
 import io.udm.spi.HeadWrite;
 import io.udm.spi.HealthProbe;
 import io.udm.spi.ItemKey;
+import io.udm.spi.Placement;
 import io.udm.spi.PlacementRegistry;
 import io.udm.spi.PrunedRequest;
 import io.udm.spi.RetryOp;
@@ -152,6 +153,14 @@ public final class FaultyPorts {
     public long current(RouteContext collection) {
       return f.call("sequences.current", () -> d.current(collection));
     }
+
+    public long fence(RouteContext collection) {
+      return f.call("sequences.fence", () -> d.fence(collection));
+    }
+
+    public void reopen(RouteContext collection, long atLeast) {
+      f.run("sequences.reopen", () -> d.reopen(collection, atLeast));
+    }
   }
 
   public record Blobs(BlobStore d, FaultInjector f) implements BlobStore {
@@ -212,12 +221,20 @@ public final class FaultyPorts {
   }
 
   public record Placements(PlacementRegistry d, FaultInjector f) implements PlacementRegistry {
-    public Optional<String> find(RouteContext collection) {
-      return f.call("placements.find", () -> d.find(collection));
+    public Optional<Placement> placement(RouteContext collection) {
+      return f.call("placements.find", () -> d.placement(collection));
     }
 
     public String claim(RouteContext collection, String backendId) {
       return f.call("placements.claim", () -> d.claim(collection, backendId));
+    }
+
+    public boolean replace(Placement expected, Placement next) {
+      return f.call("placements.replace", () -> d.replace(expected, next));
+    }
+
+    public List<Placement> list(Optional<RouteContext> after, int limit) {
+      return f.call("placements.list", () -> d.list(after, limit));
     }
   }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.udm.bootstrap.local.EmbeddedServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +90,65 @@ class CliConfigTest {
       assertThat(health.out().lines().filter(l -> l.matches("[01] .*UP.*UP.*"))).hasSize(2);
     }
     assertThat(Files.exists(dir.resolve("udm-data"))).isFalse();
+  }
+
+  @Test
+  void rebalanceAfterAddingAPairPlansMovesAndHealthShowsWhereCollectionsLive() throws Exception {
+    try (EmbeddedServers servers = EmbeddedServers.transientPairs(3)) {
+      Path two = dir.resolve("two.json");
+      Files.writeString(two, "{\"mongoUris\": [\"" + servers.mongoUri(0) + "\", \"" + servers.mongoUri(1) + "\"],"
+          + " \"spacesConns\": [" + conn(servers, 0) + ", " + conn(servers, 1) + "]}");
+      Path three = dir.resolve("three.json");
+      Files.writeString(three, "{\"mongoUris\": [\"" + servers.mongoUri(0) + "\", \"" + servers.mongoUri(1) + "\", \""
+          + servers.mongoUri(2) + "\"], \"spacesConns\": [" + conn(servers, 0) + ", " + conn(servers, 1) + ", "
+          + conn(servers, 2) + "], \"rebalance\": {\"cleanupGraceSeconds\": 0}}");
+      List<String> ids = io.udm.bootstrap.wiring.BackendIds.of(io.udm.api.config.UdmConfig.load(three));
+      var owners = new io.udm.domain.routing.RendezvousRouter(ids, io.udm.api.config.RoutingConfig.builder().build());
+      List<String> moving = new ArrayList<>();
+      List<String> staying = new ArrayList<>();
+      for (int c = 0; moving.size() < 2 || staying.size() < 2; c++) {
+        String name = "c" + c;
+        boolean toNewPair = owners.choose(io.udm.api.RouteContext.of("acme", "crm", name)) == 2;
+        (toNewPair ? moving : staying).add(name);
+      }
+      List<String> collections = new ArrayList<>(moving.subList(0, 2));
+      collections.addAll(staying.subList(0, 2));
+      for (String name : collections) {
+        Cli.Result put = Cli.run("--config", two.toString(), "--create-buckets", "put", "-c", "acme/crm/" + name,
+            "{\"name\": \"" + name + "\"}");
+        assertThat(put.code()).as(put.toString()).isZero();
+      }
+
+      Cli.Result plan = Cli.run("--config", three.toString(), "--create-buckets", "rebalance", "--plan", "--json");
+      assertThat(plan.code()).as(plan.toString()).isZero();
+      assertThat(plan.json()).hasSize(2);
+      plan.json().forEach(m -> assertThat(moving).contains(m.path("collection").asText()));
+      assertThat(plan.json().get(0).path("to").asText()).isEqualTo(ids.get(2));
+      Cli.Result table = Cli.run("--config", three.toString(), "rebalance", "--plan");
+      assertThat(table.out()).contains("FROM").contains(ids.get(2)).contains("2 collections to move");
+
+      Cli.Result moved = Cli.run("--config", three.toString(), "rebalance", "--confirm");
+      assertThat(moved.code()).as(moved.toString()).isZero();
+      assertThat(moved.out()).contains("moved 2 collections");
+      assertThat(moved.err()).contains("[1/2]").contains("[2/2]").contains("switch");
+
+      Cli.Result health = Cli.run("--config", three.toString(), "health", "--json");
+      assertThat(health.code()).as(health.toString()).isZero();
+      long placed = 0;
+      for (var backend : health.json().path("backends")) {
+        placed += backend.path("collections").asLong();
+        assertThat(backend.path("draining").asBoolean()).isFalse();
+      }
+      assertThat(placed).isEqualTo(4);
+      assertThat(health.json().path("backends").get(2).path("collections").asLong()).isEqualTo(2);
+      assertThat(Cli.run("--config", three.toString(), "rebalance", "--plan").out()).contains("nothing to move");
+      for (String name : collections) {
+        Cli.Result list = Cli.run("--config", three.toString(), "list", "-c", "acme/crm/" + name, "--json");
+        assertThat(list.out()).as(list.toString()).contains(name);
+      }
+      Cli.Result refused = Cli.run("--config", three.toString(), "rebalance");
+      assertThat(refused.code()).isEqualTo(UdmCli.INVALID);
+    }
   }
 
   private static String conn(EmbeddedServers servers, int pair) {

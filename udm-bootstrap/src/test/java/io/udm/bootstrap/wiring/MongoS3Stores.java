@@ -22,6 +22,9 @@ public final class MongoS3Stores implements TestStores, AfterAllCallback {
   private EmbeddedServers servers;
   private StoragePorts opened;
   private StoragePorts shared;
+  private UdmConfig config;
+  private StoragePorts otherOpened;
+  private StoragePorts otherShared;
 
   public MongoS3Stores(int pairs) {
     this.pairs = pairs;
@@ -32,7 +35,13 @@ public final class MongoS3Stores implements TestStores, AfterAllCallback {
     if (context.getRequiredTestClass().getEnclosingClass() != null || servers == null) {
       return;
     }
-    for (AutoCloseable resource : opened.resources()) {
+    List<AutoCloseable> resources = new java.util.ArrayList<>(opened.resources());
+    if (otherOpened != null) {
+      resources.addAll(otherOpened.resources());
+      otherOpened = null;
+      otherShared = null;
+    }
+    for (AutoCloseable resource : resources) {
       try {
         resource.close();
       } catch (Exception e) {
@@ -55,12 +64,23 @@ public final class MongoS3Stores implements TestStores, AfterAllCallback {
   public synchronized StoragePorts ports(MutableClock clock) {
     if (servers == null) {
       servers = EmbeddedServers.transientPairs(pairs);
-      UdmConfig config = servers.configFor(UdmConfig.builder().build(), "suite-" + UUID.randomUUID().toString().substring(0, 8));
+      config = servers.configFor(UdmConfig.builder().build(), "suite-" + UUID.randomUUID().toString().substring(0, 8));
       opened = ProductionStorage.open(config, true, Duration.ofSeconds(10));
       // Without their resources: a test's Udm.close() must not close what the next test uses.
       shared = new StoragePorts(opened.backends(), opened.counters(), opened.placements(), opened.retryQueue(),
           opened.countersProbe(), List.of());
     }
     return shared;
+  }
+
+  @Override
+  public synchronized StoragePorts otherClients(StoragePorts ports, MutableClock clock) {
+    ports(clock);
+    if (otherShared == null) {
+      otherOpened = ProductionStorage.open(config, true, Duration.ofSeconds(10));
+      otherShared = new StoragePorts(otherOpened.backends(), otherOpened.counters(), otherOpened.placements(),
+          otherOpened.retryQueue(), otherOpened.countersProbe(), List.of());
+    }
+    return otherShared;
   }
 }

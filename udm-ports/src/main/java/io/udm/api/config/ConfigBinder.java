@@ -62,6 +62,7 @@ final class ConfigBinder {
     f.optionalObject("shutdown").map(this::shutdown).ifPresent(b::shutdown);
     f.optionalObject("idempotency").map(this::idempotency).ifPresent(b::idempotency);
     f.optionalObject("afterCommit").map(this::afterCommit).ifPresent(b::afterCommit);
+    f.optionalObject("rebalance").map(this::rebalance).ifPresent(b::rebalance);
     f.rejectUnknownFields();
     return b;
   }
@@ -91,6 +92,7 @@ final class ConfigBinder {
     ImmutableRoutingConfig.Builder b = RoutingConfig.builder();
     f.optionalString("hashAlgo").ifPresent(b::hashAlgo);
     f.optionalString("chooseKey").ifPresent(b::chooseKey);
+    b.addAllDrain(f.stringList("drain"));
     f.rejectUnknownFields();
     return b.build();
   }
@@ -243,6 +245,13 @@ final class ConfigBinder {
   private AfterCommitConfig afterCommit(Fields f) {
     ImmutableAfterCommitConfig.Builder b = AfterCommitConfig.builder();
     f.optionalLong("sweepIntervalMs").ifPresent(b::sweepIntervalMs);
+    f.rejectUnknownFields();
+    return b.build();
+  }
+
+  private RebalanceConfig rebalance(Fields f) {
+    ImmutableRebalanceConfig.Builder b = RebalanceConfig.builder();
+    f.optionalLong("cleanupGraceSeconds").ifPresent(b::cleanupGraceSeconds);
     f.rejectUnknownFields();
     return b.build();
   }

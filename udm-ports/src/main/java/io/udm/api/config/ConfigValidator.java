@@ -56,6 +56,7 @@ final class ConfigValidator {
     limits(config.limits());
     atLeast("shutdown.timeoutMs", config.shutdown().timeoutMs(), 0, "");
     atLeast("afterCommit.sweepIntervalMs", config.afterCommit().sweepIntervalMs(), 0, "");
+    atLeast("rebalance.cleanupGraceSeconds", config.rebalance().cleanupGraceSeconds(), 0, "");
     atLeast("idempotency.retainRequestIdsDays", config.idempotency().retainRequestIdsDays(), 0, "");
   }
 
@@ -106,6 +107,15 @@ final class ConfigValidator {
       add("routing.hashAlgo", Names.show(routing.hashAlgo()) + " is not supported; use '" + RoutingConfig.RENDEZVOUS + "'");
     }
     chooseKey(routing);
+    Set<String> drained = new HashSet<>();
+    for (int i = 0; i < routing.drain().size(); i++) {
+      String id = routing.drain().get(i);
+      if (id.isBlank()) {
+        add("routing.drain[" + i + "]", "must be a backend id as `udm health` shows it, e.g. 'b-1a2b3c4d5e'");
+      } else if (!drained.add(id)) {
+        add("routing.drain[" + i + "]", Names.show(id) + " is listed twice");
+      }
+    }
   }
 
   private void chooseKey(RoutingConfig routing) {

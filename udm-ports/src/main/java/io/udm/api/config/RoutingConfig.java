@@ -46,6 +46,13 @@ public abstract class RoutingConfig {
     return List.of(key.split("\\|", -1));
   }
 
+  /**
+   * Backend ids (as {@code udm health} shows them) of pairs being emptied: they stay connected and
+   * serve the collections placed on them, get no new collections, and {@code rebalance} moves
+   * their collections to the other pairs.
+   */
+  public abstract List<String> drain();
+
   public static ImmutableRoutingConfig.Builder builder() {
     return ImmutableRoutingConfig.builder();
   }

@@ -79,6 +79,11 @@ public abstract class UdmConfig {
   }
 
   @Value.Default
+  public RebalanceConfig rebalance() {
+    return RebalanceConfig.builder().build();
+  }
+
+  @Value.Default
   public IdempotencyConfig idempotency() {
     return IdempotencyConfig.builder().build();
   }
@@ -145,6 +150,7 @@ public abstract class UdmConfig {
         + ", shutdown=" + shutdown()
         + ", idempotency=" + idempotency()
         + ", afterCommit=" + afterCommit()
+        + ", rebalance=" + rebalance()
         + "}";
   }
 }

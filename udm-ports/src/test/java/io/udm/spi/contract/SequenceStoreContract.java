@@ -3,8 +3,10 @@ package io.udm.spi.contract;
 import static io.udm.spi.contract.TestRecords.newCollection;
 import static io.udm.spi.contract.TestRecords.siblingOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.udm.api.RouteContext;
+import io.udm.spi.CollectionFencedException;
 import io.udm.spi.SequenceStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,5 +73,43 @@ public abstract class SequenceStoreContract {
     assertThat(all).hasSize(THREADS * CALLS_PER_THREAD);
     assertThat(perThread).allSatisfy(seen -> assertThat(seen).isSorted().doesNotHaveDuplicates());
     assertThat(store.current(collection)).isEqualTo(((TreeSet<Long>) all).last());
+  }
+
+  @Test
+  void aFencedCounterRefusesEveryNextAndReportsTheLastNumber() {
+    store.next(collection);
+    store.next(collection);
+
+    assertThat(store.fence(collection)).isEqualTo(2);
+    assertThatThrownBy(() -> store.next(collection)).isInstanceOf(CollectionFencedException.class)
+        .hasMessageContaining(collection.toString())
+        .satisfies(e -> assertThat(((CollectionFencedException) e).isTransient()).isTrue());
+    assertThat(store.fence(collection)).as("fencing again changes nothing").isEqualTo(2);
+    assertThat(store.current(collection)).isEqualTo(2);
+    assertThat(store.next(siblingOf(collection))).as("other collections count on").isEqualTo(1);
+  }
+
+  @Test
+  void aCounterNeverUsedCanBeFencedAtZero() {
+    assertThat(store.fence(collection)).isZero();
+    assertThatThrownBy(() -> store.next(collection)).isInstanceOf(CollectionFencedException.class);
+  }
+
+  @Test
+  void reopenLiftsTheFenceAndNeverLowersTheCounter() {
+    store.next(collection);
+    store.fence(collection);
+
+    store.reopen(collection, 10);
+    assertThat(store.next(collection)).isEqualTo(11);
+    store.reopen(collection, 3);
+    assertThat(store.next(collection)).as("a lower floor keeps the count").isEqualTo(12);
+  }
+
+  @Test
+  void reopenStartsANewCounterAtItsFloor() {
+    store.reopen(collection, 41);
+
+    assertThat(store.next(collection)).isEqualTo(42);
   }
 }

@@ -14,4 +14,12 @@ public class BadlyNamedSequences implements SequenceStore {
   public long current(RouteContext collection) {
     return 0;
   }
+
+  @Override
+  public long fence(RouteContext collection) {
+    return 0;
+  }
+
+  @Override
+  public void reopen(RouteContext collection, long atLeast) {}
 }

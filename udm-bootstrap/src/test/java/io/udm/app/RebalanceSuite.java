@@ -1,0 +1,471 @@
+package io.udm.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.udm.api.CollectionMove;
+import io.udm.api.CounterQuery;
+import io.udm.api.HardDeleteOptions;
+import io.udm.api.ItemOps;
+import io.udm.api.RebalanceOptions;
+import io.udm.api.RebalancePlan;
+import io.udm.api.RebalanceResult;
+import io.udm.api.RouteContext;
+import io.udm.api.Udm;
+import io.udm.api.VersionInfo;
+import io.udm.api.WriteOptions;
+import io.udm.api.config.RebalanceConfig;
+import io.udm.api.config.RoutingConfig;
+import io.udm.api.config.UdmConfig;
+import io.udm.api.error.QueuedForRetryException;
+import io.udm.api.error.RouteMismatchException;
+import io.udm.api.error.StorageException;
+import io.udm.api.error.ValidationException;
+import io.udm.app.faults.FaultInjector;
+import io.udm.app.faults.FaultyPorts;
+import io.udm.app.faults.SimulatedCrash;
+import io.udm.domain.keys.StorageKeys;
+import io.udm.domain.routing.RendezvousRouter;
+import io.udm.spi.BackendPorts;
+import io.udm.spi.BlobArea;
+import io.udm.spi.HeadQuery;
+import io.udm.spi.ItemKey;
+import io.udm.spi.MovePhase;
+import io.udm.spi.Placement;
+import io.udm.spi.PlacementMove;
+import io.udm.spi.VersionRecord;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Online rebalance through the public API, on three backend pairs: adding a pair breaks nothing and
+ * moves exactly the collections the newcomer owns; reads and writes (from this and another
+ * instance with its own placement cache) keep working through a move and never land on the source
+ * after the switch; a crash at any step resumes to the same end state; a drained pair empties.
+ * Each test keeps to a tenant of its own, and rebalances only that tenant.
+ */
+public abstract class RebalanceSuite {
+  private final TestStores stores;
+  /** How many of a move's calls a crash is tried at ({@code -Dudm.rebalance.crashPoints=N} overrides). */
+  private final int crashPoints;
+  private final MutableClock clock;
+  private final StoragePorts ports;
+  private final String tenant = TestStores.tenant("move");
+  private final List<Udm> opened = new ArrayList<>();
+
+  protected RebalanceSuite(TestStores stores, int crashPoints) {
+    this.stores = stores;
+    this.crashPoints = Integer.getInteger("udm.rebalance.crashPoints", crashPoints);
+    this.clock = stores.clock("2026-03-01T00:00:00Z");
+    this.ports = stores.ports(clock);
+  }
+
+  @AfterEach
+  void close() {
+    opened.forEach(Udm::close);
+  }
+
+  private static final UdmConfig NO_GRACE = UdmConfig.builder()
+      .rebalance(RebalanceConfig.builder().cleanupGraceSeconds(0).build()).build();
+
+  private Udm open(UdmConfig config, StoragePorts on) {
+    Udm udm = TestUdms.open(config, on, clock, MemoryPorts.sequentialIds());
+    opened.add(udm);
+    return udm;
+  }
+
+  /** The first {@code n} pairs of the stores, as a process configured with only those would see them. */
+  private StoragePorts firstPairs(StoragePorts all, int n) {
+    return new StoragePorts(all.backends().subList(0, n), all.counters(), all.placements(), all.retryQueue(),
+        all.countersProbe(), List.of());
+  }
+
+  private static UdmConfig draining(UdmConfig base, String backendId) {
+    return UdmConfig.builder().from(base).routing(RoutingConfig.builder().addDrain(backendId).build()).build();
+  }
+
+  private RebalanceOptions mine() {
+    return RebalanceOptions.builder().confirm(true).tenantId(tenant).build();
+  }
+
+  private List<CollectionMove> myMoves(Udm udm) {
+    return udm.maintenance().planRebalance().moves().stream()
+        .filter(m -> m.collection().tenantId().equals(tenant)).toList();
+  }
+
+  private static String ownerAmong(List<String> ids, RouteContext ctx) {
+    return ids.get(new RendezvousRouter(ids, RoutingConfig.builder().build()).choose(ctx));
+  }
+
+  private static List<String> ids(List<BackendPorts> backends) {
+    return backends.stream().map(BackendPorts::backendId).toList();
+  }
+
+  private BackendPorts backend(String id) {
+    return ports.backends().stream().filter(b -> b.backendId().equals(id)).findFirst().orElseThrow();
+  }
+
+  /** Five items, three versions each. */
+  private static List<String> fill(ItemOps ops) {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      String id = "item-" + i;
+      ops.create(Map.of("n", i, "v", 1), WriteOptions.builder().objectId(id).build());
+      ops.update(id, Map.of("n", i, "v", 2));
+      ops.update(id, Map.of("n", i, "v", 3, "pad", "x".repeat(i * 100)));
+      ids.add(id);
+    }
+    return ids;
+  }
+
+  /** Everything a reader can ask of a collection's items: latest, history, every version, as of each version. */
+  private static Map<String, Object> answers(ItemOps ops, List<String> ids) {
+    Map<String, Object> answers = new TreeMap<>();
+    for (String id : ids) {
+      answers.put(id + " latest", ops.getLatest(id));
+      List<VersionInfo> history = ops.history(id);
+      answers.put(id + " history", history);
+      for (VersionInfo v : history) {
+        answers.put(id + " v" + v.ov(), ops.getVersion(id, v.ov()));
+        answers.put(id + " asOf v" + v.ov(), ops.getAsOf(id, v.at()));
+      }
+    }
+    return answers;
+  }
+
+  /** Nothing of the collection is left on {@code pair}: no head, no version record, no object. */
+  private static void assertHoldsNothing(BackendPorts pair, RouteContext ctx) {
+    assertThat(pair.heads().query(HeadQuery.all(ctx, 10))).as("heads of %s on %s", ctx, pair.backendId()).isEmpty();
+    assertThat(pair.versions().listByCv(ctx, 0, 10)).as("versions of %s on %s", ctx, pair.backendId()).isEmpty();
+    for (BlobArea area : BlobArea.values()) {
+      assertThat(pair.blobs().list(area, StorageKeys.collectionPrefix(ctx), Optional.empty(), 10))
+          .as("%s objects of %s on %s", area, ctx, pair.backendId()).isEmpty();
+    }
+  }
+
+  @Test
+  void addingAPairBreaksNothingAndRebalanceMovesExactlyTheCollectionsItOwns() {
+    int collections = Integer.getInteger("udm.rebalance.collections", 60);
+    Udm before = open(NO_GRACE, firstPairs(ports, 2));
+    Map<RouteContext, List<String>> items = new LinkedHashMap<>();
+    for (int c = 0; c < collections; c++) {
+      RouteContext ctx = RouteContext.of(tenant, "db", "c" + c);
+      items.put(ctx, fill(before.with(ctx)));
+    }
+    Map<RouteContext, Map<String, Object>> answersBefore = new HashMap<>();
+    Map<RouteContext, Object> countersBefore = new HashMap<>();
+    Map<RouteContext, String> placedOn = new HashMap<>();
+    items.forEach((ctx, ids) -> {
+      answersBefore.put(ctx, answers(before.with(ctx), ids));
+      countersBefore.put(ctx, before.counters().getTotals(CounterQuery.of(tenant, "db", ctx.collection())));
+      placedOn.put(ctx, before.route(ctx).backendId());
+    });
+    before.close();
+
+    Udm after = open(NO_GRACE, ports);
+    items.forEach((ctx, ids) -> assertThat(answers(after.with(ctx), ids)).as("%s readable on 3 pairs", ctx)
+        .isEqualTo(answersBefore.get(ctx)));
+    List<String> threePairs = ids(ports.backends());
+    String newcomer = threePairs.get(2);
+    Set<RouteContext> newcomerOwns = items.keySet().stream()
+        .filter(ctx -> ownerAmong(threePairs, ctx).equals(newcomer)).collect(Collectors.toSet());
+    List<CollectionMove> plan = myMoves(after);
+    assertThat(plan).allSatisfy(m -> {
+      assertThat(m.toBackendId()).isEqualTo(newcomer);
+      assertThat(m.fromBackendId()).isEqualTo(placedOn.get(m.collection()));
+    });
+    assertThat(plan.stream().map(CollectionMove::collection).collect(Collectors.toSet())).isEqualTo(newcomerOwns);
+    assertThat(newcomerOwns.size()).as("about a third of %d", collections)
+        .isBetween(collections / 6, collections / 2);
+
+    RebalanceResult result = after.maintenance().rebalance(mine());
+
+    System.out.printf("[rebalance] %d collections on 2 pairs, a third pair added: %d moved, %d versions and %d"
+        + " objects copied, %d failed%n", collections, result.collectionsMoved(), result.versionsCopied(),
+        result.objectsCopied(), result.collectionsFailed());
+    assertThat(result.collectionsMoved()).isEqualTo(plan.size());
+    assertThat(result.collectionsFailed()).isZero();
+    assertThat(result.versionsCopied()).isEqualTo(plan.size() * 15L);
+    assertThat(myMoves(after)).as("nothing left to move").isEmpty();
+    Udm fresh = open(NO_GRACE, stores.otherClients(ports, clock));
+    items.forEach((ctx, ids) -> {
+      assertThat(fresh.route(ctx).backendId()).isEqualTo(ownerAmong(threePairs, ctx));
+      assertThat(answers(fresh.with(ctx), ids)).as("%s answers as before", ctx).isEqualTo(answersBefore.get(ctx));
+      assertThat(fresh.maintenance().verify(ctx).problems()).as("verify %s", ctx).isEmpty();
+      assertThat(fresh.counters().getTotals(CounterQuery.of(tenant, "db", ctx.collection())))
+          .isEqualTo(countersBefore.get(ctx));
+      if (newcomerOwns.contains(ctx)) {
+        assertHoldsNothing(backend(placedOn.get(ctx)), ctx);
+        assertThat(ports.placements().placement(ctx).orElseThrow().move()).as("cleaned up").isEmpty();
+      }
+    });
+  }
+
+  @Test
+  void writesThroughAMoveFromAnotherInstanceAreAllThereOnceAndNeverOnTheSourceAfterTheSwitch() throws Exception {
+    RouteContext ctx = RouteContext.of(tenant, "db", "busy");
+    Udm writer = open(UdmConfig.builder().build(), stores.otherClients(ports, clock));
+    List<String> ids = fill(writer.with(ctx));
+    String source = writer.route(ctx).backendId();
+    Udm mover = open(draining(UdmConfig.builder().build(), source), ports);
+
+    AtomicBoolean stop = new AtomicBoolean();
+    List<String> acked = new CopyOnWriteArrayList<>();
+    List<Throwable> wrong = new CopyOnWriteArrayList<>();
+    Map<String, Integer> refusedRetryably = new ConcurrentHashMap<>();
+    Thread writing = new Thread(() -> {
+      for (int n = 0; !stop.get(); n++) {
+        String requestId = "w-" + n;
+        try {
+          writer.with(ctx).update(ids.get(n % ids.size()), Map.of("n", n), WriteOptions.builder().requestId(requestId).build());
+          acked.add(requestId);
+        } catch (StorageException | QueuedForRetryException retryable) {
+          refusedRetryably.merge(retryable.getClass().getSimpleName(), 1, Integer::sum);
+        } catch (RuntimeException | Error e) {
+          wrong.add(e);
+        }
+      }
+    }, "writer-during-move");
+    writing.start();
+    while (acked.size() < 20) {
+      Thread.sleep(5);
+    }
+    RebalanceResult result = mover.maintenance().rebalance(mine());
+    int ackedAtSwitch = acked.size();
+    while (acked.size() < ackedAtSwitch + 20 && wrong.isEmpty()) {
+      Thread.sleep(5);
+    }
+    stop.set(true);
+    writing.join();
+
+    System.out.printf("[rebalance] writer in another instance through the move: %d writes acknowledged, %d after"
+        + " the switch, refused retryably %s%n", acked.size(), acked.size() - ackedAtSwitch, refusedRetryably);
+    assertThat(wrong).as("no write may fail other than retryably").isEmpty();
+    assertThat(result.collectionsMoved()).isEqualTo(1);
+    String target = mover.route(ctx).backendId();
+    assertThat(target).isNotEqualTo(source);
+    BackendPorts onTarget = backend(target);
+    for (String requestId : acked) {
+      VersionRecord v = onTarget.versions().findByRequestId(ctx, requestId).orElseThrow(
+          () -> new AssertionError("acknowledged write " + requestId + " is missing on the target"));
+      assertThat(onTarget.versions().history(v.key()).stream().filter(r -> r.requestId().equals(Optional.of(requestId))))
+          .as("versions of %s", requestId).hasSize(1);
+    }
+    // The source keeps its copy for the grace period: nothing in it may be missing on the target.
+    BackendPorts onSource = backend(source);
+    Set<String> targetWrites = new HashSet<>();
+    onTarget.versions().listByCv(ctx, 0, 100_000).forEach(v -> targetWrites.add(v.writeId()));
+    List<VersionRecord> sourceVersions = onSource.versions().listByCv(ctx, 0, 100_000);
+    assertThat(sourceVersions).isNotEmpty()
+        .allSatisfy(v -> assertThat(targetWrites).as("source version %s ov %d on the target", v.key(), v.ov())
+            .contains(v.writeId()));
+    assertThat(targetWrites.size()).as("writes after the switch went to the target only")
+        .isGreaterThan(sourceVersions.size());
+    Placement placement = ports.placements().placement(ctx).orElseThrow();
+    assertThat(placement.move()).hasValueSatisfying(m -> assertThat(m.phase()).isEqualTo(MovePhase.CLEANUP));
+  }
+
+  @Test
+  void aWriterWithAStalePlacementIsRefusedByTheFenceAndLandsOnTheTarget() {
+    RouteContext ctx = RouteContext.of(tenant, "db", "stale");
+    Udm stale = open(UdmConfig.builder().build(), stores.otherClients(ports, clock));
+    List<String> ids = fill(stale.with(ctx));
+    String source = stale.route(ctx).backendId();
+    Udm mover = open(draining(UdmConfig.builder().build(), source), ports);
+
+    mover.maintenance().rebalance(mine());
+    // Within its cache's lifetime the stale instance still reads the frozen former copy, and its
+    // write is refused there by the fence, re-routed and committed on the target.
+    var written = stale.with(ctx).update(ids.get(0), Map.of("after", "switch"),
+        WriteOptions.builder().requestId("after-switch").build());
+
+    String target = mover.route(ctx).backendId();
+    assertThat(backend(target).versions().findByRequestId(ctx, "after-switch")).isPresent();
+    assertThat(backend(source).versions().findByRequestId(ctx, "after-switch")).isEmpty();
+    assertThat(written.ov()).isEqualTo(4);
+    assertThat(mover.with(ctx).getLatest(ids.get(0)).orElseThrow().data().path("after").asText()).isEqualTo("switch");
+  }
+
+  @Test
+  void aRebalanceCrashedAtAnyStepFinishesOnTheNextRunWithTheSameEndState() {
+    long seed = Seeds.seed("RebalanceSuite.crash");
+    Random random = new Random(seed);
+    // A traced run without faults names the calls a move makes.
+    FaultInjector tracer = new FaultInjector();
+    RouteContext traced = RouteContext.of(tenant, "db", "traced");
+    Udm tracedWriter = open(NO_GRACE, ports);
+    fill(tracedWriter.with(traced));
+    String tracedSource = tracedWriter.route(traced).backendId();
+    open(draining(NO_GRACE, tracedSource), FaultyPorts.wrap(ports, tracer)).maintenance().rebalance(mine());
+    List<String> trace = tracer.trace();
+    Map<String, Integer> seen = new HashMap<>();
+    List<String> points = new ArrayList<>();
+    for (String op : trace) {
+      int nth = seen.merge(op, 1, Integer::sum);
+      points.add(op + "#" + nth);
+    }
+    List<String> chosen = new ArrayList<>();
+    // Every kind of call at its first occurrence, then random others.
+    points.stream().filter(p -> p.endsWith("#1")).forEach(chosen::add);
+    while (chosen.size() < Math.min(crashPoints, points.size())) {
+      String p = points.get(random.nextInt(points.size()));
+      if (!chosen.contains(p)) {
+        chosen.add(p);
+      }
+    }
+
+    int crashed = 0;
+    for (int k = 0; k < chosen.size(); k++) {
+      String point = chosen.get(k);
+      RouteContext ctx = RouteContext.of(tenant, "db", "crash" + k);
+      Udm writer = open(NO_GRACE, ports);
+      List<String> ids = fill(writer.with(ctx));
+      String source = writer.route(ctx).backendId();
+      Map<String, Object> answersBefore = answers(writer.with(ctx), ids);
+      UdmConfig drained = draining(NO_GRACE, source);
+      FaultInjector faults = new FaultInjector();
+      String[] at = point.split("#");
+      faults.on(at[0], Integer.parseInt(at[1]), FaultInjector.Action.CRASH_BEFORE);
+      Udm crashing = open(drained, FaultyPorts.wrap(ports, faults));
+      try {
+        crashing.maintenance().rebalance(mine());
+      } catch (SimulatedCrash expected) {
+        crashed++;
+      }
+
+      Udm rerun = open(drained, ports);
+      RebalanceResult result = rerun.maintenance().rebalance(mine());
+
+      assertThat(result.collectionsFailed()).as("crash at %s", point).isZero();
+      String target = rerun.route(ctx).backendId();
+      assertThat(target).as("crash at %s", point).isNotEqualTo(source);
+      assertThat(ports.placements().placement(ctx).orElseThrow().move()).as("crash at %s", point).isEmpty();
+      assertThat(answers(rerun.with(ctx), ids)).as("crash at %s", point).isEqualTo(answersBefore);
+      assertThat(rerun.maintenance().verify(ctx).problems()).as("crash at %s", point).isEmpty();
+      assertHoldsNothing(backend(source), ctx);
+      var later = rerun.with(ctx).update(ids.get(0), Map.of("after", point));
+      assertThat(later.ov()).as("a write after the move, crash at %s", point).isEqualTo(4);
+    }
+    System.out.printf("[rebalance] seed=%d: crashed at %d of %d points chosen from %d calls of a move; every rerun"
+        + " finished with the same end state%n", seed, crashed, chosen.size(), points.size());
+    assertThat(crashed).isGreaterThan(chosen.size() / 2);
+  }
+
+  @Test
+  void aDrainedPairIsEmptiedAndGetsNoNewCollections() {
+    Udm writer = open(NO_GRACE, ports);
+    List<RouteContext> collections = new ArrayList<>();
+    for (int c = 0; c < 12; c++) {
+      RouteContext ctx = RouteContext.of(tenant, "db", "d" + c);
+      writer.with(ctx).create(Map.of("c", c));
+      collections.add(ctx);
+    }
+    Map<RouteContext, String> placedOn = new HashMap<>();
+    collections.forEach(ctx -> placedOn.put(ctx, writer.route(ctx).backendId()));
+    String drainedId = placedOn.values().iterator().next();
+    Udm draining = open(draining(NO_GRACE, drainedId), ports);
+
+    RouteContext brandNew = collections.stream().map(ctx -> RouteContext.of(tenant, "db2", ctx.collection()))
+        .filter(ctx -> ownerAmong(ids(ports.backends()), ctx).equals(drainedId)).findFirst().orElseThrow();
+    assertThat(draining.route(brandNew).backendId()).as("a new collection never goes to a draining pair")
+        .isNotEqualTo(drainedId);
+    List<CollectionMove> plan = myMoves(draining);
+    assertThat(plan.stream().map(CollectionMove::collection).collect(Collectors.toSet()))
+        .isEqualTo(collections.stream().filter(ctx -> placedOn.get(ctx).equals(drainedId)).collect(Collectors.toSet()));
+
+    RebalanceResult result = draining.maintenance().rebalance(mine());
+
+    assertThat(result.collectionsMoved()).isEqualTo(plan.size());
+    for (RouteContext ctx : collections) {
+      assertThat(draining.route(ctx).backendId()).isNotEqualTo(drainedId);
+      assertThat(draining.with(ctx).listByMeta(io.udm.api.MetaQuery.all()).items()).hasSize(1);
+      assertHoldsNothing(backend(drainedId), ctx);
+    }
+  }
+
+  @Test
+  void aRebalanceMustBeConfirmed() {
+    Udm udm = open(NO_GRACE, ports);
+
+    assertThatThrownBy(() -> udm.maintenance().rebalance(RebalanceOptions.builder().build()))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("RebalanceOptions.confirmed()");
+    assertThatThrownBy(() -> RebalanceOptions.builder().confirm(true).maxCollections(0).build())
+        .isInstanceOf(ValidationException.class).hasMessageContaining("maxCollections");
+  }
+
+  @Test
+  void maintenanceThatRemovesDataWaitsForAMoveToFinish() {
+    RouteContext ctx = RouteContext.of(tenant, "db", "maint");
+    UdmConfig hardDeletes = UdmConfig.builder().hardDeleteEnabled(true).build();
+    Udm udm = open(hardDeletes, ports);
+    String id = udm.with(ctx).create(Map.of("x", 1)).id();
+    Placement placement = ports.placements().placement(ctx).orElseThrow();
+    String other = ports.backends().stream().map(BackendPorts::backendId)
+        .filter(b -> !b.equals(placement.backendId())).findFirst().orElseThrow();
+    // A move an earlier rebalance left copying.
+    ports.placements().replace(placement, placement.next(placement.backendId(),
+        Optional.of(new PlacementMove(placement.backendId(), other, MovePhase.COPYING, clock.instant()))));
+
+    assertThatThrownBy(() -> udm.maintenance().hardDelete(ctx, id, HardDeleteOptions.confirmed()))
+        .isInstanceOf(StorageException.class).hasMessageContaining("being moved")
+        .satisfies(e -> assertThat(((StorageException) e).isTransient()).isTrue());
+    assertThatThrownBy(() -> udm.maintenance().applyRetention(ctx)).hasMessageContaining("being moved");
+    assertThat(udm.with(ctx).getLatest(id)).as("reads go on during a move").isPresent();
+    assertThat(udm.with(ctx).update(id, Map.of("x", 2)).ov()).as("writes go on while copying").isEqualTo(2);
+
+    RebalancePlan plan = udm.maintenance().planRebalance();
+    assertThat(plan.moves()).as("the unfinished move is planned, to resume")
+        .contains(new CollectionMove(ctx, placement.backendId(), other));
+  }
+
+  @Test
+  void aPlacementOnAPairNoLongerConfiguredIsARouteMismatchNamingIt() {
+    RouteContext ctx = RouteContext.of(tenant, "db", "gone");
+    Udm three = open(NO_GRACE, ports);
+    three.with(ctx).create(Map.of("x", 1));
+    String placed = three.route(ctx).backendId();
+    List<BackendPorts> without = ports.backends().stream().filter(b -> !b.backendId().equals(placed)).toList();
+    StoragePorts lessPairs = new StoragePorts(without, ports.counters(), ports.placements(), ports.retryQueue(),
+        ports.countersProbe(), List.of());
+    Udm missingOne = open(NO_GRACE, lessPairs);
+
+    assertThatThrownBy(() -> missingOne.with(ctx).getLatest("x"))
+        .isInstanceOf(RouteMismatchException.class).hasMessageContaining(placed).hasMessageContaining("routing.drain");
+    assertThatThrownBy(() -> missingOne.with(ctx).create(Map.of("y", 1)))
+        .isInstanceOf(RouteMismatchException.class);
+  }
+
+  @Test
+  void drainingAnUnknownPairOrEveryPairIsRefusedWithTheConfiguredIds() {
+    String known = ports.backends().get(0).backendId();
+    assertThatThrownBy(() -> open(draining(NO_GRACE, "b-nosuchpair"), ports))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("b-nosuchpair").hasMessageContaining(known);
+    UdmConfig all = UdmConfig.builder().from(NO_GRACE)
+        .routing(RoutingConfig.builder().addAllDrain(ids(ports.backends())).build()).build();
+    assertThatThrownBy(() -> open(all, ports)).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("at least one pair");
+  }
+
+  @Test
+  void routeAnswersThePlacementOrTheOwnerWithoutPlacingAnything() {
+    RouteContext ctx = RouteContext.of(tenant, "db", "unplaced");
+    Udm udm = open(NO_GRACE, ports);
+
+    assertThat(udm.route(ctx).backendId()).isEqualTo(ownerAmong(ids(ports.backends()), ctx));
+    assertThat(ports.placements().placement(ctx)).isEmpty();
+  }
+}
