@@ -44,7 +44,7 @@ class ConfigBindingTest {
     ObjectNode tree = with(apiExample(), "/routing/strategy", "\"hrw\"");
 
     assertThat(rejection(() -> load(dir, tree)).problems())
-        .containsExactly("routing.strategy: unknown field; the fields allowed here are hashAlgo, chooseKey");
+        .containsExactly("routing.strategy: unknown field; the fields allowed here are hashAlgo, chooseKey, drain");
   }
 
   @Test

@@ -91,7 +91,8 @@ public abstract class PlacementRegistryContract {
 
     Placement switched = moving.next("backend-b",
         Optional.of(copying.in(MovePhase.CLEANUP, AT.plusSeconds(5))));
-    assertThat(registry.replace(first, switched)).as("a stale revision changes nothing").isFalse();
+    assertThat(registry.replace(first, first.next("backend-c", Optional.empty())))
+        .as("a replace from a revision read before changes nothing").isFalse();
     assertThat(registry.replace(moving, switched)).isTrue();
     assertThat(registry.placement(collection)).contains(switched);
     assertThat(registry.find(collection)).contains("backend-b");
