@@ -62,6 +62,7 @@ final class ConfigBinder {
     f.optionalObject("shutdown").map(this::shutdown).ifPresent(b::shutdown);
     f.optionalObject("idempotency").map(this::idempotency).ifPresent(b::idempotency);
     f.optionalObject("afterCommit").map(this::afterCommit).ifPresent(b::afterCommit);
+    f.optionalObject("http").map(this::http).ifPresent(b::http);
     f.rejectUnknownFields();
     return b;
   }
@@ -243,6 +244,28 @@ final class ConfigBinder {
   private AfterCommitConfig afterCommit(Fields f) {
     ImmutableAfterCommitConfig.Builder b = AfterCommitConfig.builder();
     f.optionalLong("sweepIntervalMs").ifPresent(b::sweepIntervalMs);
+    f.rejectUnknownFields();
+    return b.build();
+  }
+
+  private HttpConfig http(Fields f) {
+    ImmutableHttpConfig.Builder b = HttpConfig.builder();
+    f.optionalString("bind").ifPresent(b::bind);
+    f.optionalInt("port").ifPresent(b::port);
+    f.optionalLong("maxBodyBytes").ifPresent(b::maxBodyBytes);
+    f.objectList("apiKeys").forEach(key -> b.addApiKeys(apiKey(key)));
+    f.optionalInt("threads").ifPresent(b::threads);
+    f.optionalLong("stopTimeoutMs").ifPresent(b::stopTimeoutMs);
+    f.rejectUnknownFields();
+    return b.build();
+  }
+
+  private ApiKey apiKey(Fields f) {
+    ImmutableApiKey.Builder b = ApiKey.builder()
+        .name(f.requiredString("name"))
+        .key(f.requiredString("key"))
+        .addAllTenants(f.stringList("tenants"));
+    f.optionalBoolean("admin").ifPresent(b::admin);
     f.rejectUnknownFields();
     return b.build();
   }
