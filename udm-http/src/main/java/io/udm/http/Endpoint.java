@@ -51,7 +51,8 @@ enum Endpoint {
     }
     for (int i = 0; i < segments.size(); i++) {
       String part = segments.get(i);
-      if (!isParameter(part) && !part.equals(decoded.get(i))) {
+      String given = decoded.get(i);
+      if (isParameter(part) ? given.isEmpty() : !part.equals(given)) {
         return false;
       }
     }

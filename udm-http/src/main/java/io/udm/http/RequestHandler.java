@@ -64,10 +64,13 @@ final class RequestHandler implements HttpHandler {
       if (stopping) {
         throw HttpProblem.stopping();
       }
-      Router.Match match = Router.route(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
-      route = match.endpoint().name();
-      Caller caller = match.endpoint() == Endpoint.OPENAPI ? Caller.LOCAL
+      String path = exchange.getRequestURI().getRawPath();
+      // Authentication before routing, so that an unauthenticated caller learns nothing about
+      // paths; only the OpenAPI document, which holds nothing secret, is open to anyone.
+      Caller caller = Endpoint.OPENAPI.template().equals(path) ? Caller.LOCAL
           : authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+      Router.Match match = Router.route(exchange.getRequestMethod(), path);
+      route = match.endpoint().name();
       if (match.endpoint().tenantScoped() && !caller.reaches(match.parameter("tenant"))) {
         throw HttpProblem.forbidden("this API key does not reach tenant '" + shown(match.parameter("tenant")) + "'");
       }

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class UdmHttpServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(UdmHttpServer.class.getName());
+  private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
   private final HttpServer server;
   private final ThreadPoolExecutor executor;
@@ -56,6 +57,7 @@ public final class UdmHttpServer implements AutoCloseable {
     // accepting thread runs the request itself, which slows accepting instead of queueing without end.
     ThreadPoolExecutor executor = new ThreadPoolExecutor(http.threads(), http.threads(), 30, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(http.threads() * 32), daemonThreads(), new ThreadPoolExecutor.CallerRunsPolicy());
+    noDelay();
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(address, http.port()), 256);
@@ -98,6 +100,18 @@ public final class UdmHttpServer implements AutoCloseable {
     } catch (InterruptedException e) {
       executor.shutdownNow();
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * The JDK server writes a response's headers and body as separate segments; with Nagle's
+   * algorithm on, the body then waits for the client's delayed ACK (about 40 ms per request). Its
+   * switch is a system property read once, when the first server of the JVM starts: set it unless
+   * the user chose otherwise.
+   */
+  private static void noDelay() {
+    if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+      System.setProperty(NO_DELAY_PROPERTY, "true");
     }
   }
 
