@@ -16,13 +16,21 @@ record Response(int status, Map<String, String> headers, byte[] body) {
   }
 
   static Response json(int status, JsonNode body) {
-    return new Response(status, Map.of("Content-Type", JSON), JsonValues.toBytes(body));
+    return new Response(status, Map.of("Content-Type", JSON), jsonLine(body));
   }
 
   static Response problem(int status, JsonNode body, Map<String, String> headers) {
     Map<String, String> all = new LinkedHashMap<>(headers);
     all.put("Content-Type", PROBLEM_JSON);
-    return new Response(status, all, JsonValues.toBytes(body));
+    return new Response(status, all, jsonLine(body));
+  }
+
+  /** JSON text ending in a newline, so that a shell prompt after curl starts on its own line. */
+  private static byte[] jsonLine(JsonNode body) {
+    byte[] json = JsonValues.toBytes(body);
+    byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+    line[json.length] = '\n';
+    return line;
   }
 
   static Response text(int status, String contentType, String body) {
