@@ -35,7 +35,8 @@ public final class Udms {
   public static Udm create(UdmConfig config, ConnectOptions options) {
     Objects.requireNonNull(config, "config").requireBackends();
     Objects.requireNonNull(options, "options");
-    StorageConnection connection = new StorageConnection(options.createBucketsIfMissing(), options.connectTimeout());
+    StorageConnection connection = new StorageConnection(options.createBucketsIfMissing(), options.connectTimeout(),
+        options.storesPrepared());
     return DaggerProductionUdmComponent.factory().create(config, connection, options.clock()).udm();
   }
 }

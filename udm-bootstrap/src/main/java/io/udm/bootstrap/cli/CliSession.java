@@ -1,8 +1,12 @@
 package io.udm.bootstrap.cli;
 
 import io.udm.api.Udm;
+import io.udm.api.config.UdmConfig;
 import io.udm.bootstrap.local.LocalUdm;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
 
 /**
  * The UDM one command runs against, and whatever has to stop with it. A JVM shutdown hook closes it
@@ -10,27 +14,50 @@ import java.nio.file.Path;
  */
 final class CliSession implements AutoCloseable {
   private final Udm udm;
+  private final UdmConfig config;
   private final String mode;
   private final Path source;
   private final AutoCloseable owner;
+  private final Optional<LocalUdm> local;
+  private final Deque<AutoCloseable> closeFirst = new ArrayDeque<>();
   private final Thread hook;
   private boolean closed;
 
-  private CliSession(Udm udm, String mode, Path source, AutoCloseable owner) {
+  private CliSession(Udm udm, UdmConfig config, String mode, Path source, AutoCloseable owner, Optional<LocalUdm> local) {
     this.udm = udm;
+    this.config = config;
     this.mode = mode;
     this.source = source;
     this.owner = owner;
+    this.local = local;
     this.hook = new Thread(this::closeQuietly, "udm-cli-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
   }
 
   static CliSession local(LocalUdm local) {
-    return new CliSession(local.udm(), "local", local.dataDir(), local);
+    return new CliSession(local.udm(), local.config(), "local", local.dataDir(), local, Optional.of(local));
   }
 
-  static CliSession configured(Udm udm, Path configFile) {
-    return new CliSession(udm, "config", configFile.toAbsolutePath().normalize(), udm);
+  static CliSession configured(Udm udm, UdmConfig config, Path configFile) {
+    return new CliSession(udm, config, "config", configFile.toAbsolutePath().normalize(), udm, Optional.empty());
+  }
+
+  /** The config UDM runs with (in local mode: the settings file's, pointed at the embedded servers). */
+  UdmConfig config() {
+    return config;
+  }
+
+  /** The local data directory's UDM, in local mode. */
+  Optional<LocalUdm> local() {
+    return local;
+  }
+
+  /**
+   * Closes {@code resource} before UDM, also when the process is stopped (SIGTERM, Ctrl-C): one
+   * hook closes both in order, since the JVM runs separate hooks at the same time.
+   */
+  synchronized void closeFirst(AutoCloseable resource) {
+    closeFirst.push(resource);
   }
 
   Udm udm() {
@@ -67,6 +94,13 @@ final class CliSession implements AutoCloseable {
       return;
     }
     closed = true;
+    while (!closeFirst.isEmpty()) {
+      try {
+        closeFirst.pop().close();
+      } catch (Exception e) {
+        // Best effort: UDM is closed next whatever happened here.
+      }
+    }
     try {
       owner.close();
     } catch (Exception e) {

@@ -57,6 +57,7 @@ import picocli.CommandLine;
         RetentionCommand.class,
         VerifyCommand.class,
         RebalanceCommand.class,
+        ServeCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
@@ -192,7 +193,7 @@ public final class UdmCli implements Runnable {
             + " (one of each per backend pair), or leave out --config to run in local mode");
       }
       Udm udm = Udms.create(loaded, ConnectOptions.defaults().withCreateBucketsIfMissing(createBuckets));
-      return CliSession.configured(udm, config);
+      return CliSession.configured(udm, loaded, config);
     }
     return CliSession.local(LocalUdm.open(dataDir != null ? dataDir : Path.of("udm-data")));
   }

@@ -93,8 +93,21 @@ public final class EmbeddedServers implements AutoCloseable {
 
   /** A connection to pair {@code pair}'s object store with buckets named after {@code bucketPrefix}. */
   public SpacesConn spacesConn(int pair, String bucketPrefix) {
+    return spacesConn(s3Endpoint(pair), bucketPrefix);
+  }
+
+  /**
+   * {@code base} pointed at one pair of embedded servers that another process runs on these loopback
+   * ports (a running {@code udm serve}).
+   */
+  static UdmConfig configForPorts(UdmConfig base, String bucketPrefix, int mongoPort, int s3Port) {
+    return UdmConfig.builder().from(base).mongoUris(List.of("mongodb://127.0.0.1:" + mongoPort))
+        .spacesConns(List.of(spacesConn("http://127.0.0.1:" + s3Port, bucketPrefix))).build();
+  }
+
+  private static SpacesConn spacesConn(String endpoint, String bucketPrefix) {
     return SpacesConn.builder()
-        .endpoint(s3Endpoint(pair))
+        .endpoint(endpoint)
         .region("us-east-1")
         .accessKey(ACCESS_KEY)
         .secretKey(SECRET_KEY)

@@ -46,16 +46,19 @@ public final class LocalUdm implements AutoCloseable {
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final EmbeddedServers servers;
+  private final UdmConfig config;
   private final Udm udm;
+  private boolean advertised;
   private boolean closed;
 
   private LocalUdm(Path dataDir, Optional<Path> settingsFile, FileChannel lockChannel, FileLock lock,
-      EmbeddedServers servers, Udm udm) {
+      EmbeddedServers servers, UdmConfig config, Udm udm) {
     this.dataDir = dataDir;
     this.settingsFile = settingsFile;
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.servers = servers;
+    this.config = config;
     this.udm = udm;
   }
 
@@ -76,11 +79,15 @@ public final class LocalUdm implements AutoCloseable {
     EmbeddedServers servers = null;
     try {
       channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      lock = tryLock(channel, dir);
+      lock = tryLock(channel);
+      if (lock == null) {
+        channel.close();
+        return attachToServe(dir, settingsFile, base);
+      }
       servers = startServers(dir);
-      Udm udm = Udms.create(servers.configFor(base, BUCKET_PREFIX),
-          ConnectOptions.defaults().withCreateBucketsIfMissing(true));
-      return new LocalUdm(dir, settingsFile, channel, lock, servers, udm);
+      UdmConfig config = servers.configFor(base, BUCKET_PREFIX);
+      Udm udm = Udms.create(config, ConnectOptions.defaults().withCreateBucketsIfMissing(true));
+      return new LocalUdm(dir, settingsFile, channel, lock, servers, config, udm);
     } catch (IOException e) {
       release(servers, lock, channel);
       throw new StorageException("cannot open the lock file of the local data directory " + dir + " ("
@@ -129,6 +136,9 @@ public final class LocalUdm implements AutoCloseable {
     }
     closed = true;
     try {
+      if (advertised) {
+        ServeAdvert.removeOwn(dataDir);
+      }
       udm.close();
     } finally {
       release(servers, lock, lockChannel);
@@ -187,18 +197,51 @@ public final class LocalUdm implements AutoCloseable {
     }
   }
 
-  private static FileLock tryLock(FileChannel channel, Path dir) throws IOException {
-    FileLock lock;
+  /** The lock, or null when another process holds it. */
+  private static FileLock tryLock(FileChannel channel) throws IOException {
     try {
-      lock = channel.tryLock();
+      return channel.tryLock();
     } catch (OverlappingFileLockException e) {
-      lock = null;
+      return null;
     }
-    if (lock == null) {
+  }
+
+  /**
+   * The directory is locked by another process: if that is a running {@code udm serve}, use its
+   * embedded servers (the stores it already prepared: no bucket or index set-up here), so a command
+   * costs about a JVM start instead of booting both servers.
+   */
+  private static LocalUdm attachToServe(Path dir, Optional<Path> settingsFile, UdmConfig base) {
+    LocalPorts ports = LocalPorts.load(dir);
+    if (ServeAdvert.live(dir, ports.mongo()).isEmpty()) {
       throw new StorageException("the local data directory " + dir + " is in use by another udm process;"
           + " wait for it to finish, or use another directory with --data-dir", true);
     }
-    return lock;
+    UdmConfig config = EmbeddedServers.configForPorts(base, BUCKET_PREFIX, ports.mongo(), ports.s3());
+    Udm udm = Udms.create(config, ConnectOptions.defaults().withStoresPrepared(true));
+    return new LocalUdm(dir, settingsFile, null, null, null, config, udm);
+  }
+
+  /**
+   * Lets other {@code udm} commands on this directory use this process's embedded servers while it
+   * runs ({@code udm serve}); undone by {@link #close()}.
+   */
+  public synchronized void shareWhileRunning(int httpPort) {
+    if (servers == null) {
+      throw new IllegalStateException("only the process that runs the embedded servers can share them");
+    }
+    ServeAdvert.write(dataDir, httpPort);
+    advertised = true;
+  }
+
+  /** Whether this process uses the servers of a running {@code udm serve} instead of its own. */
+  public boolean attached() {
+    return servers == null;
+  }
+
+  /** The config UDM runs with here: the settings file's, pointed at the embedded servers. */
+  public UdmConfig config() {
+    return config;
   }
 
   private static EmbeddedServers startServers(Path dir) {

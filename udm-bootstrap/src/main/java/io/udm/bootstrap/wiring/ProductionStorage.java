@@ -28,6 +28,12 @@ public final class ProductionStorage {
   private ProductionStorage() {}
 
   public static StoragePorts open(UdmConfig config, boolean createBucketsIfMissing, Duration connectTimeout) {
+    return open(config, createBucketsIfMissing, connectTimeout, false);
+  }
+
+  /** As above; {@code storesPrepared} skips index creation (another running process made them). */
+  public static StoragePorts open(UdmConfig config, boolean createBucketsIfMissing, Duration connectTimeout,
+      boolean storesPrepared) {
     List<AutoCloseable> opened = new ArrayList<>();
     try {
       List<String> ids = BackendIds.of(config);
@@ -43,7 +49,9 @@ public final class ProductionStorage {
       for (int i = 0; i < ids.size(); i++) {
         MongoStorage mongo = MongoStorage.open(config.mongoUris().get(i), mongoSettings);
         opened.add(mongo);
-        mongo.createQueryIndexes(indexedPaths(config));
+        if (!storesPrepared) {
+          mongo.createQueryIndexes(indexedPaths(config));
+        }
         S3Storage s3 = S3Storage.open(config.spacesConns().get(i), s3Settings);
         opened.add(s3);
         String backendId = mongo.claimBackendId(ids.get(i));

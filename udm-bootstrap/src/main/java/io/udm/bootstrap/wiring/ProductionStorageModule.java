@@ -14,6 +14,7 @@ public final class ProductionStorageModule {
   @Provides
   @Singleton
   static StoragePorts storage(UdmConfig config, StorageConnection connection) {
-    return ProductionStorage.open(config, connection.createBucketsIfMissing(), connection.connectTimeout());
+    return ProductionStorage.open(config, connection.createBucketsIfMissing(), connection.connectTimeout(),
+        connection.storesPrepared());
   }
 }

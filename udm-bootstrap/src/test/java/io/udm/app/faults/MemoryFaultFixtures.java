@@ -11,10 +11,10 @@ import io.udm.app.StoragePorts;
 import java.util.List;
 
 /** Fresh in-memory stores whose blobs are stamped by the test clock. */
-final class MemoryFaultFixtures {
+public final class MemoryFaultFixtures {
   private MemoryFaultFixtures() {}
 
-  static FaultFixture fresh() {
+  public static FaultFixture fresh() {
     MutableClock clock = MutableClock.startingAt("2026-03-01T00:00:00Z");
     StoragePorts ports = new StoragePorts(List.of(InMemoryBackends.backend(0, "m-0", clock)),
         new InMemoryCounterAdapter(), new InMemoryPlacementAdapter(), new InMemoryRetryQueueAdapter(),

@@ -24,6 +24,7 @@ import io.udm.domain.archfixture.DomainThatReachesOutsideTheProcess;
 import io.udm.domain.archfixture.DomainThatReadsTheWallClock;
 import io.udm.domain.archfixture.DomainThatTimesItself;
 import io.udm.domain.archfixture.DomainThatUsesDagger;
+import io.udm.http.archfixture.HttpAdapterThatUsesTheSpiAndTheApp;
 import org.junit.jupiter.api.Test;
 
 /** Each rule fails on a fixture that breaks it: a rule that cannot fail is no rule. */
@@ -61,6 +62,16 @@ class ArchitectureRulesCanFailTest {
         .hasMessageContaining("<java.net.URI.create")
         .hasMessageContaining("<javax.crypto.Mac.getInstance")
         .hasMessageContaining("<javax.net.ssl.SSLContext.getDefault");
+  }
+
+  @Test
+  void httpRuleCatchesTheHttpServiceUsingTheSpiAndTheUseCases() {
+    JavaClasses classes = new ClassFileImporter().importClasses(HttpAdapterThatUsesTheSpiAndTheApp.class);
+    assertThatThrownBy(() -> ArchitectureRules.http_adapter_uses_only_the_public_api_jackson_and_the_jdk_server
+        .check(classes))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("<io.udm.spi.VersionLog>")
+        .hasMessageContaining("<io.udm.app.UdmService>");
   }
 
   @Test

@@ -40,6 +40,10 @@ class ArchitectureTest {
       ArchitectureRules.only_bootstrap_and_the_s3_adapter_touch_the_aws_sdk;
 
   @ArchTest
+  static final ArchRule http_adapter_uses_only_the_public_api_jackson_and_the_jdk_server =
+      ArchitectureRules.http_adapter_uses_only_the_public_api_jackson_and_the_jdk_server;
+
+  @ArchTest
   static final ArchRule only_bootstrap_touches_dagger = ArchitectureRules.only_bootstrap_touches_dagger;
 
   @ArchTest

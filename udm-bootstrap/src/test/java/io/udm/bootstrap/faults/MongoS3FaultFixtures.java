@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The real MongoDB and S3 adapters on one in-JVM server pair, opened by hand (as production wiring
  * does) so the fault decorators can sit between UDM and them. Tests isolate by tenant.
  */
-final class MongoS3FaultFixtures implements BeforeAllCallback, AfterAllCallback {
+public final class MongoS3FaultFixtures implements BeforeAllCallback, AfterAllCallback {
   private final List<AutoCloseable> opened = new ArrayList<>();
   private EmbeddedServers servers;
   private StoragePorts ports;
@@ -46,7 +46,7 @@ final class MongoS3FaultFixtures implements BeforeAllCallback, AfterAllCallback 
   }
 
   /** A fixture on the shared servers; its clock starts at real time, as the object store stamps real time. */
-  FaultFixture fixture() {
+  public FaultFixture fixture() {
     return new FaultFixture(ports, FaultFixture.realTimeClock(), UdmConfig.builder().build());
   }
 

@@ -63,6 +63,7 @@ final class ConfigBinder {
     f.optionalObject("idempotency").map(this::idempotency).ifPresent(b::idempotency);
     f.optionalObject("afterCommit").map(this::afterCommit).ifPresent(b::afterCommit);
     f.optionalObject("rebalance").map(this::rebalance).ifPresent(b::rebalance);
+    f.optionalObject("http").map(this::http).ifPresent(b::http);
     f.rejectUnknownFields();
     return b;
   }
@@ -252,6 +253,28 @@ final class ConfigBinder {
   private RebalanceConfig rebalance(Fields f) {
     ImmutableRebalanceConfig.Builder b = RebalanceConfig.builder();
     f.optionalLong("cleanupGraceSeconds").ifPresent(b::cleanupGraceSeconds);
+    f.rejectUnknownFields();
+    return b.build();
+  }
+
+  private HttpConfig http(Fields f) {
+    ImmutableHttpConfig.Builder b = HttpConfig.builder();
+    f.optionalString("bind").ifPresent(b::bind);
+    f.optionalInt("port").ifPresent(b::port);
+    f.optionalLong("maxBodyBytes").ifPresent(b::maxBodyBytes);
+    f.objectList("apiKeys").forEach(key -> b.addApiKeys(apiKey(key)));
+    f.optionalInt("threads").ifPresent(b::threads);
+    f.optionalLong("stopTimeoutMs").ifPresent(b::stopTimeoutMs);
+    f.rejectUnknownFields();
+    return b.build();
+  }
+
+  private ApiKey apiKey(Fields f) {
+    ImmutableApiKey.Builder b = ApiKey.builder()
+        .name(f.requiredString("name"))
+        .key(f.requiredString("key"))
+        .addAllTenants(f.stringList("tenants"));
+    f.optionalBoolean("admin").ifPresent(b::admin);
     f.rejectUnknownFields();
     return b.build();
   }

@@ -30,6 +30,7 @@ final class ConfigValidator {
     ConfigValidator validator = new ConfigValidator();
     validator.validate(config);
     validator.problems.addAll(CounterRuleChecks.problems(config.counterRules().rules(), config.collectionMaps()));
+    validator.problems.addAll(HttpChecks.problems(config.http()));
     return List.copyOf(validator.problems);
   }
 

@@ -88,6 +88,12 @@ public abstract class UdmConfig {
     return IdempotencyConfig.builder().build();
   }
 
+  /** The HTTP service's settings; only {@code udm serve} and {@code UdmHttpServer} read them. */
+  @Value.Default
+  public HttpConfig http() {
+    return HttpConfig.builder().build();
+  }
+
   /** The settings of a collection; collections without a map have no indexed props. */
   public CollectionMap collectionMap(String collection) {
     CollectionMap map = collectionMaps().get(collection);
@@ -151,6 +157,7 @@ public abstract class UdmConfig {
         + ", idempotency=" + idempotency()
         + ", afterCommit=" + afterCommit()
         + ", rebalance=" + rebalance()
+        + ", http=" + http()
         + "}";
   }
 }

@@ -1,0 +1,141 @@
+package io.udm.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import io.udm.api.ItemOps;
+import io.udm.api.Names;
+import io.udm.api.RouteContext;
+import io.udm.api.Udm;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/** One request as the handlers see it: its route, caller, headers, query and body. */
+final class HttpCall {
+  private final HttpExchange exchange;
+  private final Router.Match match;
+  private final Caller caller;
+  private final JsonBodies bodies;
+
+  HttpCall(HttpExchange exchange, Router.Match match, Caller caller, JsonBodies bodies) {
+    this.exchange = exchange;
+    this.match = match;
+    this.caller = caller;
+    this.bodies = bodies;
+  }
+
+  Endpoint endpoint() {
+    return match.endpoint();
+  }
+
+  Caller caller() {
+    return caller;
+  }
+
+  String parameter(String name) {
+    return match.parameter(name);
+  }
+
+  /** The collection the path names, validated (400 on a bad name). */
+  RouteContext collection() {
+    return RouteContext.of(parameter("tenant"), parameter("db"), parameter("collection"));
+  }
+
+  ItemOps items(Udm udm) {
+    return udm.with(collection());
+  }
+
+  /** The item id of the path, validated (400 on a bad id). */
+  String itemId() {
+    return Names.requireObjectId(parameter("id"));
+  }
+
+  /** The path prefix of this request's collection, for Location headers. */
+  String collectionPath() {
+    return "/v1/t/" + parameter("tenant") + "/" + parameter("db") + "/" + parameter("collection");
+  }
+
+  QueryParams query(Set<String> allowed) {
+    return QueryParams.parse(exchange.getRequestURI().getRawQuery(), allowed);
+  }
+
+  /** Refuses any query parameter (resources that take none). */
+  void noQuery() {
+    query(Set.of());
+  }
+
+  Optional<String> header(String name) {
+    return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
+  }
+
+  /**
+   * The JSON object body. Only JSON media types are accepted: a browser cannot send them
+   * cross-origin without a CORS preflight, so a web page cannot forge writes to a local server.
+   */
+  ObjectNode body() {
+    String type = header("Content-Type").orElse("(none)");
+    String media = type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    if (!media.equals("application/json") && !media.endsWith("+json")) {
+      throw HttpProblem.unsupportedMediaType(type.length() > 60 ? type.substring(0, 60) + "..." : type);
+    }
+    String length = exchange.getRequestHeaders().getFirst("Content-Length");
+    long declared = -1;
+    if (length != null) {
+      try {
+        declared = Long.parseLong(length.trim());
+      } catch (NumberFormatException e) {
+        throw HttpProblem.badRequest("Content-Length must be a whole number");
+      }
+    }
+    return bodies.readObject(exchange.getRequestBody(), declared);
+  }
+
+  /** {@code If-Match: "N"} as an expected ov; {@code *} or no header means none. */
+  OptionalLong ifMatch() {
+    Optional<String> value = header("If-Match").map(String::trim);
+    if (value.isEmpty() || value.get().equals("*")) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(entityTag("If-Match", value.get()));
+  }
+
+  /** Whether {@code If-None-Match: *} asks to create only when absent. */
+  boolean ifNoneMatchAny() {
+    return header("If-None-Match").map(String::trim).filter("*"::equals).isPresent();
+  }
+
+  /** The ov of {@code If-None-Match: "N"} on a read, if one is given. */
+  OptionalLong ifNoneMatchOv() {
+    Optional<String> value = header("If-None-Match").map(String::trim);
+    if (value.isEmpty() || value.get().equals("*")) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(entityTag("If-None-Match", value.get()));
+  }
+
+  /** Idempotency-Key: the write's request id, checked like any request id. */
+  Optional<String> idempotencyKey() {
+    return header("Idempotency-Key").map(String::trim).map(key -> {
+      Names.requestIdProblem(key).ifPresent(p -> {
+        throw HttpProblem.badRequest("Idempotency-Key: " + p);
+      });
+      return key;
+    });
+  }
+
+  private static long entityTag(String header, String value) {
+    if (value.length() >= 3 && value.startsWith("\"") && value.endsWith("\"")) {
+      try {
+        long ov = Long.parseLong(value.substring(1, value.length() - 1));
+        if (ov >= 1) {
+          return ov;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+    }
+    throw HttpProblem.badRequest(header + " must be an entity tag this server gave out, such as \"3\" (the item's"
+        + " ov, in double quotes)");
+  }
+}
