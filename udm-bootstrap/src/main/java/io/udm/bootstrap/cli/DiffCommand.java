@@ -48,7 +48,7 @@ final class DiffCommand extends UdmCommand {
       out().println("versions " + fromOv + " and " + toOv + " of " + id + " hold the same data");
       return UdmCli.OK;
     }
-    boolean colored = root().stdoutIsATerminal();
+    boolean colored = root().stdoutIsATerminal() && UdmCli.ansi(System.getenv()) != picocli.CommandLine.Help.Ansi.OFF;
     for (JsonNode op : diff.patch()) {
       String path = op.path("path").asText();
       String line = switch (op.path("op").asText()) {

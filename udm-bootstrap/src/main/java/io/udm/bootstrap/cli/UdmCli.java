@@ -28,7 +28,7 @@ import picocli.CommandLine;
 @Command(
     name = "udm",
     mixinStandardHelpOptions = true,
-    version = "udm 0.1.0",
+    versionProvider = BuildVersion.class,
     description = {
         "Versioned, restorable JSON items on MongoDB + S3.",
         "",
@@ -57,6 +57,8 @@ import picocli.CommandLine;
         RetentionCommand.class,
         VerifyCommand.class,
         RebalanceCommand.class,
+        ConfigCommand.class,
+        CompletionCommand.class,
         ServeCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
@@ -130,6 +132,7 @@ public final class UdmCli implements Runnable {
     CommandLine cli = new CommandLine(root);
     cli.setOut(out);
     cli.setErr(err);
+    cli.setColorScheme(CommandLine.Help.defaultColorScheme(ansi(System.getenv())));
     cli.setParameterExceptionHandler(UdmCli::onBadUsage);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> onFailure(e, err));
     try {
@@ -209,6 +212,12 @@ public final class UdmCli implements Runnable {
   }
 
   /** Known failures become one clean message; nothing prints a stack trace or a secret. */
+  /** No colours when NO_COLOR is set to anything (no-color.org); otherwise picocli's terminal detection. */
+  static CommandLine.Help.Ansi ansi(java.util.Map<String, String> env) {
+    String noColor = env.get("NO_COLOR");
+    return noColor != null && !noColor.isEmpty() ? CommandLine.Help.Ansi.OFF : CommandLine.Help.Ansi.AUTO;
+  }
+
   static int onFailure(Exception e, PrintWriter err) {
     if (e instanceof ValidationException v) {
       if (v.problems().size() == 1) {
