@@ -4,21 +4,25 @@ import dagger.Module;
 import dagger.Provides;
 import io.udm.api.config.UdmConfig;
 import io.udm.app.StoragePorts;
+import io.udm.app.optimizer.WriteOptimizer;
 import io.udm.app.routing.BackendRouter;
 import io.udm.domain.routing.RendezvousRouter;
 import io.udm.spi.BackendPorts;
 import jakarta.inject.Singleton;
 
-/** Which backend pair a collection lives on. */
+/**
+ * Which backend pair a collection lives on. The router hands out each pair with its object store
+ * behind the payload cache and write optimizer, so every use case reads and deletes through them.
+ */
 @Module
 public final class RoutingModule {
   private RoutingModule() {}
 
   @Provides
   @Singleton
-  static BackendRouter router(UdmConfig config, StoragePorts ports) {
+  static BackendRouter router(UdmConfig config, StoragePorts ports, WriteOptimizer optimizer) {
     RendezvousRouter hashing = new RendezvousRouter(
         ports.backends().stream().map(BackendPorts::backendId).toList(), config.routing());
-    return new BackendRouter(hashing, ports.backends(), ports.placements());
+    return new BackendRouter(hashing, optimizer.wrap(ports.backends()), ports.placements());
   }
 }

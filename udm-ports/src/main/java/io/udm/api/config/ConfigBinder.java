@@ -62,6 +62,7 @@ final class ConfigBinder {
     f.optionalObject("shutdown").map(this::shutdown).ifPresent(b::shutdown);
     f.optionalObject("idempotency").map(this::idempotency).ifPresent(b::idempotency);
     f.optionalObject("afterCommit").map(this::afterCommit).ifPresent(b::afterCommit);
+    f.optionalObject("cache").map(this::cache).ifPresent(b::cache);
     f.rejectUnknownFields();
     return b;
   }
@@ -243,6 +244,13 @@ final class ConfigBinder {
   private AfterCommitConfig afterCommit(Fields f) {
     ImmutableAfterCommitConfig.Builder b = AfterCommitConfig.builder();
     f.optionalLong("sweepIntervalMs").ifPresent(b::sweepIntervalMs);
+    f.rejectUnknownFields();
+    return b.build();
+  }
+
+  private CacheConfig cache(Fields f) {
+    ImmutableCacheConfig.Builder b = CacheConfig.builder();
+    f.optionalLong("maxBytes").ifPresent(b::maxBytes);
     f.rejectUnknownFields();
     return b.build();
   }

@@ -57,6 +57,7 @@ final class ConfigValidator {
     atLeast("shutdown.timeoutMs", config.shutdown().timeoutMs(), 0, "");
     atLeast("afterCommit.sweepIntervalMs", config.afterCommit().sweepIntervalMs(), 0, "");
     atLeast("idempotency.retainRequestIdsDays", config.idempotency().retainRequestIdsDays(), 0, "");
+    atLeast("cache.maxBytes", config.cache().maxBytes(), 0, "where 0 turns the payload cache off");
   }
 
   private void backends(List<String> mongoUris, List<SpacesConn> spacesConns) {

@@ -74,6 +74,11 @@ public abstract class UdmConfig {
   }
 
   @Value.Default
+  public CacheConfig cache() {
+    return CacheConfig.builder().build();
+  }
+
+  @Value.Default
   public AfterCommitConfig afterCommit() {
     return AfterCommitConfig.builder().build();
   }
@@ -145,6 +150,7 @@ public abstract class UdmConfig {
         + ", shutdown=" + shutdown()
         + ", idempotency=" + idempotency()
         + ", afterCommit=" + afterCommit()
+        + ", cache=" + cache()
         + "}";
   }
 }
