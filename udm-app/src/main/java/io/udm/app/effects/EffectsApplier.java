@@ -21,8 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -42,6 +43,7 @@ public final class EffectsApplier implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(EffectsApplier.class.getName());
   /** More than this much held work is sent at once instead of waiting for the timer. */
   private static final int HELD_LIMIT = 1_000;
+  private static final long IDLE_TIMER_SECONDS = 5;
 
   private final CounterStore counters;
   private final DevShadowWriter shadows;
@@ -54,6 +56,8 @@ public final class EffectsApplier implements AutoCloseable {
   private final AtomicLong additions = new AtomicLong();
   private final AtomicLong versionsApplied = new AtomicLong();
   private ScheduledExecutorService timer;
+  /** Whether a timer run is scheduled; guarded by {@code lock}. */
+  private boolean flushPlanned;
 
   public EffectsApplier(CounterStore counters, DevShadowWriter shadows, Clock clock, long debounceCountersMs) {
     this.counters = counters;
@@ -62,18 +66,63 @@ public final class EffectsApplier implements AutoCloseable {
     this.debounceMillis = Math.max(0, debounceCountersMs);
   }
 
-  /** Starts the timer that sends held work and lets the counters store forget done versions. */
+  /**
+   * Lets a timer send held work and let the counters store forget done versions. The timer runs
+   * only while there is something to send or forget: its thread ends after a few idle seconds, so
+   * an idle process (or one that was never closed) keeps no thread for it.
+   */
   public synchronized void start() {
     if (timer != null) {
       return;
     }
-    timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
       Thread thread = new Thread(runnable, "udm-after-commit");
       thread.setDaemon(true);
       return thread;
     });
-    long period = debounceMillis > 0 ? Math.max(10, debounceMillis) : 1_000;
-    timer.scheduleWithFixedDelay(this::sendHeldQuietly, period, period, TimeUnit.MILLISECONDS);
+    executor.setKeepAliveTime(IDLE_TIMER_SECONDS, TimeUnit.SECONDS);
+    executor.allowCoreThreadTimeOut(true);
+    timer = executor;
+    flushLater();
+  }
+
+  /** Sends held work and forgets done versions after one period, unless that is planned already. */
+  private void flushLater() {
+    ScheduledExecutorService running;
+    synchronized (lock) {
+      if (flushPlanned || (held.isEmpty() && done.isEmpty())) {
+        return;
+      }
+      flushPlanned = true;
+    }
+    synchronized (this) {
+      running = timer;
+    }
+    if (running == null) {
+      synchronized (lock) {
+        flushPlanned = false;
+      }
+      return;
+    }
+    try {
+      running.schedule(this::flushFromTimer, period(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closing) {
+      synchronized (lock) {
+        flushPlanned = false;
+      }
+    }
+  }
+
+  private void flushFromTimer() {
+    synchronized (lock) {
+      flushPlanned = false;
+    }
+    sendHeldQuietly();
+    flushLater();
+  }
+
+  private long period() {
+    return debounceMillis > 0 ? Math.max(10, debounceMillis) : 1_000;
   }
 
   /** The work of a version this process just committed. */
@@ -82,11 +131,13 @@ public final class EffectsApplier implements AutoCloseable {
     synchronized (lock) {
       held.add(work);
       if (debounceMillis > 0 && held.size() < HELD_LIMIT) {
-        return;
+        batch = List.of();
+      } else {
+        batch = takeHeld();
       }
-      batch = takeHeld();
     }
     send(batch);
+    flushLater();
   }
 
   /** Sends held work now and lets the counters store forget done versions. */
@@ -170,6 +221,7 @@ public final class EffectsApplier implements AutoCloseable {
       }
       group.forEach(this::finish);
     });
+    flushLater();
   }
 
   /** Adds the group's deltas as one addition; if one of them was added before, adds them one by one. */

@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
  * Finishes after-commit work that its process left owed (it died, or the counters store refused
  * the work until its claim ran out): claims it on every backend, applies it through the {@link
  * EffectsApplier} (a version the counters remember is not added again), and lets the counters store
- * forget versions that owe nothing any more. Runs when a {@code Udm} opens and then every {@code
- * interval}, whether or not the retry worker runs.
+ * forget versions that owe nothing any more. Runs every {@code interval}, the first time one
+ * interval after its {@code Udm} opened, whether or not the retry worker runs.
  */
 public final class EffectsSweeper implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(EffectsSweeper.class.getName());
@@ -54,7 +54,8 @@ public final class EffectsSweeper implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
-    timer.scheduleWithFixedDelay(this::sweepQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    // The first sweep after one interval: a short-lived process (a CLI command) never pays for one.
+    timer.scheduleWithFixedDelay(this::sweepQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Claims and applies every due owed work, then lets the counters forget finished versions. */
@@ -81,19 +82,16 @@ public final class EffectsSweeper implements AutoCloseable {
   /**
    * A remembered version whose record owes nothing (or is gone) was finished by a process that
    * died before the counters could forget it. Only entries older than a claim are looked at: a
-   * younger one may belong to work that is still being finished.
+   * younger one may belong to work that is still being finished. Every pair is asked, not only the
+   * collection's: a moved collection's records that still owe work stay on its former pair.
    */
   private long forgetFinished() {
     long forgotten = 0;
     Instant olderThan = clock.instant().minus(ClaimTerms.CLAIM);
     for (AppliedEffect effect : counters.remembered(olderThan, 1_000)) {
-      BackendPorts backend;
-      try {
-        backend = router.forRead(effect.collection());
-      } catch (RuntimeException unroutable) {
-        continue;
-      }
-      if (backend.versions().pendingEffects(effect.key(), effect.ov(), effect.writeId()).isEmpty()) {
+      boolean owedSomewhere = router.backends().stream().anyMatch(backend ->
+          backend.versions().pendingEffects(effect.key(), effect.ov(), effect.writeId()).isPresent());
+      if (!owedSomewhere) {
         counters.forget(effect.collection(), List.of(effect.writeId()));
         forgotten++;
       }

@@ -11,7 +11,8 @@ public abstract class AfterCommitConfig {
   public static final long DEFAULT_SWEEP_INTERVAL_MS = 15_000;
 
   /**
-   * How often this process sweeps owed work, in milliseconds (also once when it opens). 0 turns
+   * How often this process sweeps owed work, in milliseconds (the first sweep one interval after it
+   * opens, so a short-lived command never sweeps). 0 turns
    * sweeping off in this process: another process sharing the stores must sweep then.
    */
   @Value.Default
