@@ -28,6 +28,11 @@ final class OptimizedBlobStore implements BlobStore {
     this.batcher = batcher;
   }
 
+  /** The store itself, without cache or batching. */
+  BlobStore store() {
+    return store;
+  }
+
   @Override
   public void put(BlobArea area, String key, byte[] bytes, String contentType) {
     long removalsBefore = cache.removalCount();
