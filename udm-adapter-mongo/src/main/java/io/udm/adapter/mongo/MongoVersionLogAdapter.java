@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.bson.conversions.Bson;
 
@@ -60,6 +61,11 @@ public final class MongoVersionLogAdapter implements VersionLog {
     errors.run("create the indexes of '" + COLLECTION + "'", () -> {
       versions.createIndex(Indexes.ascending(VersionDocuments.ITEM, VersionDocuments.OV),
           new IndexOptions().unique(true).name("item_ov_unique"));
+      // Marking a version's after-commit work done filters on exactly {_id, writeId}. MongoDB serves
+      // that from _id alone; mongo-java-server serves an equality filter only from a unique index on
+      // exactly its fields and otherwise scans every version: one scan per write (issue 15's profile).
+      versions.createIndex(Indexes.ascending(VersionDocuments.ID, VersionDocuments.WRITE_ID),
+          new IndexOptions().unique(true).name("id_write_unique"));
       // Sparse rather than partial: mongo-java-server ignores partialFilterExpression, and a
       // single-field sparse index skips exactly the versions without a request id on both.
       versions.createIndex(Indexes.ascending(VersionDocuments.REQUEST_KEY),
@@ -227,7 +233,8 @@ public final class MongoVersionLogAdapter implements VersionLog {
   @Override
   public Optional<PendingEffects> pendingEffects(ItemKey key, long ov, String writeId) {
     return errors.call("read the owed work of version " + ov + " of " + key, () -> Optional.ofNullable(
-            versions.find(Filters.and(byVersion(key, ov), Filters.eq("writeId", writeId))).first())
+            versions.find(byVersion(key, ov)).first())
+        .filter(doc -> writeId.equals(RecordFields.string(doc, VersionDocuments.WRITE_ID)))
         .filter(doc -> doc.containsKey(PendingEffectsDocuments.FIELD))
         .map(doc -> PendingEffectsDocuments.toEffects(doc.getDocument(PendingEffectsDocuments.FIELD))));
   }
@@ -235,7 +242,10 @@ public final class MongoVersionLogAdapter implements VersionLog {
   @Override
   public void effectsApplied(ItemKey key, long ov, String writeId) {
     errors.run("mark the after-commit work of version " + ov + " of " + key + " done", () -> versions.updateOne(
-        Filters.and(byVersion(key, ov), Filters.eq("writeId", writeId)), Updates.unset(PendingEffectsDocuments.FIELD)));
+        // A plain document, not Filters.and (which renders $and): the unique index serves only that.
+        new BsonDocument(VersionDocuments.ID, new BsonString(Keys.version(key, ov)))
+            .append(VersionDocuments.WRITE_ID, new BsonString(writeId)),
+        Updates.unset(PendingEffectsDocuments.FIELD)));
   }
 
   private static List<String> versionIds(ItemKey key, Collection<Long> ovs) {

@@ -21,6 +21,7 @@ final class VersionDocuments {
   static final String REQUEST_KEY = "requestKey";
   static final String CV = "cv";
   static final String CV_DRAWN_AT = "cvDrawnAt";
+  static final String WRITE_ID = "writeId";
 
   private VersionDocuments() {}
 
@@ -40,7 +41,7 @@ final class VersionDocuments {
     version.requestId().ifPresent(requestId ->
         doc.append(REQUEST_KEY, new BsonString(Keys.request(version.key().collection(), requestId))));
     RecordFields.putOptional(doc, "requestHash", version.requestHash());
-    return doc.append("writeId", new BsonString(version.writeId()))
+    return doc.append(WRITE_ID, new BsonString(version.writeId()))
         .append("payloadKey", new BsonString(version.payloadKey()))
         .append("payloadBytes", new BsonInt64(version.payloadBytes()))
         .append("meta", BsonJson.toDocument(version.meta()))
@@ -61,7 +62,7 @@ final class VersionDocuments {
         RecordFields.optionalString(doc, "functionId"),
         RecordFields.optionalString(doc, "requestId"),
         RecordFields.optionalString(doc, "requestHash"),
-        RecordFields.string(doc, "writeId"),
+        RecordFields.string(doc, WRITE_ID),
         RecordFields.string(doc, "payloadKey"),
         RecordFields.longValue(doc, "payloadBytes"),
         BsonJson.toObject(doc.getDocument("meta")),

@@ -7,6 +7,7 @@ import io.udm.api.OptimizerStats;
 import io.udm.api.PendingOp;
 import io.udm.api.QueueStats;
 import io.udm.api.error.ValidationException;
+import io.udm.app.optimizer.WriteOptimizer;
 import io.udm.spi.DeadLetter;
 import io.udm.spi.RetryOp;
 import io.udm.spi.RetryQueue;
@@ -26,11 +27,13 @@ public final class FallbackService implements FallbackApi, AutoCloseable {
   private final RetryQueue queue;
   private final RetryWorker worker;
   private final Clock clock;
+  private final WriteOptimizer optimizer;
 
-  public FallbackService(RetryQueue queue, RetryWorker worker, Clock clock) {
+  public FallbackService(RetryQueue queue, RetryWorker worker, Clock clock, WriteOptimizer optimizer) {
     this.queue = queue;
     this.worker = worker;
     this.clock = clock;
+    this.optimizer = optimizer;
   }
 
   @Override
@@ -78,10 +81,10 @@ public final class FallbackService implements FallbackApi, AutoCloseable {
     return queue.cancel(requestId);
   }
 
-  /** Write optimization (batched uploads, debounced counters) records nothing yet: all zero. */
+  /** Batched uploads, debounced counters, skipped shadows and payload cache hits since this UDM opened. */
   @Override
   public OptimizerStats getOptimizerStats() {
-    return new OptimizerStats(0, 0, 0, 0, 0);
+    return optimizer.stats();
   }
 
   @Override

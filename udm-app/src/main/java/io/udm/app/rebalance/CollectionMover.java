@@ -3,6 +3,7 @@ package io.udm.app.rebalance;
 import io.udm.api.CollectionMove;
 import io.udm.api.RebalanceListener;
 import io.udm.api.RouteContext;
+import io.udm.app.optimizer.Uncached;
 import io.udm.app.routing.BackendRouter;
 import io.udm.domain.changes.FeedTiming;
 import io.udm.spi.BackendPorts;
@@ -52,8 +53,8 @@ final class CollectionMover {
 
   Copied move(CollectionMove move, RebalanceListener listener) {
     RouteContext ctx = move.collection();
-    BackendPorts source = configured(move.fromBackendId(), move);
-    BackendPorts target = configured(move.toBackendId(), move);
+    BackendPorts source = storeItself(configured(move.fromBackendId(), move));
+    BackendPorts target = storeItself(configured(move.toBackendId(), move));
     Placement placement = begun(move);
     CollectionCopier copier = new CollectionCopier(source, target, ctx, clock);
     MoveCheck check = new MoveCheck(source, target, ctx, copier);
@@ -176,6 +177,15 @@ final class CollectionMover {
   private BackendPorts configured(String backendId, CollectionMove move) {
     return router.backend(backendId).orElseThrow(() -> new MoveFailedException("backend '" + backendId + "' of "
         + move + " is not configured"));
+  }
+
+  /**
+   * The pair with its object store itself, not behind the payload cache: the copy's checks must
+   * read what the target holds, and a copy need not fill this process's cache.
+   */
+  private static BackendPorts storeItself(BackendPorts b) {
+    return new BackendPorts(b.index(), b.backendId(), b.heads(), b.versions(), b.sequences(),
+        Uncached.store(b.blobs()), b.mongoProbe(), b.blobProbe(), b.mongoEndpoint(), b.blobEndpoint());
   }
 
   private static void sleep(long millis) {

@@ -11,6 +11,7 @@ import io.udm.spi.HeadWrite;
 import io.udm.spi.VersionRecord;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Puts the full stored JSON on a version's head as a dev shadow (expiring {@code ttlHours} after
@@ -22,6 +23,7 @@ import java.util.Optional;
  */
 public final class DevShadowWriter {
   private final UdmConfig config;
+  private final AtomicLong skippedForBulk = new AtomicLong();
 
   public DevShadowWriter(UdmConfig config) {
     this.config = config;
@@ -33,9 +35,15 @@ public final class DevShadowWriter {
       return false;
     }
     if (config.writeOptimization().allowShadowSkip() && request.bulk()) {
+      skippedForBulk.incrementAndGet();
       return false;
     }
     return JsonValues.toBytes(storedDocument).length <= config.devShadow().maxBytesPerDoc();
+  }
+
+  /** Shadows not written because the write was a bulk one and {@code allowShadowSkip} is on. */
+  public long shadowsSkipped() {
+    return skippedForBulk.get();
   }
 
   public void put(BackendPorts backend, VersionRecord version, ObjectNode storedDocument) {

@@ -52,6 +52,8 @@ final class HealthCommand extends UdmCommand {
         backend.set("s3", s3);
       }
       node.set("counters", Render.component(report.counters()));
+      // The optimizer's figures are reported by the fallback API (API.md), present when fallback.enabled.
+      udm.fallback().ifPresent(f -> node.set("optimizer", Render.optimizer(f.getOptimizerStats())));
       printJson(node);
     } else {
       PrintWriter out = out();

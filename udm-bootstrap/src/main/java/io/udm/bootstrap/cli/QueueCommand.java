@@ -174,12 +174,7 @@ final class QueueCommand extends UdmCommand {
       node.put("inflight", s.inflight());
       node.put("deadLetterSize", s.deadLetterSize());
       node.put("oldestPendingAgeMs", s.oldestPendingAge().toMillis());
-      ObjectNode opt = node.putObject("optimizer");
-      opt.put("uploadsBatched", o.uploadsBatched());
-      opt.put("batchesSent", o.batchesSent());
-      opt.put("counterDeltasMerged", o.counterDeltasMerged());
-      opt.put("counterFlushes", o.counterFlushes());
-      opt.put("shadowsSkipped", o.shadowsSkipped());
+      node.set("optimizer", Render.optimizer(o));
       printJson(node);
     } else {
       Map<String, Object> fields = new LinkedHashMap<>();
@@ -190,6 +185,7 @@ final class QueueCommand extends UdmCommand {
       fields.put("uploads batched", o.uploadsBatched() + " in " + o.batchesSent() + " batches");
       fields.put("counter deltas merged", o.counterDeltasMerged() + " in " + o.counterFlushes() + " flushes");
       fields.put("shadows skipped", o.shadowsSkipped());
+      fields.put("payload cache", o.cacheHits() + " hits, " + o.cacheMisses() + " misses");
       Render.fields(out(), fields);
     }
   }

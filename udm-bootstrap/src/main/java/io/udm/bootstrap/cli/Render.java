@@ -126,6 +126,19 @@ final class Render {
     return node;
   }
 
+  /** What the write optimizer and payload cache did, as {@code udm queue} and {@code udm health} print it. */
+  static ObjectNode optimizer(io.udm.api.OptimizerStats o) {
+    ObjectNode opt = object();
+    opt.put("uploadsBatched", o.uploadsBatched());
+    opt.put("batchesSent", o.batchesSent());
+    opt.put("counterDeltasMerged", o.counterDeltasMerged());
+    opt.put("counterFlushes", o.counterFlushes());
+    opt.put("shadowsSkipped", o.shadowsSkipped());
+    opt.put("cacheHits", o.cacheHits());
+    opt.put("cacheMisses", o.cacheMisses());
+    return opt;
+  }
+
   static ObjectNode component(ComponentHealth health) {
     ObjectNode node = object();
     node.put("status", health.status().name());

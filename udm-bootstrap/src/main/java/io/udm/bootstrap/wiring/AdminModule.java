@@ -11,6 +11,7 @@ import io.udm.app.admin.Lifecycle;
 import io.udm.app.effects.EffectsApplier;
 import io.udm.app.effects.EffectsSweeper;
 import io.udm.app.fallback.FallbackService;
+import io.udm.app.optimizer.WriteOptimizer;
 import io.udm.spi.Ticker;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -37,16 +38,18 @@ public final class AdminModule {
 
   /**
    * The retry worker stops first (after its current attempt), then the sweeper, then held
-   * after-commit work is sent, then the stores close.
+   * after-commit work is sent, then uploads the optimizer still holds, then the stores close.
    */
   @Provides
   @Singleton
   static AdminApi admin(StoragePorts ports, Lifecycle lifecycle, UdmConfig config, EffectsSweeper sweeper,
-      EffectsApplier afterCommitWork, Ticker ticker, Optional<FallbackService> fallback, BackendRouter router) {
+      EffectsApplier afterCommitWork, Ticker ticker, Optional<FallbackService> fallback, BackendRouter router,
+      WriteOptimizer optimizer) {
     List<AutoCloseable> closeInOrder = new ArrayList<>();
     fallback.ifPresent(closeInOrder::add);
     closeInOrder.add(sweeper);
     closeInOrder.add(afterCommitWork);
+    closeInOrder.add(optimizer);
     closeInOrder.addAll(ports.resources());
     return new AdminService(router, ports.placements(), ports.countersProbe(), lifecycle,
         Duration.ofMillis(config.shutdown().timeoutMs()), closeInOrder, ticker);

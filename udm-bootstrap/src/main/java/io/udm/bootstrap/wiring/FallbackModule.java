@@ -10,6 +10,7 @@ import io.udm.app.fallback.FallbackService;
 import io.udm.app.fallback.FullJitterBackoff;
 import io.udm.app.fallback.RetryEnqueuer;
 import io.udm.app.fallback.RetryWorker;
+import io.udm.app.optimizer.WriteOptimizer;
 import io.udm.app.write.WriteFallback;
 import io.udm.app.write.WritePipeline;
 import io.udm.spi.IdGenerator;
@@ -51,14 +52,14 @@ public final class FallbackModule {
   @Provides
   @Singleton
   static Optional<FallbackService> service(UdmConfig config, StoragePorts ports, WritePipeline pipeline,
-      IdGenerator ids, Clock clock, FullJitterBackoff backoff) {
+      IdGenerator ids, Clock clock, FullJitterBackoff backoff, WriteOptimizer optimizer) {
     FallbackConfig f = config.fallback();
     if (!f.enabled()) {
       return Optional.empty();
     }
     RetryWorker worker = new RetryWorker(ports.retryQueue(), pipeline, ids, clock, backoff, f.maxAttempts(), LEASE,
         pollInterval(f));
-    FallbackService service = new FallbackService(ports.retryQueue(), worker, clock);
+    FallbackService service = new FallbackService(ports.retryQueue(), worker, clock, optimizer);
     if (f.workerEnabled()) {
       service.startWorker();
     }

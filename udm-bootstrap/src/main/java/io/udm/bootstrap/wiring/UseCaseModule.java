@@ -27,7 +27,8 @@ import java.util.Optional;
  */
 @Module(includes = {
     RoutingModule.class, WriteModule.class, ReadModule.class, HistoryModule.class,
-    CountersModule.class, AfterCommitModule.class, MaintenanceModule.class, AdminModule.class, FallbackModule.class})
+    CountersModule.class, AfterCommitModule.class, MaintenanceModule.class, AdminModule.class, FallbackModule.class,
+    OptimizerModule.class})
 public final class UseCaseModule {
   private UseCaseModule() {}
 

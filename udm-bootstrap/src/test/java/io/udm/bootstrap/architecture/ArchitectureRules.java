@@ -32,6 +32,9 @@ final class ArchitectureRules {
   /** Pure libraries only the domain needs: zjsonpatch computes and applies RFC 6902 version diffs in memory. */
   static final String[] DOMAIN_LIBRARIES = {"com.flipkart.zjsonpatch.."};
 
+  /** Libraries only the use cases need: Caffeine holds the payload cache (io.udm.app.optimizer). */
+  static final String[] APP_LIBRARIES = {"com.github.benmanes.caffeine.."};
+
   static final ArchRule ports_use_only_the_jdk_jackson_vavr_and_immutables = classes()
       .that().resideInAnyPackage("io.udm.api..", "io.udm.spi..")
       .should().onlyDependOnClassesThat().resideInAnyPackage(with(LIBRARIES, "io.udm.api..", "io.udm.spi.."))
@@ -50,7 +53,8 @@ final class ArchitectureRules {
   static final ArchRule app_uses_only_domain_ports_and_pure_libraries = classes()
       .that().resideInAPackage("io.udm.app..")
       .should().onlyDependOnClassesThat()
-      .resideInAnyPackage(with(LIBRARIES, "io.udm.api..", "io.udm.spi..", "io.udm.domain..", "io.udm.app.."))
+      .resideInAnyPackage(with(with(LIBRARIES, APP_LIBRARIES), "io.udm.api..", "io.udm.spi..", "io.udm.domain..",
+          "io.udm.app.."))
       .because("use cases work on ports; only bootstrap knows concrete adapters");
 
   // Each adapter gets the javax packages it needs: HMAC presigning in memory, TLS failures in S3.

@@ -64,6 +64,7 @@ final class ConfigBinder {
     f.optionalObject("afterCommit").map(this::afterCommit).ifPresent(b::afterCommit);
     f.optionalObject("rebalance").map(this::rebalance).ifPresent(b::rebalance);
     f.optionalObject("http").map(this::http).ifPresent(b::http);
+    f.optionalObject("cache").map(this::cache).ifPresent(b::cache);
     f.rejectUnknownFields();
     return b;
   }
@@ -275,6 +276,13 @@ final class ConfigBinder {
         .key(f.requiredString("key"))
         .addAllTenants(f.stringList("tenants"));
     f.optionalBoolean("admin").ifPresent(b::admin);
+    f.rejectUnknownFields();
+    return b.build();
+  }
+
+  private CacheConfig cache(Fields f) {
+    ImmutableCacheConfig.Builder b = CacheConfig.builder();
+    f.optionalLong("maxBytes").ifPresent(b::maxBytes);
     f.rejectUnknownFields();
     return b.build();
   }

@@ -59,6 +59,7 @@ final class ConfigValidator {
     atLeast("afterCommit.sweepIntervalMs", config.afterCommit().sweepIntervalMs(), 0, "");
     atLeast("rebalance.cleanupGraceSeconds", config.rebalance().cleanupGraceSeconds(), 0, "");
     atLeast("idempotency.retainRequestIdsDays", config.idempotency().retainRequestIdsDays(), 0, "");
+    atLeast("cache.maxBytes", config.cache().maxBytes(), 0, "where 0 turns the payload cache off");
   }
 
   private void backends(List<String> mongoUris, List<SpacesConn> spacesConns) {

@@ -74,6 +74,11 @@ public abstract class UdmConfig {
   }
 
   @Value.Default
+  public CacheConfig cache() {
+    return CacheConfig.builder().build();
+  }
+
+  @Value.Default
   public AfterCommitConfig afterCommit() {
     return AfterCommitConfig.builder().build();
   }
@@ -158,6 +163,7 @@ public abstract class UdmConfig {
         + ", afterCommit=" + afterCommit()
         + ", rebalance=" + rebalance()
         + ", http=" + http()
+        + ", cache=" + cache()
         + "}";
   }
 }
