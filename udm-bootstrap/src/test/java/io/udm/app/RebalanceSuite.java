@@ -367,6 +367,34 @@ public abstract class RebalanceSuite {
   }
 
   @Test
+  void aFencedMoveToAPairNoLongerConfiguredIsAbandonedAndTheCollectionWritableAgain() {
+    RouteContext ctx = RouteContext.of(tenant, "db", "orphaned");
+    Udm writer = open(NO_GRACE, ports);
+    List<String> ids = fill(writer.with(ctx));
+    Placement placed = ports.placements().placement(ctx).orElseThrow();
+    String source = placed.backendId();
+    String gone = ports.backends().stream().map(BackendPorts::backendId).filter(b -> !b.equals(source))
+        .findFirst().orElseThrow();
+    // A rebalance fenced the source for a move to a pair, then crashed; the pair was removed since.
+    Placement fenced = placed.next(source,
+        Optional.of(new PlacementMove(source, gone, MovePhase.FENCED, clock.instant())));
+    assertThat(ports.placements().replace(placed, fenced)).isTrue();
+    backend(source).sequences().fence(ctx);
+    List<BackendPorts> remaining = ports.backends().stream().filter(b -> !b.backendId().equals(gone)).toList();
+    Udm withoutIt = open(NO_GRACE, new StoragePorts(remaining, ports.counters(), ports.placements(),
+        ports.retryQueue(), ports.countersProbe(), List.of()));
+
+    RebalanceResult result = withoutIt.maintenance().rebalance(mine());
+
+    assertThat(result.collectionsFailed()).isEqualTo(1);
+    assertThat(ports.placements().placement(ctx).orElseThrow().move()).as("the move is taken off").isEmpty();
+    assertThat(withoutIt.with(ctx).update(ids.get(0), Map.of("after", "abandon")).ov())
+        .as("the source takes commits again").isEqualTo(4);
+    assertThat(withoutIt.with(ctx).getLatest(ids.get(0)).orElseThrow().data().path("after").asText())
+        .isEqualTo("abandon");
+  }
+
+  @Test
   void aDrainedPairIsEmptiedAndGetsNoNewCollections() {
     Udm writer = open(NO_GRACE, ports);
     List<RouteContext> collections = new ArrayList<>();

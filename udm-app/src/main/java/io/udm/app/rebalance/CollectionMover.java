@@ -54,6 +54,9 @@ final class CollectionMover {
   Copied move(CollectionMove move, RebalanceListener listener) {
     RouteContext ctx = move.collection();
     BackendPorts source = storeItself(configured(move.fromBackendId(), move));
+    if (router.backend(move.toBackendId()).isEmpty()) {
+      abandon(move, source);
+    }
     BackendPorts target = storeItself(configured(move.toBackendId(), move));
     Placement placement = begun(move);
     CollectionCopier copier = new CollectionCopier(source, target, ctx, clock);
@@ -172,6 +175,25 @@ final class CollectionMover {
       LOG.log(Level.WARNING, "collection {0} stays fenced on {1} after its move failed; run the rebalance again to"
           + " finish the move", fenced.collection(), source.backendId());
     }
+  }
+
+  /**
+   * A move whose target is no longer configured cannot finish: it is taken off the placement (the
+   * source unfenced after that), so the collection is writable where it is and the next plan starts
+   * afresh. What was copied stays on the target pair; it is never routed to.
+   */
+  private void abandon(CollectionMove move, BackendPorts source) {
+    RouteContext ctx = move.collection();
+    Optional<Placement> placement = placements.placement(ctx);
+    if (placement.isPresent() && placement.get().moving()
+        && placement.get().move().orElseThrow().toBackendId().equals(move.toBackendId())) {
+      replaced(placement.get(), placement.get().next(source.backendId(), Optional.empty()));
+      source.sequences().reopen(ctx, source.sequences().current(ctx));
+      router.forget(ctx);
+    }
+    throw new MoveFailedException("the move of " + ctx + " to backend '" + move.toBackendId() + "' was abandoned:"
+        + " that pair is not configured any more; the collection stays on '" + source.backendId() + "' and the next"
+        + " rebalance plans it afresh");
   }
 
   private BackendPorts configured(String backendId, CollectionMove move) {
