@@ -19,8 +19,10 @@ import io.udm.spi.AppliedEffect;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.CounterDelta;
 import io.udm.spi.CounterStore;
+import io.udm.spi.HeadRecord;
 import io.udm.spi.ItemKey;
 import io.udm.spi.VersionLog;
+import io.udm.spi.VersionRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -311,6 +313,34 @@ public abstract class AfterCommitWorkSuite {
 
     var head = backend.heads().find(a).orElseThrow();
     assertThat(head.ov()).isEqualTo(2);
+    assertThat(head.shadow().orElseThrow().document().path("name").asText()).isEqualTo("grace");
+  }
+
+  @Test
+  void aReaderRollingTheHeadForwardWhileTheShadowMovesItDoesNotLoseTheShadow() {
+    UdmConfig config = config()
+        .devShadow(DevShadowConfig.builder().enabled(true).ttlHours(24).maxBytesPerDoc(1 << 20).build()).build();
+    udm(ports, config).with(ctx).create(Map.of("name", "ada"), id("a"));
+    io.udm.app.faults.FaultInjector dies = new io.udm.app.faults.FaultInjector();
+    dies.on("versions.append", 1, io.udm.app.faults.FaultInjector.Action.CRASH_AFTER);
+    Udm dying = dyingProcess(io.udm.app.faults.FaultyPorts.wrap(ports, dies), config);
+    assertThatThrownBy(() -> dying.with(ctx).update("a", Map.of("name", "grace")))
+        .isInstanceOf(io.udm.app.faults.SimulatedCrash.class);
+    BackendPorts backend = ports.backends().get(0);
+    ItemKey a = ItemKey.of(ctx, "a");
+    VersionRecord second = backend.versions().latest(a).orElseThrow();
+
+    // The sweeper's first compare-and-set finds the head behind; just before its second, a reader
+    // in another process rolls the head forward (without a shadow, as repairs do).
+    io.udm.app.faults.FaultInjector race = new io.udm.app.faults.FaultInjector();
+    race.before("heads.compareAndSet", 2, () ->
+        assertThat(backend.heads().compareAndSet(1, HeadRecord.of(second)).applied()).isTrue());
+    clock.advance(Duration.ofMinutes(2));
+    sweeperOfANewProcess(io.udm.app.faults.FaultyPorts.wrap(ports, race), config).sweepOnce();
+
+    var head = backend.heads().find(a).orElseThrow();
+    assertThat(head.ov()).isEqualTo(2);
+    assertThat(head.shadow()).as("the shadow survives the race").isPresent();
     assertThat(head.shadow().orElseThrow().document().path("name").asText()).isEqualTo("grace");
   }
 

@@ -22,6 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Putting the same shadow twice changes nothing, so a retried shadow is harmless.
  */
 public final class DevShadowWriter {
+  /** Attempts against racing head movers before the shadow is left to the next write. */
+  private static final int SHADOW_ROUNDS = 4;
+
   private final UdmConfig config;
   private final AtomicLong skippedForBulk = new AtomicLong();
 
@@ -51,17 +54,27 @@ public final class DevShadowWriter {
     DevShadow shadow = new DevShadow(storedDocument, version.at().plus(Duration.ofHours(config.devShadow().ttlHours())),
         bytes);
     HeadRecord shadowed = HeadRecord.of(version).withShadow(Optional.of(shadow));
-    HeadWrite written = backend.heads().compareAndSet(version.ov(), shadowed);
-    if (written instanceof HeadWrite.Conflict conflict && conflict.currentOv() < version.ov()
-        && backend.versions().latest(version.key()).map(VersionRecord::ov).orElse(0L) == version.ov()) {
-      // The head was never moved to this version (its writer died after the commit): move it, as a
-      // read would, with the shadow, so the repair does not leave the newest head shadowless.
-      if (conflict.currentOv() == 0) {
-        backend.heads().insert(shadowed);
-      } else {
-        backend.heads().compareAndSet(conflict.currentOv(), shadowed);
+    if (backend.heads().compareAndSet(version.ov(), shadowed).applied()) {
+      return;
+    }
+    // The head is not at this version: a newer version's own work writes its shadow, but a head
+    // never moved to it (its writer died after the commit) is moved here, as a read would, with the
+    // shadow, so the repair does not leave the newest head shadowless. A reader rolling the head
+    // forward at the same moment wins the race: then the head is at this version, so try again.
+    for (int round = 0; round < SHADOW_ROUNDS; round++) {
+      Optional<HeadRecord> head = backend.heads().find(version.key());
+      long at = head.map(HeadRecord::ov).orElse(0L);
+      if (at > version.ov()
+          || (at < version.ov() && backend.versions().latest(version.key()).map(VersionRecord::ov).orElse(0L)
+              != version.ov())) {
+        return;
+      }
+      HeadWrite written = head.isEmpty() ? backend.heads().insert(shadowed)
+          : backend.heads().compareAndSet(at, shadowed);
+      if (written.applied()) {
+        return;
       }
     }
-    // Any other conflict: the head is at a newer version, whose own work writes its shadow.
+    // Still racing: the item is busy, and its next write puts a shadow of its own.
   }
 }
