@@ -294,19 +294,28 @@ public abstract class AfterCommitWorkSuite {
     assertThat(store.totals(all).creates()).isEqualTo(1);
   }
 
-  @Test
-  void aShadowOwedByAVersionWhoseWriterDiedBeforeMovingTheHeadMovesTheHeadWithIt() {
-    UdmConfig config = config()
-        .devShadow(DevShadowConfig.builder().enabled(true).ttlHours(24).maxBytesPerDoc(1 << 20).build()).build();
-    udm(ports, config).with(ctx).create(Map.of("name", "ada"), id("a"));
+  private static final UdmConfig SHADOWS = config()
+      .devShadow(DevShadowConfig.builder().enabled(true).ttlHours(24).maxBytesPerDoc(1 << 20).build()).build();
+
+  /** Item "a" at ov 1 with its shadow, and ov 2 committed by a process that died before moving the head. */
+  private VersionRecord secondVersionWhoseWriterDiedAfterTheAppend() {
+    udm(ports, SHADOWS).with(ctx).create(Map.of("name", "ada"), id("a"));
     io.udm.app.faults.FaultInjector faults = new io.udm.app.faults.FaultInjector();
     faults.on("versions.append", 1, io.udm.app.faults.FaultInjector.Action.CRASH_AFTER);
-    Udm dying = dyingProcess(io.udm.app.faults.FaultyPorts.wrap(ports, faults), config);
+    Udm dying = dyingProcess(io.udm.app.faults.FaultyPorts.wrap(ports, faults), SHADOWS);
     assertThatThrownBy(() -> dying.with(ctx).update("a", Map.of("name", "grace")))
         .isInstanceOf(io.udm.app.faults.SimulatedCrash.class);
+    ItemKey a = ItemKey.of(ctx, "a");
+    assertThat(ports.backends().get(0).heads().find(a).orElseThrow().ov()).as("the head never moved").isEqualTo(1);
+    return ports.backends().get(0).versions().latest(a).orElseThrow();
+  }
+
+  @Test
+  void aShadowOwedByAVersionWhoseWriterDiedBeforeMovingTheHeadMovesTheHeadWithIt() {
+    UdmConfig config = SHADOWS;
+    secondVersionWhoseWriterDiedAfterTheAppend();
     BackendPorts backend = ports.backends().get(0);
     ItemKey a = ItemKey.of(ctx, "a");
-    assertThat(backend.heads().find(a).orElseThrow().ov()).as("the head never moved").isEqualTo(1);
 
     clock.advance(Duration.ofMinutes(2));
     sweeperOfANewProcess(ports, config).sweepOnce();
@@ -318,17 +327,10 @@ public abstract class AfterCommitWorkSuite {
 
   @Test
   void aReaderRollingTheHeadForwardWhileTheShadowMovesItDoesNotLoseTheShadow() {
-    UdmConfig config = config()
-        .devShadow(DevShadowConfig.builder().enabled(true).ttlHours(24).maxBytesPerDoc(1 << 20).build()).build();
-    udm(ports, config).with(ctx).create(Map.of("name", "ada"), id("a"));
-    io.udm.app.faults.FaultInjector dies = new io.udm.app.faults.FaultInjector();
-    dies.on("versions.append", 1, io.udm.app.faults.FaultInjector.Action.CRASH_AFTER);
-    Udm dying = dyingProcess(io.udm.app.faults.FaultyPorts.wrap(ports, dies), config);
-    assertThatThrownBy(() -> dying.with(ctx).update("a", Map.of("name", "grace")))
-        .isInstanceOf(io.udm.app.faults.SimulatedCrash.class);
+    UdmConfig config = SHADOWS;
+    VersionRecord second = secondVersionWhoseWriterDiedAfterTheAppend();
     BackendPorts backend = ports.backends().get(0);
     ItemKey a = ItemKey.of(ctx, "a");
-    VersionRecord second = backend.versions().latest(a).orElseThrow();
 
     // The sweeper's first compare-and-set finds the head behind; just before its second, a reader
     // in another process rolls the head forward (without a shadow, as repairs do).
