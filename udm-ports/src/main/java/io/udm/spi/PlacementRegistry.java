@@ -3,6 +3,7 @@ package io.udm.spi;
 import io.udm.api.RouteContext;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Where each collection lives: the routing truth. A collection is placed on its first write and
@@ -27,4 +28,17 @@ public interface PlacementRegistry {
 
   /** Up to {@code limit} placements ordered by {@link Placement#orderKey}, after {@code after}'s key. */
   List<Placement> list(Optional<RouteContext> after, int limit);
+
+  /** Visits every placement in {@link Placement#orderKey} order, holding one page of {@code pageSize}. */
+  default void forEach(int pageSize, Consumer<Placement> visit) {
+    Optional<RouteContext> after = Optional.empty();
+    while (true) {
+      List<Placement> page = list(after, pageSize);
+      page.forEach(visit);
+      if (page.size() < pageSize) {
+        return;
+      }
+      after = Optional.of(page.get(page.size() - 1).collection());
+    }
+  }
 }

@@ -6,12 +6,10 @@ import io.udm.api.BackendInfo;
 import io.udm.api.ComponentHealth;
 import io.udm.api.HealthReport;
 import io.udm.api.HealthStatus;
-import io.udm.api.RouteContext;
 import io.udm.api.error.UdmException;
 import io.udm.app.routing.BackendRouter;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.HealthProbe;
-import io.udm.spi.Placement;
 import io.udm.spi.PlacementRegistry;
 import io.udm.spi.Ticker;
 import java.lang.System.Logger.Level;
@@ -20,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Health, backend overview and orderly shutdown: refuse new operations, wait (up to the shutdown
@@ -83,16 +80,10 @@ public final class AdminService implements AdminApi {
   /** Placements read a page at a time. */
   private Map<String, Long> collectionsPerBackend() {
     Map<String, Long> counts = new HashMap<>();
-    Optional<RouteContext> after = Optional.empty();
-    while (true) {
-      List<Placement> page = placements.list(after, PLACEMENT_PAGE);
-      page.forEach(p -> counts.merge(p.backendId(), 1L, Long::sum));
-      if (page.size() < PLACEMENT_PAGE) {
-        return counts;
-      }
-      after = Optional.of(page.get(page.size() - 1).collection());
-    }
+    placements.forEach(PLACEMENT_PAGE, p -> counts.merge(p.backendId(), 1L, Long::sum));
+    return counts;
   }
+
 
   /** Idempotent; the first call does the work, later ones return at once. */
   @Override

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -50,7 +49,7 @@ public final class RebalanceService {
   public RebalancePlan planRebalance() {
     Instant now = clock.instant();
     List<CollectionMove> moves = new ArrayList<>();
-    forEachPlacement(placement -> plannedMove(placement, now).ifPresent(moves::add));
+    placements.forEach(PAGE, placement -> plannedMove(placement, now).ifPresent(moves::add));
     return new RebalancePlan(moves);
   }
 
@@ -114,7 +113,7 @@ public final class RebalanceService {
   private void cleanDueCopies(Predicate<RouteContext> chosen) {
     Instant now = clock.instant();
     List<Placement> due = new ArrayList<>();
-    forEachPlacement(placement -> {
+    placements.forEach(PAGE, placement -> {
       if (chosen.test(placement.collection()) && cleanup.due(placement, now)) {
         due.add(placement);
       }
@@ -128,18 +127,6 @@ public final class RebalanceService {
         LOG.log(Level.WARNING, "removing the former copy of {0} failed ({1}); the next rebalance tries again",
             placement.collection(), e.getMessage());
       }
-    }
-  }
-
-  private void forEachPlacement(Consumer<Placement> visit) {
-    Optional<RouteContext> after = Optional.empty();
-    while (true) {
-      List<Placement> page = placements.list(after, PAGE);
-      page.forEach(visit);
-      if (page.size() < PAGE) {
-        return;
-      }
-      after = Optional.of(page.get(page.size() - 1).collection());
     }
   }
 }
