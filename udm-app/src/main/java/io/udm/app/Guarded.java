@@ -2,7 +2,6 @@ package io.udm.app;
 
 import io.udm.app.admin.Lifecycle;
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Set;
@@ -37,20 +36,6 @@ final class Guarded {
   }
 
   private static Object invoke(Method method, Object target, Object[] args) {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      // The API's own exceptions are unchecked; rethrow exactly what the call threw.
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(cause);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException("the API method " + method + " is not accessible", e);
-    }
+    return Invocations.invoke(method, target, args);
   }
 }

@@ -4,8 +4,10 @@ import dagger.BindsInstance;
 import dagger.Component;
 import io.udm.api.Udm;
 import io.udm.api.config.UdmConfig;
+import io.udm.app.optimizer.WriteOptimizer;
 import io.udm.bootstrap.ids.IdModule;
 import io.udm.bootstrap.wiring.MemoryStorageModule;
+import io.udm.bootstrap.wiring.PortDecorator;
 import io.udm.bootstrap.wiring.UseCaseModule;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -16,8 +18,12 @@ import java.time.Clock;
 interface MemoryUdmComponent {
   Udm udm();
 
+  /** For metrics: the payload cache's and the debounced counters' figures. */
+  WriteOptimizer optimizer();
+
   @Component.Factory
   interface Factory {
-    MemoryUdmComponent create(@BindsInstance UdmConfig config, @BindsInstance Clock clock);
+    MemoryUdmComponent create(@BindsInstance UdmConfig config, @BindsInstance Clock clock,
+        @BindsInstance PortDecorator decorator);
   }
 }

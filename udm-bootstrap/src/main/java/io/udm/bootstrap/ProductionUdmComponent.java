@@ -4,9 +4,11 @@ import dagger.BindsInstance;
 import dagger.Component;
 import io.udm.api.Udm;
 import io.udm.api.config.UdmConfig;
+import io.udm.app.optimizer.WriteOptimizer;
 import io.udm.bootstrap.ids.IdModule;
 import io.udm.bootstrap.wiring.ProductionStorageModule;
 import io.udm.bootstrap.wiring.StorageConnection;
+import io.udm.bootstrap.wiring.PortDecorator;
 import io.udm.bootstrap.wiring.UseCaseModule;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -17,9 +19,13 @@ import java.time.Clock;
 interface ProductionUdmComponent {
   Udm udm();
 
+  /** For metrics: the payload cache's and the debounced counters' figures. */
+  WriteOptimizer optimizer();
+
   @Component.Factory
   interface Factory {
     ProductionUdmComponent create(
-        @BindsInstance UdmConfig config, @BindsInstance StorageConnection connection, @BindsInstance Clock clock);
+        @BindsInstance UdmConfig config, @BindsInstance StorageConnection connection, @BindsInstance Clock clock,
+        @BindsInstance PortDecorator decorator);
   }
 }

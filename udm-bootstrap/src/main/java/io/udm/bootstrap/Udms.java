@@ -1,7 +1,12 @@
 package io.udm.bootstrap;
 
 import io.udm.api.Udm;
+import io.udm.api.UdmOptions;
 import io.udm.api.config.UdmConfig;
+import io.udm.app.optimizer.WriteOptimizer;
+import io.udm.bootstrap.metrics.MeteredPorts;
+import io.udm.bootstrap.metrics.UdmMetrics;
+import io.udm.bootstrap.wiring.PortDecorator;
 import io.udm.bootstrap.wiring.StorageConnection;
 import java.time.Clock;
 import java.util.Objects;
@@ -17,9 +22,20 @@ public final class Udms {
 
   /** {@link #inMemory(UdmConfig)} reading time from {@code clock}: for tests and simulations. */
   public static Udm inMemory(UdmConfig config, Clock clock) {
-    return DaggerMemoryUdmComponent.factory()
-        .create(Objects.requireNonNull(config, "config"), Objects.requireNonNull(clock, "clock"))
-        .udm();
+    return inMemory(config, clock, UdmOptions.defaults());
+  }
+
+  /** {@link #inMemory(UdmConfig)} with options (metrics). */
+  public static Udm inMemory(UdmConfig config, UdmOptions options) {
+    return inMemory(config, Clock.systemUTC(), options);
+  }
+
+  /** {@link #inMemory(UdmConfig)} reading time from {@code clock}, with options (metrics). */
+  public static Udm inMemory(UdmConfig config, Clock clock, UdmOptions options) {
+    Objects.requireNonNull(options, "options");
+    MemoryUdmComponent component = DaggerMemoryUdmComponent.factory().create(Objects.requireNonNull(config, "config"),
+        Objects.requireNonNull(clock, "clock"), ports(options, "memory", "memory"));
+    return instrumented(component.udm(), component.optimizer(), options);
   }
 
   /** MongoDB + S3 adapters built from the config; buckets must exist. */
@@ -27,16 +43,43 @@ public final class Udms {
     return create(config, ConnectOptions.defaults());
   }
 
+  /** MongoDB + S3 adapters built from the config, with options: {@code UdmOptions.builder().meterRegistry(r)} adds metrics. */
+  public static Udm create(UdmConfig config, UdmOptions options) {
+    return create(config, ConnectOptions.defaults(), options);
+  }
+
+  /** As {@link #create(UdmConfig, ConnectOptions)}, without metrics. */
+  public static Udm create(UdmConfig config, ConnectOptions options) {
+    return create(config, options, UdmOptions.defaults());
+  }
+
   /**
-   * MongoDB + S3 adapters built from the config. Connects to every backend pair and the counters
+   * MongoDB + S3 adapters built from the config, connected as {@code connect} says, with
+   * {@code options} (metrics). Connects to every backend pair and the counters
    * MongoDB, creates indexes, checks (or creates) buckets; on any failure closes what it opened
    * and throws a {@code StorageException} naming the backend, without credentials.
    */
-  public static Udm create(UdmConfig config, ConnectOptions options) {
+  public static Udm create(UdmConfig config, ConnectOptions connect, UdmOptions options) {
     Objects.requireNonNull(config, "config").requireBackends();
+    Objects.requireNonNull(connect, "connect");
     Objects.requireNonNull(options, "options");
-    StorageConnection connection = new StorageConnection(options.createBucketsIfMissing(), options.connectTimeout(),
-        options.storesPrepared());
-    return DaggerProductionUdmComponent.factory().create(config, connection, options.clock()).udm();
+    StorageConnection connection = new StorageConnection(connect.createBucketsIfMissing(), connect.connectTimeout(),
+        connect.storesPrepared());
+    ProductionUdmComponent component = DaggerProductionUdmComponent.factory()
+        .create(config, connection, connect.clock(), ports(options, "mongo", "s3"));
+    return instrumented(component.udm(), component.optimizer(), options);
+  }
+
+  /*
+   * Micrometer is optional for library users: only these two methods name its types, and they
+   * reach MeteredPorts and UdmMetrics only when a registry was given.
+   */
+  private static PortDecorator ports(UdmOptions options, String databaseStore, String objectStore) {
+    return options.meterRegistry().isEmpty() ? PortDecorator.NONE
+        : new MeteredPorts(options.meterRegistry().get(), databaseStore, objectStore);
+  }
+
+  private static Udm instrumented(Udm udm, WriteOptimizer optimizer, UdmOptions options) {
+    return options.meterRegistry().isEmpty() ? udm : UdmMetrics.instrument(udm, optimizer, options.meterRegistry().get());
   }
 }

@@ -19,7 +19,9 @@ enum Endpoint {
   CHANGES("GET", "/v1/t/{tenant}/{db}/{collection}/changes"),
   OP_STATUS("GET", "/v1/ops/{requestId}"),
   HEALTH("GET", "/v1/health"),
-  OPENAPI("GET", "/v1/openapi.yaml");
+  OPENAPI("GET", "/v1/openapi.yaml"),
+  /** Prometheus' conventional path, outside /v1: scrapers expect it there. */
+  METRICS("GET", "/metrics");
 
   private final String method;
   private final String template;

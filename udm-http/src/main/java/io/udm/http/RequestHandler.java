@@ -6,6 +6,7 @@ import io.udm.api.Udm;
 import io.udm.api.error.UdmException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,13 +23,13 @@ final class RequestHandler implements HttpHandler {
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean stopping;
 
-  RequestHandler(Udm udm, ApiKeyAuthenticator authenticator, JsonBodies bodies) {
+  RequestHandler(Udm udm, ApiKeyAuthenticator authenticator, JsonBodies bodies, Optional<MetricsScrape> metrics) {
     QueuedWrites queued = new QueuedWrites();
     this.authenticator = authenticator;
     this.bodies = bodies;
     this.writes = new ItemWriteHandlers(udm, queued);
     this.reads = new ItemReadHandlers(udm);
-    this.service = new ServiceHandlers(udm);
+    this.service = new ServiceHandlers(udm, metrics);
     this.ops = new OpStatusHandler(udm, queued);
   }
 
@@ -115,6 +116,7 @@ final class RequestHandler implements HttpHandler {
       case OP_STATUS -> ops.handle(call);
       case HEALTH -> service.health(call);
       case OPENAPI -> service.openApi(call);
+      case METRICS -> service.metrics(call);
     };
   }
 

@@ -5,16 +5,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
-/** The resources about the service itself: health (admin keys) and the OpenAPI document (anyone). */
+/**
+ * The resources about the service itself: health and metrics (admin keys) and the OpenAPI
+ * document (anyone).
+ */
 final class ServiceHandlers {
   static final String OPENAPI_RESOURCE = "/io/udm/http/openapi.yaml";
 
   private final Udm udm;
+  private final Optional<MetricsScrape> metrics;
   private final String openApi;
 
-  ServiceHandlers(Udm udm) {
+  ServiceHandlers(Udm udm, Optional<MetricsScrape> metrics) {
     this.udm = udm;
+    this.metrics = metrics;
     this.openApi = openApiDocument();
   }
 
@@ -24,6 +30,16 @@ final class ServiceHandlers {
       throw HttpProblem.forbidden("health needs an admin API key");
     }
     return Response.json(200, JsonViews.health(udm.admin().health()));
+  }
+
+  Response metrics(HttpCall call) {
+    call.noQuery();
+    if (!call.caller().admin()) {
+      throw HttpProblem.forbidden("metrics need an admin API key");
+    }
+    MetricsScrape scrape = metrics.orElseThrow(() -> HttpProblem.notFound(
+        "this server reports no metrics; start it with a meter registry (udm serve does)"));
+    return Response.text(200, MetricsScrape.PROMETHEUS_TEXT, scrape.scrape());
   }
 
   Response openApi(HttpCall call) {

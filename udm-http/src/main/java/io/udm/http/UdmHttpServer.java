@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,15 @@ public final class UdmHttpServer implements AutoCloseable {
    * is accepted ({@link ValidationException} otherwise); a port in use is a {@link StorageException}.
    */
   public static UdmHttpServer start(Udm udm, UdmConfig config) {
+    return start(udm, config, Optional.empty());
+  }
+
+  /** As {@link #start(Udm, UdmConfig)}, and serves {@code metrics} at {@code GET /metrics} (admin keys). */
+  public static UdmHttpServer start(Udm udm, UdmConfig config, MetricsScrape metrics) {
+    return start(udm, config, Optional.of(metrics));
+  }
+
+  private static UdmHttpServer start(Udm udm, UdmConfig config, Optional<MetricsScrape> metrics) {
     HttpConfig http = config.http();
     InetAddress address = address(http.bind());
     if (http.apiKeys().isEmpty() && !address.isLoopbackAddress()) {
@@ -52,7 +62,7 @@ public final class UdmHttpServer implements AutoCloseable {
     }
     // Jackson's nesting limit a little above UDM's document limit: the body wraps the document.
     JsonBodies bodies = new JsonBodies(http.maxBodyBytes(), config.limits().maxNestingDepth() + 2);
-    RequestHandler handler = new RequestHandler(udm, new ApiKeyAuthenticator(http.apiKeys()), bodies);
+    RequestHandler handler = new RequestHandler(udm, new ApiKeyAuthenticator(http.apiKeys()), bodies, metrics);
     // Bounded both ways: at most `threads` requests run, a few hundred wait; beyond that the
     // accepting thread runs the request itself, which slows accepting instead of queueing without end.
     ThreadPoolExecutor executor = new ThreadPoolExecutor(http.threads(), http.threads(), 30, TimeUnit.SECONDS,

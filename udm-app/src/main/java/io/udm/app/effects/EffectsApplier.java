@@ -12,6 +12,7 @@ import io.udm.spi.ItemKey;
 import io.udm.spi.VersionRecord;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -181,6 +182,22 @@ public final class EffectsApplier implements AutoCloseable {
     synchronized (lock) {
       return held.size();
     }
+  }
+
+  /**
+   * How long the oldest held work has waited since its version was committed: how far the
+   * counters lag behind the writes this process holds back. Zero when nothing is held.
+   */
+  public Duration oldestHeldAge() {
+    Instant oldest;
+    synchronized (lock) {
+      oldest = held.stream().map(w -> w.version().at()).min(Instant::compareTo).orElse(null);
+    }
+    if (oldest == null) {
+      return Duration.ZERO;
+    }
+    Duration age = Duration.between(oldest, clock.instant());
+    return age.isNegative() ? Duration.ZERO : age;
   }
 
   private void sendHeldQuietly() {

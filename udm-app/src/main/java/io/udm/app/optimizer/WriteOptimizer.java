@@ -5,6 +5,7 @@ import io.udm.api.config.UdmConfig;
 import io.udm.app.effects.EffectsApplier;
 import io.udm.app.shadows.DevShadowWriter;
 import io.udm.spi.BackendPorts;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,6 +43,26 @@ public final class WriteOptimizer implements AutoCloseable {
     return new OptimizerStats(batcher.map(UploadBatcher::uploadsBatched).orElse(0L),
         batcher.map(UploadBatcher::batchesSent).orElse(0L), merged, additions, shadows.shadowsSkipped(),
         cache.hits(), cache.misses());
+  }
+
+  /** Payload reads the cache answered. */
+  public long cacheHits() {
+    return cache.hits();
+  }
+
+  /** Payload reads the cache could not answer (none are counted while the cache is off). */
+  public long cacheMisses() {
+    return cache.misses();
+  }
+
+  /** Committed versions whose counter changes this process holds back (debounced or refused). */
+  public int heldCounterWork() {
+    return effects.heldCount();
+  }
+
+  /** How long the oldest held counter change has waited since its commit; zero when none. */
+  public Duration counterFlushLag() {
+    return effects.oldestHeldAge();
   }
 
   /** Sends uploads still waiting and stops the upload threads; the cache needs nothing. */

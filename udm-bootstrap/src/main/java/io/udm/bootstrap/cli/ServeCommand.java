@@ -1,5 +1,8 @@
 package io.udm.bootstrap.cli;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.udm.api.UdmOptions;
 import io.udm.api.config.HttpConfig;
 import io.udm.api.config.UdmConfig;
 import io.udm.http.UdmHttpServer;
@@ -24,6 +27,18 @@ final class ServeCommand extends UdmCommand {
   @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on (default: http.bind, 127.0.0.1).")
   String bind;
 
+  /**
+   * Every meter of the UDM it serves, for GET /metrics. Made when serving starts: picocli builds
+   * every command object for every invocation, and other commands need no metrics.
+   */
+  private PrometheusMeterRegistry metrics;
+
+  @Override
+  UdmOptions udmOptions() {
+    metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    return UdmOptions.builder().meterRegistry(metrics).build();
+  }
+
   @Override
   void check() {
     if (port != null && (port < 0 || port > 65535)) {
@@ -40,7 +55,7 @@ final class ServeCommand extends UdmCommand {
       throw usage("another udm serve already runs on this data directory; stop it first, or use --data-dir");
     }
     UdmConfig config = withOverrides(session.config());
-    UdmHttpServer server = UdmHttpServer.start(session.udm(), config);
+    UdmHttpServer server = UdmHttpServer.start(session.udm(), config, metrics::scrape);
     session.closeFirst(server);
     session.local().ifPresent(local -> local.shareWhileRunning(server.port()));
     out().println("serving on http://" + config.http().bind() + ":" + server.port() + " (" + session.describe()

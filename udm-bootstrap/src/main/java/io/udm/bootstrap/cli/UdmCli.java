@@ -1,6 +1,7 @@
 package io.udm.bootstrap.cli;
 
 import io.udm.api.Udm;
+import io.udm.api.UdmOptions;
 import io.udm.api.config.Redaction;
 import io.udm.api.config.UdmConfig;
 import io.udm.api.error.ExternalizationException;
@@ -176,6 +177,11 @@ public final class UdmCli implements Runnable {
 
   /** The UDM this invocation runs against: the configured servers, or local mode. */
   CliSession open() {
+    return open(UdmOptions.defaults());
+  }
+
+  /** As {@link #open()}, the UDM built with {@code options} (metrics). */
+  CliSession open(UdmOptions options) {
     if (config != null && dataDir != null) {
       throw new ParameterException(spec.commandLine(),
           "--config and --data-dir exclude each other: --data-dir is for local mode, --config names your own servers");
@@ -195,10 +201,10 @@ public final class UdmCli implements Runnable {
         throw new ValidationException("config " + config + " names no backends: add mongoUris and spacesConns"
             + " (one of each per backend pair), or leave out --config to run in local mode");
       }
-      Udm udm = Udms.create(loaded, ConnectOptions.defaults().withCreateBucketsIfMissing(createBuckets));
+      Udm udm = Udms.create(loaded, ConnectOptions.defaults().withCreateBucketsIfMissing(createBuckets), options);
       return CliSession.configured(udm, loaded, config);
     }
-    return CliSession.local(LocalUdm.open(dataDir != null ? dataDir : Path.of("udm-data")));
+    return CliSession.local(LocalUdm.open(dataDir != null ? dataDir : Path.of("udm-data"), options));
   }
 
   private static int onBadUsage(ParameterException ex, String[] args) {

@@ -3,6 +3,7 @@ package io.udm.bootstrap.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.udm.api.Names;
 import io.udm.api.Udm;
+import io.udm.api.UdmOptions;
 import io.udm.api.error.ValidationException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -25,9 +26,14 @@ abstract class UdmCommand implements Callable<Integer> {
   @Override
   public final Integer call() throws Exception {
     check();
-    try (CliSession session = root().open()) {
+    try (CliSession session = root().open(udmOptions())) {
       return run(session);
     }
+  }
+
+  /** How this command's UDM is built: without metrics unless the command reports them. */
+  UdmOptions udmOptions() {
+    return UdmOptions.defaults();
   }
 
   /** Argument checks that need no UDM; throw {@link ValidationException} or {@link #usage}. */

@@ -3,6 +3,7 @@ package io.udm.bootstrap.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.udm.api.Udm;
+import io.udm.api.UdmOptions;
 import io.udm.api.config.UdmConfig;
 import io.udm.api.error.StorageException;
 import io.udm.api.error.UdmException;
@@ -69,6 +70,16 @@ public final class LocalUdm implements AutoCloseable {
 
   /** {@link #open(Path)} with the environment {@code ${VAR}}s in the settings file are read from. */
   public static LocalUdm open(Path dataDir, Function<String, String> env) {
+    return open(dataDir, env, UdmOptions.defaults());
+  }
+
+  /** As {@link #open(Path)}, with options (metrics) for the UDM it builds. */
+  public static LocalUdm open(Path dataDir, UdmOptions options) {
+    return open(dataDir, System::getenv, options);
+  }
+
+  /** As {@link #open(Path, Function)}, with options (metrics) for the UDM it builds. */
+  public static LocalUdm open(Path dataDir, Function<String, String> env, UdmOptions options) {
     Path dir = dataDir.toAbsolutePath().normalize();
     // Settings first: a broken settings file is reported before anything starts.
     Optional<Path> settingsFile = settingsFile(dir);
@@ -82,11 +93,11 @@ public final class LocalUdm implements AutoCloseable {
       lock = tryLock(channel);
       if (lock == null) {
         channel.close();
-        return attachToServe(dir, settingsFile, base);
+        return attachToServe(dir, settingsFile, base, options);
       }
       servers = startServers(dir);
       UdmConfig config = servers.configFor(base, BUCKET_PREFIX);
-      Udm udm = Udms.create(config, ConnectOptions.defaults().withCreateBucketsIfMissing(true));
+      Udm udm = Udms.create(config, ConnectOptions.defaults().withCreateBucketsIfMissing(true), options);
       return new LocalUdm(dir, settingsFile, channel, lock, servers, config, udm);
     } catch (IOException e) {
       release(servers, lock, channel);
@@ -211,14 +222,15 @@ public final class LocalUdm implements AutoCloseable {
    * embedded servers (the stores it already prepared: no bucket or index set-up here), so a command
    * costs about a JVM start instead of booting both servers.
    */
-  private static LocalUdm attachToServe(Path dir, Optional<Path> settingsFile, UdmConfig base) {
+  private static LocalUdm attachToServe(Path dir, Optional<Path> settingsFile, UdmConfig base,
+      UdmOptions options) {
     LocalPorts ports = LocalPorts.load(dir);
     if (ServeAdvert.live(dir, ports.mongo()).isEmpty()) {
       throw new StorageException("the local data directory " + dir + " is in use by another udm process;"
           + " wait for it to finish, or use another directory with --data-dir", true);
     }
     UdmConfig config = EmbeddedServers.configForPorts(base, BUCKET_PREFIX, ports.mongo(), ports.s3());
-    Udm udm = Udms.create(config, ConnectOptions.defaults().withStoresPrepared(true));
+    Udm udm = Udms.create(config, ConnectOptions.defaults().withStoresPrepared(true), options);
     return new LocalUdm(dir, settingsFile, null, null, null, config, udm);
   }
 

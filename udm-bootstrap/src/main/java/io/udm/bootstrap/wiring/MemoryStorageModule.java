@@ -21,13 +21,13 @@ public final class MemoryStorageModule {
 
   @Provides
   @Singleton
-  static StoragePorts storage(UdmConfig config) {
+  static StoragePorts storage(UdmConfig config, PortDecorator decorator) {
     List<String> ids = BackendIds.of(config);
     List<BackendPorts> backends = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       backends.add(InMemoryBackends.backend(i, ids.get(i)));
     }
-    return new StoragePorts(backends, new InMemoryCounterAdapter(), new InMemoryPlacementAdapter(),
-        new InMemoryRetryQueueAdapter(), new InMemoryHealthAdapter("counters"), List.of());
+    return decorator.decorate(new StoragePorts(backends, new InMemoryCounterAdapter(), new InMemoryPlacementAdapter(),
+        new InMemoryRetryQueueAdapter(), new InMemoryHealthAdapter("counters"), List.of()));
   }
 }

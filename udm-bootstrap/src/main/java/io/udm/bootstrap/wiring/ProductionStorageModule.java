@@ -13,8 +13,8 @@ public final class ProductionStorageModule {
 
   @Provides
   @Singleton
-  static StoragePorts storage(UdmConfig config, StorageConnection connection) {
-    return ProductionStorage.open(config, connection.createBucketsIfMissing(), connection.connectTimeout(),
-        connection.storesPrepared());
+  static StoragePorts storage(UdmConfig config, StorageConnection connection, PortDecorator decorator) {
+    return decorator.decorate(ProductionStorage.open(config, connection.createBucketsIfMissing(),
+        connection.connectTimeout(), connection.storesPrepared()));
   }
 }

@@ -37,8 +37,10 @@ final class ArchitectureRules {
 
   static final ArchRule ports_use_only_the_jdk_jackson_vavr_and_immutables = classes()
       .that().resideInAnyPackage("io.udm.api..", "io.udm.spi..")
-      .should().onlyDependOnClassesThat().resideInAnyPackage(with(LIBRARIES, "io.udm.api..", "io.udm.spi.."))
-      .because("the ports are the contract every module shares; they must not drag in drivers or frameworks");
+      .should().onlyDependOnClassesThat(resideInAnyPackage(with(LIBRARIES, "io.udm.api..", "io.udm.spi.."))
+          .or(belongToAnyOf(io.micrometer.core.instrument.MeterRegistry.class)))
+      .because("the ports are the contract every module shares; they must not drag in drivers or frameworks (of"
+          + " Micrometer, an optional dependency, only the MeterRegistry that UdmOptions carries)");
 
   static final ArchRule domain_uses_only_ports_pure_libraries_and_an_allowlist_of_the_jdk = classes()
       .that().resideInAPackage("io.udm.domain..")

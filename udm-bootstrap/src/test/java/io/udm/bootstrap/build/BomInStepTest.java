@@ -32,7 +32,8 @@ class BomInStepTest {
         assertThat(bom).as("udm-bom manages %s", module).contains("<artifactId>" + module + "</artifactId>");
       }
     }
-    for (String property : List.of("jackson.version", "awssdk.version", "mongodb.version", "vavr.version")) {
+    for (String property : List.of("jackson.version", "awssdk.version", "mongodb.version", "vavr.version",
+        "micrometer.version")) {
       assertThat(value(bom, property)).as(property).isEqualTo(value(parent, property));
     }
     assertThat(value(bom, "version")).isEqualTo(value(parent, "version"));

@@ -90,6 +90,9 @@ class ServeProcessTest {
       assertThat(created.status()).as(created.toString()).isEqualTo(201);
       String first = created.json().get("id").asText();
       acknowledged.add(first);
+      Answer metrics = http.send("GET", "/metrics", null);
+      assertThat(metrics.status()).as("udm serve reports metrics").isEqualTo(200);
+      assertThat(metrics.body()).contains("udm_operations_seconds_count{api=\"items\",operation=\"create\",outcome=\"success\"} 1");
 
       CliProcessTest.Run get = udm("get", "-c", "acme/crm/users", first, "--json");
       assertThat(get.code()).as("a command beside a running serve uses its servers: " + get).isZero();

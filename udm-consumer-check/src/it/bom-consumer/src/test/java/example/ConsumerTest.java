@@ -8,12 +8,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.udm.api.ItemOps;
 import io.udm.api.RouteContext;
 import io.udm.api.Udm;
+import io.udm.api.UdmOptions;
 import io.udm.api.config.UdmConfig;
 import io.udm.bootstrap.Udms;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A user's project: UDM's library versions win through the BOM, nothing CLI- or test-only leaks in, it works. */
+/** A user's project: UDM's library versions win through the BOM, nothing CLI-, metrics- or test-only leaks in, it works. */
 class ConsumerTest {
   @Test
   void theBomPinsUdmsLibraryVersions() {
@@ -31,8 +32,19 @@ class ConsumerTest {
   void nothingTestOrCliOnlyLeaksIntoAUsersClasspath() {
     for (String leaked : new String[] {"org.gaul.s3proxy.S3Proxy", "de.bwaldvogel.mongo.MongoServer",
         "ch.qos.logback.classic.Logger", "org.junit.platform.suite.api.Suite", "org.assertj.core.api.Assertions",
-        "com.tngtech.archunit.core.domain.JavaClass"}) {
+        "com.tngtech.archunit.core.domain.JavaClass", "picocli.CommandLine", "me.tongfei.progressbar.ProgressBar",
+        "io.micrometer.core.instrument.MeterRegistry", "io.micrometer.prometheusmetrics.PrometheusMeterRegistry",
+        "io.udm.http.UdmHttpServer"}) {
       assertThrows(ClassNotFoundException.class, () -> Class.forName(leaked), leaked);
+    }
+  }
+
+  @Test
+  void optionsWithoutMetricsNeedNoMicrometerOnTheClasspath() {
+    try (Udm udm = Udms.inMemory(UdmConfig.builder().build(), UdmOptions.defaults())) {
+      ItemOps users = udm.with(RouteContext.of("acme", "crm", "users"));
+      String id = users.create(Map.of("email", "ada@example.com")).id();
+      assertTrue(users.getLatest(id).isPresent());
     }
   }
 

@@ -1,0 +1,216 @@
+package io.udm.bootstrap.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.udm.api.CounterQuery;
+import io.udm.api.ItemOps;
+import io.udm.api.MetaQuery;
+import io.udm.api.QueueStats;
+import io.udm.api.RouteContext;
+import io.udm.api.Udm;
+import io.udm.api.UdmOptions;
+import io.udm.api.WriteOptions;
+import io.udm.api.config.CacheConfig;
+import io.udm.api.config.FallbackConfig;
+import io.udm.api.config.UdmConfig;
+import io.udm.api.config.WriteOptimizationConfig;
+import io.udm.api.error.NotFoundException;
+import io.udm.api.error.OptimisticLockException;
+import io.udm.api.error.ValidationException;
+import io.udm.app.MutableClock;
+import io.udm.app.TestStores;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Metrics of a UDM built with {@code UdmOptions.builder().meterRegistry(..)}: after a scripted mix
+ * of operations the registry holds exactly the calls made, by operation and outcome; storage calls
+ * by backend; the payload cache's hits and misses; held counter changes and their lag; the
+ * fallback queue; and nothing that reads the UDM once it is closed.
+ */
+abstract class MetricsSuite {
+  private final RouteContext users = RouteContext.of(TestStores.tenant("metrics"), "crm", "users");
+  private final List<Udm> opened = new ArrayList<>();
+  private final MeterRegistry registry = new SimpleMeterRegistry();
+
+  /** A UDM on this suite's wiring, built with {@code options}; {@code clock} drives commit times. */
+  protected abstract Udm newUdm(UdmConfig config, MutableClock clock, UdmOptions options);
+
+  /** The {@code store} tag of the object store's calls on this wiring. */
+  protected abstract String objectStore();
+
+  private Udm udm(UdmConfig config, MutableClock clock) {
+    Udm udm = newUdm(config, clock, UdmOptions.builder().meterRegistry(registry).build());
+    opened.add(udm);
+    return udm;
+  }
+
+  private Udm udm(UdmConfig config) {
+    return udm(config, MutableClock.atRealTime());
+  }
+
+  @AfterEach
+  void close() {
+    opened.forEach(Udm::close);
+  }
+
+  @Test
+  void aScriptedMixIsCountedByOperationAndOutcome() {
+    ItemOps items = udm(UdmConfig.builder().build()).with(users);
+    String ada = items.create(Map.of("name", "Ada", "status", "active")).id();
+    String bob = items.create(Map.of("name", "Bob", "status", "active")).id();
+    items.create(Map.of("name", "Cy", "status", "inactive"));
+    items.update(ada, Map.of("name", "Ada L.", "status", "active"));
+    assertThatThrownBy(() -> items.update(ada, Map.of("name", "stale"), WriteOptions.builder().expectedOv(1).build()))
+        .isInstanceOf(OptimisticLockException.class);
+    assertThatThrownBy(() -> items.update("missing-item", Map.of("name", "nobody")))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> items.create(Map.of("_system", Map.of("ov", 9))))
+        .isInstanceOf(ValidationException.class);
+    items.getLatest(ada);
+    items.getLatest(bob);
+    items.getLatest("missing-item");
+    items.getVersion(ada, 1);
+    items.delete(bob);
+    items.listByMeta(MetaQuery.all());
+    items.history(ada);
+
+    assertThat(count("items", "create", "success")).isEqualTo(3);
+    assertThat(count("items", "create", "validation")).isEqualTo(1);
+    assertThat(count("items", "update", "success")).isEqualTo(1);
+    assertThat(count("items", "update", "conflict")).isEqualTo(1);
+    assertThat(count("items", "update", "not_found")).isEqualTo(1);
+    assertThat(count("items", "getLatest", "success")).isEqualTo(2);
+    assertThat(count("items", "getLatest", "not_found")).isEqualTo(1);
+    assertThat(count("items", "getVersion", "success")).isEqualTo(1);
+    assertThat(count("items", "delete", "success")).isEqualTo(1);
+    assertThat(count("items", "listByMeta", "success")).isEqualTo(1);
+    assertThat(count("items", "history", "success")).isEqualTo(1);
+    // Nothing else was counted: every call of the mix is above, once.
+    long all = registry.find(MeteredUdm.METER).tag("api", "items").timers().stream().mapToLong(Timer::count).sum();
+    assertThat(all).isEqualTo(14);
+    Timer create = registry.get(MeteredUdm.METER).tags("operation", "create", "outcome", "success").timer();
+    assertThat(create.totalTime(TimeUnit.NANOSECONDS)).isPositive();
+  }
+
+  @Test
+  void theOtherApisAreTimedToo() {
+    Udm udm = udm(UdmConfig.builder().build());
+    udm.with(users).create(Map.of("name", "Ada"));
+    udm.counters().getTotals(CounterQuery.of(users.tenantId(), "crm", "users"));
+    udm.admin().health();
+
+    assertThat(count("counters", "getTotals", "success")).isEqualTo(1);
+    assertThat(count("admin", "health", "success")).isEqualTo(1);
+  }
+
+  @Test
+  void storageCallsAreTimedPerBackendAndStore() {
+    Udm udm = udm(UdmConfig.builder().cache(CacheConfig.builder().maxBytes(0).build()).build());
+    ItemOps items = udm.with(users);
+    String backend = udm.route(users).backendId();
+    String id = items.create(Map.of("name", "Ada")).id();
+    double putsAfterCreate = storageCalls(backend, objectStore(), "blobs", "put");
+    items.update(id, Map.of("name", "Ada L."));
+    items.getLatest(id);
+    items.getLatest(id);
+
+    assertThat(putsAfterCreate).isGreaterThanOrEqualTo(1);
+    assertThat(storageCalls(backend, objectStore(), "blobs", "put")).isGreaterThan(putsAfterCreate);
+    assertThat(storageCalls(backend, objectStore(), "blobs", "get")).isGreaterThanOrEqualTo(2);
+    assertThat(registry.find(MeteredPorts.METER).tags("backend", backend, "port", "heads").timers()).isNotEmpty();
+    assertThat(registry.find(MeteredPorts.METER).tags("backend", MeteredPorts.COUNTERS_BACKEND, "port", "placements")
+        .timers()).isNotEmpty();
+    assertThat(registry.find(MeteredPorts.METER).tag("outcome", "error").timers()).isEmpty();
+  }
+
+  @Test
+  void payloadCacheHitsAndMissesAreCounted() {
+    ItemOps items = udm(UdmConfig.builder().cache(CacheConfig.builder().maxBytes(1 << 20).build()).build()).with(users);
+    String id = items.create(Map.of("name", "Ada")).id();
+    double hits = cache("hit");
+    double misses = cache("miss");
+
+    items.getVersion(id, 1);
+    items.getVersion(id, 1);
+    items.getVersion(id, 1);
+
+    assertThat(cache("hit") + cache("miss") - hits - misses).isEqualTo(3);
+    assertThat(cache("hit") - hits).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void heldCounterChangesAndHowLongTheyWaitedAreGauged() {
+    MutableClock clock = MutableClock.atRealTime();
+    UdmConfig debounced = UdmConfig.builder()
+        .writeOptimization(WriteOptimizationConfig.builder().debounceCountersMs(600_000).build()).build();
+    Udm udm = udm(debounced, clock);
+    udm.with(users).create(Map.of("name", "Ada"));
+    udm.with(users).create(Map.of("name", "Bob"));
+    // Less than the claim on the work lasts: after that it is left to a sweeper.
+    clock.advance(Duration.ofSeconds(10));
+
+    assertThat(registry.get("udm.counters.held").gauge().value()).isEqualTo(2);
+    assertThat(registry.get("udm.counters.flush.lag").timeGauge().value(TimeUnit.SECONDS)).isBetween(10.0, 11.0);
+
+    // A counters read sends what is held.
+    assertThat(udm.counters().getTotals(CounterQuery.of(users.tenantId(), "crm", "users")).creates()).isEqualTo(2);
+    assertThat(registry.get("udm.counters.held").gauge().value()).isZero();
+    assertThat(registry.get("udm.counters.flush.lag").timeGauge().value(TimeUnit.SECONDS)).isZero();
+  }
+
+  @Test
+  void theFallbackQueueIsGaugedWhenFallbackIsOn() {
+    Udm withoutFallback = udm(UdmConfig.builder().build());
+    assertThat(withoutFallback.fallback()).isEmpty();
+    assertThat(registry.find("udm.fallback.queue.size").gauge()).isNull();
+    withoutFallback.close();
+
+    Udm udm = udm(UdmConfig.builder().fallback(FallbackConfig.builder().enabled(true).workerEnabled(false).build())
+        .build());
+    QueueStats stats = udm.fallback().orElseThrow().getQueueStats();
+    assertThat(registry.get("udm.fallback.queue.size").gauge().value()).isEqualTo(stats.queueSize());
+    assertThat(registry.get("udm.fallback.dead.letters").gauge().value()).isEqualTo(stats.deadLetterSize());
+    assertThat(registry.get("udm.fallback.queue.inflight").gauge().value()).isEqualTo(stats.inflight());
+  }
+
+  @Test
+  void closingRemovesTheGaugesThatReadTheUdm() {
+    Udm udm = udm(UdmConfig.builder().fallback(FallbackConfig.builder().enabled(true).workerEnabled(false).build())
+        .build());
+    udm.with(users).create(Map.of("name", "Ada"));
+    assertThat(registry.find("udm.counters.held").gauge()).isNotNull();
+
+    udm.close();
+
+    assertThat(registry.find("udm.counters.held").gauge()).isNull();
+    assertThat(registry.find("udm.cache.payload.requests").functionCounters()).isEmpty();
+    assertThat(registry.find("udm.fallback.queue.size").gauge()).isNull();
+    // The timers stay: they are totals of what happened.
+    assertThat(count("items", "create", "success")).isEqualTo(1);
+  }
+
+  private long count(String api, String operation, String outcome) {
+    Timer timer = registry.find(MeteredUdm.METER).tags("api", api, "operation", operation, "outcome", outcome).timer();
+    return timer == null ? 0 : timer.count();
+  }
+
+  private double storageCalls(String backend, String store, String port, String call) {
+    return registry.find(MeteredPorts.METER).tags("backend", backend, "store", store, "port", port, "call", call)
+        .timers().stream().mapToLong(Timer::count).sum();
+  }
+
+  private double cache(String result) {
+    var counter = registry.find("udm.cache.payload.requests").tag("result", result).functionCounter();
+    return counter == null ? 0 : counter.count();
+  }
+}
