@@ -14,6 +14,8 @@ import io.udm.api.ItemView;
 import io.udm.api.ListOptions;
 import io.udm.api.MetaQuery;
 import io.udm.api.Page;
+import io.udm.api.Progress;
+import io.udm.api.ProgressListener;
 import io.udm.api.ReadOptions;
 import io.udm.api.RestoreResult;
 import io.udm.api.RestoreTarget;
@@ -22,6 +24,7 @@ import io.udm.api.UpdateResult;
 import io.udm.api.VersionDiff;
 import io.udm.api.VersionInfo;
 import io.udm.api.WriteOptions;
+import io.udm.app.history.RestoreProgress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -97,8 +100,13 @@ final class CollectionOps implements ItemOps {
   }
 
   @Override
-  public CollectionRestoreResult restoreCollection(RestoreTarget to, WriteOptions opts) {
-    return items.restores().restoreCollection(ctx, to, opts);
+  public CollectionRestoreResult restoreCollection(RestoreTarget to, WriteOptions opts, ProgressListener progress) {
+    if (progress == ProgressListener.NONE) {
+      // Keeps a listener bound with RestoreProgress.reporting by the caller.
+      return items.restores().restoreCollection(ctx, to, opts);
+    }
+    return RestoreProgress.reporting(s -> progress.onProgress(Progress.items("restore", s.scanned())),
+        () -> items.restores().restoreCollection(ctx, to, opts));
   }
 
   @Override

@@ -105,7 +105,12 @@ public interface ItemOps {
     return restoreObject(id, to, WriteOptions.none());
   }
 
-  CollectionRestoreResult restoreCollection(RestoreTarget to, WriteOptions opts);
+  default CollectionRestoreResult restoreCollection(RestoreTarget to, WriteOptions opts) {
+    return restoreCollection(to, opts, ProgressListener.NONE);
+  }
+
+  /** As {@link #restoreCollection(RestoreTarget, WriteOptions)}, telling {@code progress} of every page of items done. */
+  CollectionRestoreResult restoreCollection(RestoreTarget to, WriteOptions opts, ProgressListener progress);
 
   default CollectionRestoreResult restoreCollection(RestoreTarget to) {
     return restoreCollection(to, WriteOptions.none());

@@ -8,19 +8,39 @@ public interface MaintenanceApi {
   HardDeleteResult hardDelete(RouteContext ctx, String id, HardDeleteOptions opts);
 
   /** Removes expired or oversized dev shadows from heads (or only reports them, on a dry run). */
-  ShrinkResult shrinkDevShadows(RouteContext ctx, ShrinkOptions opts);
+  default ShrinkResult shrinkDevShadows(RouteContext ctx, ShrinkOptions opts) {
+    return shrinkDevShadows(ctx, opts, ProgressListener.NONE);
+  }
+
+  /** As {@link #shrinkDevShadows(RouteContext, ShrinkOptions)}, telling {@code progress} of every head scanned. */
+  ShrinkResult shrinkDevShadows(RouteContext ctx, ShrinkOptions opts, ProgressListener progress);
 
   /** Prunes versions per {@code retention.ver}; the newest version of an item always stays. */
-  RetentionResult applyRetention(RouteContext ctx);
+  default RetentionResult applyRetention(RouteContext ctx) {
+    return applyRetention(ctx, ProgressListener.NONE);
+  }
+
+  /** As {@link #applyRetention(RouteContext)}, telling {@code progress} of every item done. */
+  RetentionResult applyRetention(RouteContext ctx, ProgressListener progress);
 
   /** Removes payloads and version records of attempts that never committed, older than {@code olderThan}. */
-  GcResult collectGarbage(RouteContext ctx, Duration olderThan);
+  default GcResult collectGarbage(RouteContext ctx, Duration olderThan) {
+    return collectGarbage(ctx, olderThan, ProgressListener.NONE);
+  }
+
+  /** As {@link #collectGarbage(RouteContext, Duration)}, telling {@code progress} of every item swept. */
+  GcResult collectGarbage(RouteContext ctx, Duration olderThan, ProgressListener progress);
 
   /**
    * Reports dangling heads, ov gaps, missing payloads and orphans. The report keeps the first
    * problems up to a bound and counts all of them ({@link VerifyReport#problemsFound()}).
    */
-  VerifyReport verify(RouteContext ctx);
+  default VerifyReport verify(RouteContext ctx) {
+    return verify(ctx, ProgressListener.NONE);
+  }
+
+  /** As {@link #verify(RouteContext)}, telling {@code progress} of every item checked. */
+  VerifyReport verify(RouteContext ctx, ProgressListener progress);
 
   /**
    * Rebuilds a collection's {@code live} and rule gauges from its heads (read in pages): afterwards

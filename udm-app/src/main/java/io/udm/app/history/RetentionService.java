@@ -1,5 +1,7 @@
 package io.udm.app.history;
 
+import io.udm.api.Progress;
+import io.udm.api.ProgressListener;
 import io.udm.api.RetentionResult;
 import io.udm.api.RouteContext;
 import io.udm.api.config.UdmConfig;
@@ -47,17 +49,24 @@ public final class RetentionService {
   }
 
   public RetentionResult apply(RouteContext ctx) {
+    return apply(ctx, ProgressListener.NONE);
+  }
+
+  /** Applies the policy to every item of {@code ctx}, telling {@code progress} after each. */
+  public RetentionResult apply(RouteContext ctx, ProgressListener progress) {
     java.util.Objects.requireNonNull(ctx, "ctx");
+    java.util.Objects.requireNonNull(progress, "progress");
     BackendPorts backend = router.forMaintenance(ctx);
     if (policy.keepsEverything()) {
       return new RetentionResult(0, 0);
     }
     Instant now = clock.instant();
-    long[] totals = new long[2];
+    long[] totals = new long[3];
     ItemScan.forEachHead(backend, ctx, PAGE_SIZE, head -> {
       RetentionResult one = prune(backend, head, now);
       totals[0] += one.versionsPruned();
       totals[1] += one.objectsRemoved();
+      progress.onProgress(Progress.items("retention", ++totals[2]));
     });
     LOG.log(Level.INFO, "retention on {0} ({1}): {2} versions pruned, {3} objects removed",
         ctx, policy, totals[0], totals[1]);

@@ -2,6 +2,8 @@ package io.udm.app.maintenance;
 
 import io.udm.api.ContentRef;
 import io.udm.api.GcResult;
+import io.udm.api.Progress;
+import io.udm.api.ProgressListener;
 import io.udm.api.RouteContext;
 import io.udm.api.config.LimitsConfig;
 import io.udm.api.error.ValidationException;
@@ -64,7 +66,13 @@ public final class GarbageCollector {
   }
 
   public GcResult collect(RouteContext ctx, Duration olderThan) {
+    return collect(ctx, olderThan, ProgressListener.NONE);
+  }
+
+  /** Sweeps {@code ctx}, telling {@code progress} after each item's payloads and content. */
+  public GcResult collect(RouteContext ctx, Duration olderThan, ProgressListener progress) {
     Objects.requireNonNull(ctx, "ctx");
+    Objects.requireNonNull(progress, "progress");
     Objects.requireNonNull(olderThan, "olderThan");
     if (olderThan.compareTo(floor) < 0) {
       throw new ValidationException("collectGarbage: olderThan " + olderThan + " is below limits.gcMinGraceSeconds ("
@@ -73,14 +81,19 @@ public final class GarbageCollector {
     }
     BackendPorts backend = router.forRead(ctx);
     Instant cutoff = clock.instant().minus(olderThan);
-    long removed = sweep(backend, ctx, BlobArea.JSON, cutoff) + sweep(backend, ctx, BlobArea.CONTENT, cutoff);
+    long removed = sweep(backend, ctx, BlobArea.JSON, cutoff, progress, "gc payloads")
+        + sweep(backend, ctx, BlobArea.CONTENT, cutoff, progress, "gc content");
     return new GcResult(0, removed);
   }
 
-  private static long sweep(BackendPorts backend, RouteContext ctx, BlobArea area, Instant cutoff) {
+  private static long sweep(BackendPorts backend, RouteContext ctx, BlobArea area, Instant cutoff,
+      ProgressListener progress, String task) {
     AtomicLong removed = new AtomicLong();
-    CollectionPayloads.forEachItemBatch(backend.blobs(), area, ctx, (objectId, blobs) ->
-        removed.addAndGet(removeOrphans(backend, area, ItemKey.of(ctx, objectId), blobs, cutoff)));
+    AtomicLong items = new AtomicLong();
+    CollectionPayloads.forEachItemBatch(backend.blobs(), area, ctx, (objectId, blobs) -> {
+      removed.addAndGet(removeOrphans(backend, area, ItemKey.of(ctx, objectId), blobs, cutoff));
+      progress.onProgress(Progress.items(task, items.incrementAndGet()));
+    });
     return removed.get();
   }
 

@@ -4,6 +4,7 @@ import io.udm.api.GcResult;
 import io.udm.api.HardDeleteOptions;
 import io.udm.api.HardDeleteResult;
 import io.udm.api.MaintenanceApi;
+import io.udm.api.ProgressListener;
 import io.udm.api.RebalanceOptions;
 import io.udm.api.RebalancePlan;
 import io.udm.api.RebalanceResult;
@@ -46,23 +47,23 @@ public final class MaintenanceService implements MaintenanceApi {
   }
 
   @Override
-  public ShrinkResult shrinkDevShadows(RouteContext ctx, ShrinkOptions opts) {
-    return shrink.shrink(ctx, opts);
+  public ShrinkResult shrinkDevShadows(RouteContext ctx, ShrinkOptions opts, ProgressListener progress) {
+    return shrink.shrink(ctx, opts, progress);
   }
 
   @Override
-  public RetentionResult applyRetention(RouteContext ctx) {
-    return retention.apply(ctx);
+  public RetentionResult applyRetention(RouteContext ctx, ProgressListener progress) {
+    return retention.apply(ctx, progress);
   }
 
   @Override
-  public GcResult collectGarbage(RouteContext ctx, Duration olderThan) {
-    return garbage.collect(ctx, olderThan);
+  public GcResult collectGarbage(RouteContext ctx, Duration olderThan, ProgressListener progress) {
+    return garbage.collect(ctx, olderThan, progress);
   }
 
   @Override
-  public VerifyReport verify(RouteContext ctx) {
-    return verifier.verify(ctx);
+  public VerifyReport verify(RouteContext ctx, ProgressListener progress) {
+    return verifier.verify(ctx, progress);
   }
 
   @Override

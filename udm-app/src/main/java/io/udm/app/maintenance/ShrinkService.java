@@ -1,5 +1,7 @@
 package io.udm.app.maintenance;
 
+import io.udm.api.Progress;
+import io.udm.api.ProgressListener;
 import io.udm.api.RouteContext;
 import io.udm.api.ShrinkOptions;
 import io.udm.api.ShrinkResult;
@@ -49,7 +51,13 @@ public final class ShrinkService {
   }
 
   public ShrinkResult shrink(RouteContext ctx, ShrinkOptions opts) {
+    return shrink(ctx, opts, ProgressListener.NONE);
+  }
+
+  /** Shrinks (or reports) {@code ctx}'s dev shadows, telling {@code progress} after each head. */
+  public ShrinkResult shrink(RouteContext ctx, ShrinkOptions opts, ProgressListener progress) {
     Objects.requireNonNull(ctx, "ctx");
+    Objects.requireNonNull(progress, "progress");
     if (opts == null) {
       throw new ValidationException("shrink options must not be null; pass ShrinkOptions.dryRun() or ShrinkOptions.confirmed()");
     }
@@ -70,6 +78,7 @@ public final class ShrinkService {
           new HeadQuery(ctx, io.udm.api.MetaQuery.all(), Optional.empty(), true, after, pageSize, true));
       for (HeadRecord head : page) {
         scanned++;
+        progress.onProgress(Progress.items("shrink", scanned));
         Optional<DevShadow> shadow = head.shadow();
         if (shadow.isEmpty() || !shrinkable(shadow.get(), now, maxBytes)) {
           continue;

@@ -1,8 +1,10 @@
 package io.udm.app.maintenance;
 
+import io.udm.api.Progress;
+import io.udm.api.ProgressListener;
 import io.udm.api.RouteContext;
-import io.udm.api.VerifyProblem;
 import io.udm.api.VerifyProblem.Kind;
+import io.udm.api.VerifyProblem;
 import io.udm.api.VerifyReport;
 import io.udm.app.routing.BackendRouter;
 import io.udm.app.stored.CollectionPayloads;
@@ -53,7 +55,13 @@ public final class Verifier {
   }
 
   public VerifyReport verify(RouteContext ctx) {
+    return verify(ctx, ProgressListener.NONE);
+  }
+
+  /** Checks every item of {@code ctx}, telling {@code progress} after each. */
+  public VerifyReport verify(RouteContext ctx, ProgressListener progress) {
     Objects.requireNonNull(ctx, "ctx");
+    Objects.requireNonNull(progress, "progress");
     BackendPorts backend = router.forRead(ctx);
     ProblemTally problems = new ProblemTally(MAX_PROBLEMS_KEPT);
     PageCursor<HeadRecord> heads = ItemScan.heads(backend, ctx, CollectionPayloads.PAGE);
@@ -73,6 +81,7 @@ public final class Verifier {
         }
         ItemCheck.check(backend, ItemKey.of(ctx, id), problems::add);
         checked++;
+        progress.onProgress(Progress.items("verify", checked));
         lastHeadId = id;
         continue;
       }
@@ -82,6 +91,7 @@ public final class Verifier {
       }
       ItemCheck.check(backend, ItemKey.of(ctx, id), problems::add);
       checked++;
+      progress.onProgress(Progress.items("verify", checked));
     }
     return problems.report(checked);
   }

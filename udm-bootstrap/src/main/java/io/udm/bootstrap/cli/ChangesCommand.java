@@ -5,7 +5,9 @@ import io.udm.api.Change;
 import io.udm.api.ChangePage;
 import io.udm.api.ChangeQuery;
 import io.udm.api.ItemOps;
+import io.udm.api.Progress;
 import java.time.Duration;
+import java.util.OptionalLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,17 +46,30 @@ final class ChangesCommand extends UdmCommand {
   int run(CliSession session) throws InterruptedException {
     ItemOps ops = session.udm().with(collection.get());
     long next = afterCv;
-    while (true) {
-      ChangePage page = ops.changes(ChangeQuery.builder().afterCv(next).limit(limit).includeData(data).build());
-      page.changes().forEach(this::print);
-      out().flush();
-      next = page.nextAfterCv();
-      if (page.changes().isEmpty()) {
-        if (!follow) {
-          return UdmCli.OK;
+    // Progress of the catch-up only: once caught up, following just prints what comes.
+    ProgressDisplay catchUp = progressDisplay();
+    long caughtUp = 0;
+    boolean catchingUp = true;
+    try {
+      while (true) {
+        ChangePage page = ops.changes(ChangeQuery.builder().afterCv(next).limit(limit).includeData(data).build());
+        page.changes().forEach(this::print);
+        out().flush();
+        next = page.nextAfterCv();
+        if (page.changes().isEmpty()) {
+          catchUp.close();
+          catchingUp = false;
+          if (!follow) {
+            return UdmCli.OK;
+          }
+          Thread.sleep(Duration.ofMillis(pollMs).toMillis());
+        } else if (catchingUp) {
+          caughtUp += page.changes().size();
+          catchUp.onProgress(new Progress("changes", "changes", caughtUp, OptionalLong.empty()));
         }
-        Thread.sleep(Duration.ofMillis(pollMs).toMillis());
       }
+    } finally {
+      catchUp.close();
     }
   }
 

@@ -21,7 +21,10 @@ final class GcCommand extends UdmCommand {
   @Override
   int run(CliSession session) {
     progress("collecting garbage older than " + olderThan + " in " + collection.get() + "...");
-    GcResult r = session.udm().maintenance().collectGarbage(collection.get(), olderThan);
+    GcResult r;
+    try (ProgressDisplay display = progressDisplay()) {
+      r = session.udm().maintenance().collectGarbage(collection.get(), olderThan, display);
+    }
     if (json) {
       ObjectNode node = Render.object();
       node.put("orphanVersions", r.orphanVersions());

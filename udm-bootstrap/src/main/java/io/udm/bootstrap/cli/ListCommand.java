@@ -6,6 +6,7 @@ import io.udm.api.ItemView;
 import io.udm.api.ListOptions;
 import io.udm.api.MetaQuery;
 import io.udm.api.Page;
+import io.udm.api.Progress;
 import io.udm.api.json.JsonValues;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -89,11 +90,10 @@ final class ListCommand extends UdmCommand {
     }
     Render.Table table = new Render.Table("ID", "OV", "AT", "DATA");
     long count = 0;
-    int pages = 0;
+    ProgressDisplay display = all ? progressDisplay() : ProgressDisplay.of(ProgressDisplay.Mode.NONE, null, 1);
     Optional<String> next = Optional.ofNullable(cursor);
     do {
       Page<ItemView> page = ops.listByMeta(query, options(next.orElse(null)));
-      pages++;
       next = page.nextCursor();
       for (ItemView item : page.items()) {
         count++;
@@ -104,14 +104,15 @@ final class ListCommand extends UdmCommand {
           table.row(item.id(), item.ov(), item.at(), item.deleted() ? "[deleted] " + data : data);
         }
       }
-      if (all && next.isPresent()) {
-        progress("listed " + count + " items (" + pages + " pages so far)...");
+      if (all) {
+        display.onProgress(Progress.items("list", count));
       }
       if (gen == null && all && table.size() >= 1000) {
         table.print(out, "");
         table = new Render.Table("ID", "OV", "AT", "DATA");
       }
     } while (all && next.isPresent());
+    display.close();
     if (gen != null) {
       gen.writeEndArray();
       gen.writeNumberField("count", count);

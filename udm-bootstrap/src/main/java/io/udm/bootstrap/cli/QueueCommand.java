@@ -8,6 +8,7 @@ import io.udm.api.FallbackApi;
 import io.udm.api.FallbackFilter;
 import io.udm.api.OptimizerStats;
 import io.udm.api.PendingOp;
+import io.udm.api.Progress;
 import io.udm.api.QueueStats;
 import io.udm.api.error.NotFoundException;
 import io.udm.api.error.UdmException;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -137,16 +139,30 @@ final class QueueCommand extends UdmCommand {
     }, "udm-queue-work-stop");
     Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
     progress("retry worker running" + (workSeconds == 0 ? "; press Ctrl-C to stop" : " for " + workSeconds + " s"));
-    long reportEveryMs = 5000;
     long leftMs = workSeconds == 0 ? Long.MAX_VALUE : workSeconds * 1000;
-    try {
+    // Settled = no longer pending (applied, or dead-lettered), out of what was pending at the start
+    // plus what arrived since.
+    try (ProgressDisplay display = progressDisplay()) {
+      QueueStats first = queue.getQueueStats();
+      long total = first.queueSize();
+      long previous = first.queueSize();
+      long settled = 0;
+      int tick = 0;
       while (leftMs > 0) {
-        long sleep = Math.min(reportEveryMs, leftMs);
+        long sleep = Math.min(1000, leftMs);
         Thread.sleep(sleep);
         leftMs -= sleep;
-        if (leftMs > 0) {
-          QueueStats s = queue.getQueueStats();
-          progress("pending " + s.queueSize() + ", in flight " + s.inflight() + ", dead letters " + s.deadLetterSize());
+        QueueStats s = queue.getQueueStats();
+        if (s.queueSize() < previous) {
+          settled += previous - s.queueSize();
+        } else {
+          total += s.queueSize() - previous;
+        }
+        previous = s.queueSize();
+        display.onProgress(new Progress("queue", "ops", settled, OptionalLong.of(Math.max(total, settled))));
+        if (++tick % 5 == 0) {
+          display.note("pending " + s.queueSize() + ", in flight " + s.inflight() + ", dead letters "
+              + s.deadLetterSize());
         }
       }
     } catch (InterruptedException e) {

@@ -3,11 +3,13 @@ package io.udm.bootstrap.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.udm.api.CollectionMove;
+import io.udm.api.Progress;
 import io.udm.api.RebalanceListener;
 import io.udm.api.RebalanceOptions;
 import io.udm.api.RebalancePlan;
 import io.udm.api.RebalanceResult;
 import java.io.PrintWriter;
+import java.util.OptionalLong;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,14 +44,17 @@ final class RebalanceCommand extends UdmCommand {
       printPlan(plan);
       return UdmCli.OK;
     }
-    var options = RebalanceOptions.builder().confirm(true).listener(new Progress());
-    if (tenant != null) {
-      options.tenantId(tenant);
+    RebalanceResult r;
+    try (ProgressDisplay display = progressDisplay()) {
+      var options = RebalanceOptions.builder().confirm(true).listener(new Shown(display));
+      if (tenant != null) {
+        options.tenantId(tenant);
+      }
+      if (max != null) {
+        options.maxCollections(max);
+      }
+      r = session.udm().maintenance().rebalance(options.build());
     }
-    if (max != null) {
-      options.maxCollections(max);
-    }
-    RebalanceResult r = session.udm().maintenance().rebalance(options.build());
     if (json) {
       ObjectNode node = Render.object();
       node.put("collectionsMoved", r.collectionsMoved());
@@ -91,35 +96,57 @@ final class RebalanceCommand extends UdmCommand {
     out.println(plan.moves().size() + " collections to move; run `udm rebalance --confirm` to move them");
   }
 
-  /** One progress line per step on stderr; stdout stays the result. */
-  private final class Progress implements RebalanceListener {
+  /**
+   * The run on stderr (stdout stays the result): a bar of collections moved whose message is the
+   * current step, or on a pipe one line per step.
+   */
+  private static final class Shown implements RebalanceListener {
+    private final ProgressDisplay display;
     private int total;
+    private int ended;
+
+    Shown(ProgressDisplay display) {
+      this.display = display;
+    }
 
     @Override
     public void started(int moves) {
       total = moves;
-      progress("rebalance: " + moves + " collections to move");
+      display.note("rebalance: " + moves + " collections to move");
+      collections();
     }
 
     @Override
     public void moveStarted(CollectionMove move, int index) {
-      progress("[" + index + "/" + total + "] " + move.collection() + ": " + move.fromBackendId() + " -> "
+      display.note("[" + index + "/" + total + "] " + move.collection() + ": " + move.fromBackendId() + " -> "
           + move.toBackendId());
     }
 
     @Override
     public void copied(CollectionMove move, long versionsCopied, long objectsCopied) {
-      progress("  copied " + versionsCopied + " versions, " + objectsCopied + " objects");
+      display.note("  copied " + versionsCopied + " versions, " + objectsCopied + " objects");
     }
 
     @Override
     public void step(CollectionMove move, String step) {
-      progress("  " + step);
+      display.note("  " + step);
+    }
+
+    @Override
+    public void moveFinished(CollectionMove move) {
+      ended++;
+      collections();
     }
 
     @Override
     public void moveFailed(CollectionMove move, RuntimeException error) {
-      progress("  failed: " + error.getMessage());
+      display.note("  failed: " + error.getMessage());
+      ended++;
+      collections();
+    }
+
+    private void collections() {
+      display.onProgress(new Progress("rebalance", "collections", ended, OptionalLong.of(total)));
     }
   }
 }

@@ -80,7 +80,10 @@ final class RestoreCommand extends UdmCommand {
     ItemOps ops = session.udm().with(collection.get());
     if (all) {
       progress("restoring " + collection.get() + "...");
-      CollectionRestoreResult r = ops.restoreCollection(restoreTarget(), write.build(null));
+      CollectionRestoreResult r;
+      try (ProgressDisplay display = progressDisplay()) {
+        r = ops.restoreCollection(restoreTarget(), write.build(null), display);
+      }
       if (json) {
         ObjectNode node = Render.object();
         node.put("cv", r.cv());

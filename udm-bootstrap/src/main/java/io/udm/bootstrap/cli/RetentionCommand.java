@@ -26,7 +26,10 @@ final class RetentionCommand extends UdmCommand {
   @Override
   int run(CliSession session) {
     progress("applying retention to " + collection.get() + "...");
-    RetentionResult r = session.udm().maintenance().applyRetention(collection.get());
+    RetentionResult r;
+    try (ProgressDisplay display = progressDisplay()) {
+      r = session.udm().maintenance().applyRetention(collection.get(), display);
+    }
     if (json) {
       ObjectNode node = Render.object();
       node.put("versionsPruned", r.versionsPruned());

@@ -30,7 +30,10 @@ final class ShrinkCommand extends UdmCommand {
   int run(CliSession session) {
     progress((mode.dryRun ? "checking" : "shrinking") + " dev shadows of " + collection.get() + "...");
     ShrinkOptions options = mode.dryRun ? ShrinkOptions.dryRun() : ShrinkOptions.confirmed();
-    ShrinkResult r = session.udm().maintenance().shrinkDevShadows(collection.get(), options);
+    ShrinkResult r;
+    try (ProgressDisplay display = progressDisplay()) {
+      r = session.udm().maintenance().shrinkDevShadows(collection.get(), options, display);
+    }
     if (json) {
       ObjectNode node = Render.object();
       node.put("dryRun", mode.dryRun);

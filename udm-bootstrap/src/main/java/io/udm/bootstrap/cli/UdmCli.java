@@ -98,8 +98,13 @@ public final class UdmCli implements Runnable {
   boolean createBuckets;
 
   @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
-      description = "No progress lines on stderr; put prints only the id.")
+      description = "No progress on stderr; put prints only the id.")
   boolean quiet;
+
+  @Option(names = "--progress-every", paramLabel = "N", scope = ScopeType.INHERIT,
+      description = "When stderr is not a terminal: a progress line every N items (default 1000). On a terminal,"
+          + " long commands draw a progress bar instead.")
+  long progressEvery = 1000;
 
   private InputStream in = System.in;
   private boolean stdoutIsATerminal;
@@ -172,6 +177,19 @@ public final class UdmCli implements Runnable {
       return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
     } catch (ReflectiveOperationException e) {
       return true; // before Java 22, any console is a terminal
+    }
+  }
+
+  /**
+   * Whether stderr is a terminal, where progress bars go. Linux tells through /proc; elsewhere
+   * this falls back to whether the process runs on a terminal at all.
+   */
+  static boolean stderrIsATerminal() {
+    try {
+      String target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+      return runsOnATerminal();
     }
   }
 

@@ -53,6 +53,17 @@ abstract class UdmCommand implements Callable<Integer> {
     out().println(Render.pretty(node));
   }
 
+  /** Progress of a long operation on stderr: a bar on a terminal, plain lines otherwise, nothing with -q. */
+  ProgressDisplay progressDisplay() {
+    UdmCli root = root();
+    if (root.progressEvery < 1) {
+      throw usage("--progress-every must be 1 or more, got " + root.progressEvery);
+    }
+    ProgressDisplay.Mode mode = root.quiet ? ProgressDisplay.Mode.NONE
+        : UdmCli.stderrIsATerminal() ? ProgressDisplay.Mode.BAR : ProgressDisplay.Mode.LINES;
+    return ProgressDisplay.of(mode, spec.commandLine().getErr(), root.progressEvery);
+  }
+
   /** A progress line on stderr, unless {@code --quiet}. */
   void progress(String line) {
     if (!root().quiet) {

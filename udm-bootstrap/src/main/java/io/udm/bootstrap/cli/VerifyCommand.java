@@ -17,7 +17,10 @@ final class VerifyCommand extends UdmCommand {
   @Override
   int run(CliSession session) {
     progress("verifying " + collection.get() + "...");
-    VerifyReport r = session.udm().maintenance().verify(collection.get());
+    VerifyReport r;
+    try (ProgressDisplay display = progressDisplay()) {
+      r = session.udm().maintenance().verify(collection.get(), display);
+    }
     if (json) {
       ObjectNode node = Render.object();
       node.put("itemsChecked", r.itemsChecked());

@@ -3,7 +3,6 @@ package io.udm.bootstrap.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.udm.api.config.SpacesConn;
 import io.udm.api.config.UdmConfig;
 import io.udm.api.json.JsonValues;
 import io.udm.bootstrap.local.EmbeddedServers;
@@ -136,12 +135,7 @@ class ServeProcessTest {
   void serveWithConfigUsesTheConfiguredServersAndItsApiKeys() throws Exception {
     try (EmbeddedServers servers = EmbeddedServers.transientPairs(1)) {
       UdmConfig backends = servers.configFor(UdmConfig.builder().build(), "serve-config");
-      SpacesConn s3 = backends.spacesConns().get(0);
-      ObjectNode file = JsonValues.NODES.objectNode();
-      file.putArray("mongoUris").add(backends.mongoUris().get(0));
-      file.putArray("spacesConns").addObject().put("endpoint", s3.endpoint()).put("region", s3.region())
-          .put("accessKey", s3.accessKey()).put("secretKey", s3.secretKey()).put("jsonBucket", s3.jsonBucket())
-          .put("contentBucket", s3.contentBucket()).put("backupsBucket", s3.backupsBucket());
+      ObjectNode file = BackendConfigFile.of(backends);
       file.putObject("http").put("port", 0).putArray("apiKeys").addObject().put("name", "svc")
           .put("key", "${UDM_TEST_KEY}").putArray("tenants").add("acme");
       Path config = Files.writeString(dir.resolve("udm.json"), file.toString());
