@@ -44,7 +44,7 @@ final class ChangesCommand extends UdmCommand {
 
   @Override
   int run(CliSession session) throws InterruptedException {
-    ItemOps ops = session.udm().with(collection.get());
+    ItemOps ops = session.items(collection.get());
     long next = afterCv;
     // Progress of the catch-up only: once caught up, following just prints what comes.
     ProgressDisplay catchUp = progressDisplay();

@@ -1,5 +1,7 @@
 package io.udm.bootstrap.cli;
 
+import io.udm.api.ItemOps;
+import io.udm.api.RouteContext;
 import io.udm.api.Udm;
 import io.udm.api.config.UdmConfig;
 import io.udm.bootstrap.local.LocalUdm;
@@ -35,7 +37,7 @@ final class CliSession implements AutoCloseable {
   }
 
   static CliSession local(LocalUdm local) {
-    return new CliSession(local.udm(), local.config(), "local", local.dataDir(), local, Optional.of(local));
+    return new CliSession(null, local.config(), "local", local.dataDir(), local, Optional.of(local));
   }
 
   static CliSession configured(Udm udm, UdmConfig config, Path configFile) {
@@ -61,7 +63,12 @@ final class CliSession implements AutoCloseable {
   }
 
   Udm udm() {
-    return udm;
+    return local.map(LocalUdm::udm).orElse(udm);
+  }
+
+  /** A collection's item operations (beside a running local udm serve, answered by it). */
+  ItemOps items(RouteContext ctx) {
+    return local.map(l -> l.items(ctx)).orElseGet(() -> udm.with(ctx));
   }
 
   /** {@code local} or {@code config}. */

@@ -26,7 +26,7 @@ final class DeleteCommand extends UdmCommand {
 
   @Override
   int run(CliSession session) {
-    DeleteResult r = session.udm().with(collection.get()).delete(id, write.build(null));
+    DeleteResult r = session.items(collection.get()).delete(id, write.build(null));
     if (json) {
       printJson(Render.write("DELETE", r.id(), r.ov(), r.cv(), r.at()));
     } else {

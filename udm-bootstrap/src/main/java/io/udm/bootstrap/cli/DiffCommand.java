@@ -36,7 +36,7 @@ final class DiffCommand extends UdmCommand {
 
   @Override
   int run(CliSession session) {
-    VersionDiff diff = session.udm().with(collection.get()).diff(id, fromOv, toOv);
+    VersionDiff diff = session.items(collection.get()).diff(id, fromOv, toOv);
     if (json) {
       ObjectNode node = Render.object();
       node.put("id", diff.id()).put("fromOv", diff.fromOv()).put("toOv", diff.toOv());

@@ -64,7 +64,7 @@ final class EnrichCommand extends UdmCommand {
 
   @Override
   int run(CliSession session) {
-    EnrichResult r = session.udm().with(collection.get()).enrich(id, patch, options());
+    EnrichResult r = session.items(collection.get()).enrich(id, patch, options());
     if (json) {
       ObjectNode node = Render.write("ENRICH", r.id(), r.ov(), r.cv(), r.at());
       ArrayNode functions = node.putArray("functionIds");

@@ -57,7 +57,7 @@ final class GetCommand extends UdmCommand {
 
   @Override
   int run(CliSession session) {
-    ItemOps ops = session.udm().with(collection.get());
+    ItemOps ops = session.items(collection.get());
     var options = ReadOptions.builder().includeDeleted(includeDeleted).inlineContent(inlineContent);
     if (presign != null) {
       options.presignTtl(presign);

@@ -25,7 +25,7 @@ final class HistoryCommand extends UdmCommand {
 
   @Override
   int run(CliSession session) {
-    List<VersionInfo> history = session.udm().with(collection.get()).history(id);
+    List<VersionInfo> history = session.items(collection.get()).history(id);
     if (history.isEmpty()) {
       throw new NotFoundException("item " + id + " in " + collection.get() + " does not exist");
     }

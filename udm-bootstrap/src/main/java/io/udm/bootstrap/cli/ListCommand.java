@@ -80,7 +80,7 @@ final class ListCommand extends UdmCommand {
 
   @Override
   int run(CliSession session) throws IOException {
-    ItemOps ops = session.udm().with(collection.get());
+    ItemOps ops = session.items(collection.get());
     PrintWriter out = out();
     JsonGenerator gen = null;
     if (json) {

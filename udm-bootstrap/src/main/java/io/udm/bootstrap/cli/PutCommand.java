@@ -55,7 +55,7 @@ final class PutCommand extends UdmCommand {
 
   @Override
   int run(CliSession session) {
-    ItemOps ops = session.udm().with(collection.get());
+    ItemOps ops = session.items(collection.get());
     if (id == null || create) {
       CreateResult r = ops.create(data, write.build(id));
       report("created", Render.write("CREATE", r.id(), r.ov(), r.cv(), r.at()));

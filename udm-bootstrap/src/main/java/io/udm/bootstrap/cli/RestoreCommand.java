@@ -77,7 +77,7 @@ final class RestoreCommand extends UdmCommand {
 
   @Override
   int run(CliSession session) {
-    ItemOps ops = session.udm().with(collection.get());
+    ItemOps ops = session.items(collection.get());
     if (all) {
       progress("restoring " + collection.get() + "...");
       CollectionRestoreResult r;

@@ -57,7 +57,8 @@ final class ServeCommand extends UdmCommand {
     UdmConfig config = withOverrides(session.config());
     UdmHttpServer server = UdmHttpServer.start(session.udm(), config, metrics::scrape);
     session.closeFirst(server);
-    session.local().ifPresent(local -> local.shareWhileRunning(server.port()));
+    session.local().ifPresent(local -> local.shareWhileRunning(config.http().bind(), server.port(),
+        !config.http().apiKeys().isEmpty()));
     out().println("serving on http://" + config.http().bind() + ":" + server.port() + " (" + session.describe()
         + "); the resources are listed at /v1/openapi.yaml; stop with Ctrl-C");
     out().flush();

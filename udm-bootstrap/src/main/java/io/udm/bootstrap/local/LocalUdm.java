@@ -2,6 +2,8 @@ package io.udm.bootstrap.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.udm.api.ItemOps;
+import io.udm.api.RouteContext;
 import io.udm.api.Udm;
 import io.udm.api.UdmOptions;
 import io.udm.api.config.UdmConfig;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The CLI's local mode: the real MongoDB and S3 adapters against a MongoDB-protocol server and an
@@ -48,19 +51,28 @@ public final class LocalUdm implements AutoCloseable {
   private final FileLock lock;
   private final EmbeddedServers servers;
   private final UdmConfig config;
-  private final Udm udm;
+  private final Supplier<Udm> openUdm;
+  private final Optional<ServeClient> served;
+  private Udm udm;
   private boolean advertised;
   private boolean closed;
 
   private LocalUdm(Path dataDir, Optional<Path> settingsFile, FileChannel lockChannel, FileLock lock,
       EmbeddedServers servers, UdmConfig config, Udm udm) {
+    this(dataDir, settingsFile, lockChannel, lock, servers, config, () -> udm, Optional.empty());
+    this.udm = udm;
+  }
+
+  private LocalUdm(Path dataDir, Optional<Path> settingsFile, FileChannel lockChannel, FileLock lock,
+      EmbeddedServers servers, UdmConfig config, Supplier<Udm> openUdm, Optional<ServeClient> served) {
     this.dataDir = dataDir;
     this.settingsFile = settingsFile;
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.servers = servers;
     this.config = config;
-    this.udm = udm;
+    this.openUdm = openUdm;
+    this.served = served;
   }
 
   /** Opens (creating it when missing) the local data directory, reading {@code ${VAR}}s from the environment. */
@@ -125,8 +137,25 @@ public final class LocalUdm implements AutoCloseable {
     return found.stream().findFirst();
   }
 
-  public Udm udm() {
+  /** This process's UDM; beside a running {@code udm serve}, opened on first use. */
+  public synchronized Udm udm() {
+    if (closed) {
+      throw new IllegalStateException("the local data directory " + dataDir + " was closed");
+    }
+    if (udm == null) {
+      udm = openUdm.get();
+    }
     return udm;
+  }
+
+  /**
+   * The item operations of {@code ctx}. Beside a running {@code udm serve} that asks for no API
+   * keys, the serve answers them over HTTP, which spares this process starting the MongoDB and S3
+   * clients (what the HTTP API cannot express still goes through {@link #udm()}).
+   */
+  public ItemOps items(RouteContext ctx) {
+    return served.<ItemOps>map(client -> new ServedItemOps(client, ctx, () -> udm().with(ctx)))
+        .orElseGet(() -> udm().with(ctx));
   }
 
   /** The absolute data directory. */
@@ -150,7 +179,9 @@ public final class LocalUdm implements AutoCloseable {
       if (advertised) {
         ServeAdvert.removeOwn(dataDir);
       }
-      udm.close();
+      if (udm != null) {
+        udm.close();
+      }
     } finally {
       release(servers, lock, lockChannel);
     }
@@ -225,24 +256,29 @@ public final class LocalUdm implements AutoCloseable {
   private static LocalUdm attachToServe(Path dir, Optional<Path> settingsFile, UdmConfig base,
       UdmOptions options) {
     LocalPorts ports = LocalPorts.load(dir);
-    if (ServeAdvert.live(dir, ports.mongo()).isEmpty()) {
+    Optional<ServeAdvert.Live> serve = ServeAdvert.live(dir, ports.mongo());
+    if (serve.isEmpty()) {
       throw new StorageException("the local data directory " + dir + " is in use by another udm process;"
           + " wait for it to finish, or use another directory with --data-dir", true);
     }
     UdmConfig config = EmbeddedServers.configForPorts(base, BUCKET_PREFIX, ports.mongo(), ports.s3());
-    Udm udm = Udms.create(config, ConnectOptions.defaults().withStoresPrepared(true), options);
-    return new LocalUdm(dir, settingsFile, null, null, null, config, udm);
+    // Its HTTP API answers item operations only when it asks for no keys; with metrics wanted, the
+    // operations must run (and be measured) here.
+    Optional<ServeClient> served = serve.filter(s -> s.httpPort() > 0 && !s.keys() && options.meterRegistry().isEmpty())
+        .map(s -> new ServeClient(s.bind(), s.httpPort()));
+    return new LocalUdm(dir, settingsFile, null, null, null, config,
+        () -> Udms.create(config, ConnectOptions.defaults().withStoresPrepared(true), options), served);
   }
 
   /**
    * Lets other {@code udm} commands on this directory use this process's embedded servers while it
    * runs ({@code udm serve}); undone by {@link #close()}.
    */
-  public synchronized void shareWhileRunning(int httpPort) {
+  public synchronized void shareWhileRunning(String bind, int httpPort, boolean keys) {
     if (servers == null) {
       throw new IllegalStateException("only the process that runs the embedded servers can share them");
     }
-    ServeAdvert.write(dataDir, httpPort);
+    ServeAdvert.write(dataDir, bind, httpPort, keys);
     advertised = true;
   }
 

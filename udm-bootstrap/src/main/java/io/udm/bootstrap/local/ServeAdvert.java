@@ -22,15 +22,17 @@ final class ServeAdvert {
   static final String FILE = "serve.properties";
   private static final int PROBE_TIMEOUT_MS = 300;
 
-  /** What a live advert says. */
-  record Live(long pid, int httpPort) {}
+  /** What a live advert says: the serve's process, its HTTP address, and whether it asks for API keys. */
+  record Live(long pid, int httpPort, String bind, boolean keys) {}
 
   private ServeAdvert() {}
 
-  static void write(Path dataDir, int httpPort) {
+  static void write(Path dataDir, String bind, int httpPort, boolean keys) {
     Properties props = new Properties();
     props.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
     props.setProperty("http", Integer.toString(httpPort));
+    props.setProperty("bind", bind);
+    props.setProperty("keys", Boolean.toString(keys));
     Path file = dataDir.resolve(FILE);
     Path tmp = dataDir.resolve(FILE + ".tmp");
     try (OutputStream out = Files.newOutputStream(tmp)) {
@@ -72,8 +74,10 @@ final class ServeAdvert {
     Properties props = new Properties();
     try (InputStream in = Files.newInputStream(file)) {
       props.load(in);
+      // An advert without "keys" is from an older build: assume keys, so nothing is sent over HTTP.
       return Optional.of(new Live(Long.parseLong(props.getProperty("pid", "-1")),
-          Integer.parseInt(props.getProperty("http", "0"))));
+          Integer.parseInt(props.getProperty("http", "0")), props.getProperty("bind", "127.0.0.1"),
+          Boolean.parseBoolean(props.getProperty("keys", "true"))));
     } catch (IOException | NumberFormatException e) {
       return Optional.empty(); // half-written or damaged: not an advert to trust
     }

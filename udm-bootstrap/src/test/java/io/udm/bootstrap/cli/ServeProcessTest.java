@@ -97,6 +97,9 @@ class ServeProcessTest {
       assertThat(get.code()).as("a command beside a running serve uses its servers: " + get).isZero();
       assertThat(JsonValues.mapper().readTree(get.out()).path("data").path("email").asText())
           .isEqualTo("first@example.com");
+      // The serve answered it over HTTP: the command started no MongoDB or S3 client of its own.
+      assertThat(http.send("GET", "/metrics", null).body())
+          .contains("udm_operations_seconds_count{api=\"items\",operation=\"getLatest\",outcome=\"success\"} 1");
 
       AtomicBoolean writing = new AtomicBoolean(true);
       Thread writer = new Thread(() -> {
