@@ -117,6 +117,7 @@ class NullArgumentsTest {
         Map.entry(RouteContext.class, CTX),
         Map.entry(HardDeleteOptions.class, HardDeleteOptions.confirmed()),
         Map.entry(ShrinkOptions.class, ShrinkOptions.dryRun()),
+        Map.entry(io.udm.api.ProgressListener.class, io.udm.api.ProgressListener.NONE),
         Map.entry(CounterQuery.class, CounterQuery.of("acme", null, null)));
     Object sample = samples.get(type);
     if (sample == null) {
