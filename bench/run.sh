@@ -3,6 +3,7 @@
 #   bench/run.sh [items]                   collection restore (default 100000 items)
 #   bench/run.sh perf [writeOps] [readOps]  the side-by-side performance suite (raw drivers, UDM, Javers)
 #   bench/run.sh growth [maxItems] [storages]  cost-growth curves and their chart (default 100000, memory,mongo-s3)
+#   bench/run.sh jmh [JMH options]          microbenchmarks of the CPU-bound in-process paths
 # Extra Maven flags (for example -Dmaven.repo.local=...) go in MAVEN_ARGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +31,26 @@ case "${1:-}" in
     # One JVM, like perf; the servers hold up to 100k items, hence the larger heap.
     exec java -Xmx6g -Djava.awt.headless=true -cp "$BENCH_CP" io.udm.bench.growth.GrowthSuite \
         "${1:-100000}" bench "${2:-memory,mongo-s3}"
+    ;;
+  jmh)
+    shift
+    bench_classpath
+    OUT=bench/jmh-results.txt
+    {
+      echo "date: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average before: $(cat /proc/loadavg)"
+      # Short settings (one fork, 5 x 1 s warm-up, 5 x 1 s measurement): enough to rank the paths, not
+      # to settle small differences. Extra JMH options (e.g. a benchmark regex) follow the mode.
+      java -cp "$BENCH_CP" org.openjdk.jmh.Main -f 1 -wi 5 -w 1s -i 5 -r 1s -tu us -bm avgt \
+          -rf text -rff bench/target/jmh-table.txt "$@" > bench/target/jmh-log.txt
+      echo "load average after: $(cat /proc/loadavg)"
+      echo
+      cat bench/target/jmh-table.txt
+      echo
+      echo "Each measured iteration (us/op): on a shared machine one disturbed iteration inflates the mean and its error."
+      grep -E '^# Benchmark: |^Iteration ' bench/target/jmh-log.txt | sed 's/^# Benchmark: /\n/'
+    } > "$OUT"
+    cat "$OUT"
+    exit 0
     ;;
 esac
 ITEMS="${1:-100000}"
