@@ -133,14 +133,14 @@ public final class GrowthSuite {
   }
 
   /**
-   * Every measured call a few hundred times on a throwaway store (not recorded), so the first curve
-   * point is not the JIT's warm-up.
+   * Every measured call thousands of times on a throwaway store (not recorded), so the first curve
+   * point is not the JIT's warm-up (400 were too few: the first MongoDB + S3 points were still slower).
    */
   private void warmUp(String storage) throws Exception {
     try (GrowthStore store = GrowthStore.open(storage, 1)) {
       ItemOps ops = store.ops("items");
       Documents[] docs = generators(0);
-      int n = memory(storage) ? 4_000 : 400;
+      int n = memory(storage) ? 20_000 : 2_000;
       String[] ids = new String[n];
       Measure.run("warm-up", "create", WRITERS, n, (t, i) -> ids[t * (n / WRITERS) + i] = ops.create(docs[t].next()).id());
       Instant between = spaced();
