@@ -43,12 +43,13 @@ public final class Measure {
     try {
       List<Future<Integer>> done = new ArrayList<>();
       long start = System.nanoTime();
-      long deadline = maxMillis == Long.MAX_VALUE ? Long.MAX_VALUE : start + maxMillis * 1_000_000;
+      // Compared as elapsed time: nanoTime's origin is arbitrary (it may be negative), so no absolute deadline.
+      long capNanos = maxMillis >= Long.MAX_VALUE / 1_000_000 ? Long.MAX_VALUE : maxMillis * 1_000_000;
       for (int t = 0; t < threads; t++) {
         int thread = t;
         done.add(pool.submit(() -> {
           int i = 0;
-          while (i < perThread && (i == 0 || System.nanoTime() - deadline < 0)) {
+          while (i < perThread && (i == 0 || System.nanoTime() - start < capNanos)) {
             long t0 = System.nanoTime();
             body.run(thread, i);
             latencies[thread][i++] = System.nanoTime() - t0;
