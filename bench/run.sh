@@ -2,23 +2,57 @@
 # Benchmarks: see bench/README.md.
 #   bench/run.sh [items]                   collection restore (default 100000 items)
 #   bench/run.sh perf [writeOps] [readOps]  the side-by-side performance suite (raw drivers, UDM, Javers)
+#   bench/run.sh growth [maxItems] [storages]  cost-growth curves and their chart (default 100000, memory,mongo-s3)
+#   bench/run.sh jmh [JMH options]          microbenchmarks of the CPU-bound in-process paths
 # Extra Maven flags (for example -Dmaven.repo.local=...) go in MAVEN_ARGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ "${1:-}" = perf ]; then
-  shift
+# Builds udm-bench (profile bench adds it; the default build, mvn verify, never builds it) and its classpath.
+bench_classpath() {
   mkdir -p bench/target
   if [ ! -f bench/target/perf-classpath.txt ] || [ "${BENCH_REBUILD:-1}" = 1 ]; then
-    # Profile bench adds the udm-bench module; the default build (mvn verify) never builds it.
-    mvn -q -B ${MAVEN_ARGS:-} -Pbench -pl udm-bench -am install -DskipTests >/dev/null
+    mvn -q -B ${MAVEN_ARGS:-} -Pbench -pl udm-bench -am install -DskipTests -Dinvoker.skip=true >/dev/null
     mvn -q -B ${MAVEN_ARGS:-} -Pbench -pl udm-bench dependency:build-classpath \
         -Dmdep.outputFile="$PWD/bench/target/perf-classpath.txt" >/dev/null
   fi
-  echo "load average before: $(cat /proc/loadavg)"
-  # One JVM: the servers and every contender share it, as in the issue's first measurement.
-  exec java -Xmx3g -cp "udm-bench/target/classes:$(cat bench/target/perf-classpath.txt)" \
-      io.udm.bench.perf.PerfSuite "${1:-600}" "${2:-1000}" bench
-fi
+  BENCH_CP="udm-bench/target/classes:$(cat bench/target/perf-classpath.txt)"
+}
+case "${1:-}" in
+  perf)
+    shift
+    bench_classpath
+    echo "load average before: $(cat /proc/loadavg)"
+    # One JVM: the servers and every contender share it, as in the issue's first measurement.
+    exec java -Xmx3g -cp "$BENCH_CP" io.udm.bench.perf.PerfSuite "${1:-600}" "${2:-1000}" bench
+    ;;
+  growth)
+    shift
+    bench_classpath
+    # One JVM, like perf; the servers hold up to 100k items, hence the larger heap.
+    exec java -Xmx6g -Djava.awt.headless=true -cp "$BENCH_CP" io.udm.bench.growth.GrowthSuite \
+        "${1:-100000}" bench "${2:-memory,mongo-s3}"
+    ;;
+  jmh)
+    shift
+    bench_classpath
+    OUT=bench/jmh-results.txt
+    {
+      echo "date: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average before: $(cat /proc/loadavg)"
+      # Short settings (one fork, 5 x 1 s warm-up, 5 x 1 s measurement): enough to rank the paths, not
+      # to settle small differences. Extra JMH options (e.g. a benchmark regex) follow the mode.
+      java -cp "$BENCH_CP" org.openjdk.jmh.Main -f 1 -wi 5 -w 1s -i 5 -r 1s -tu us -bm avgt \
+          -rf text -rff bench/target/jmh-table.txt "$@" > bench/target/jmh-log.txt
+      echo "load average after: $(cat /proc/loadavg)"
+      echo
+      cat bench/target/jmh-table.txt
+      echo
+      echo "Each measured iteration (us/op): on a shared machine one disturbed iteration inflates the mean and its error."
+      grep -E '^# Benchmark: |^Iteration ' bench/target/jmh-log.txt | sed 's/^# Benchmark: /\n/'
+    } > "$OUT"
+    cat "$OUT"
+    exit 0
+    ;;
+esac
 ITEMS="${1:-100000}"
 WORK="$(mktemp -d)"
 if [ ! -f bench/target/classpath.txt ] || [ "${BENCH_REBUILD:-1}" = 1 ]; then

@@ -4,17 +4,20 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.SplittableRandom;
 
-/** About 1 KB JSON documents from a seeded generator (the seed is printed by the suite). */
-final class Documents {
+/**
+ * About 1 KB JSON documents from a seeded generator (the seed is printed by the suite). Not
+ * thread-safe: give each thread its own generator when the documents must be reproducible.
+ */
+public final class Documents {
   private static final String[] STATUSES = {"active", "inactive", "pending"};
   private final SplittableRandom random;
   private long sequence;
 
-  Documents(long seed) {
+  public Documents(long seed) {
     this.random = new SplittableRandom(seed);
   }
 
-  ObjectNode next() {
+  public ObjectNode next() {
     long n = sequence++;
     ObjectNode doc = JsonNodeFactory.instance.objectNode();
     doc.put("email", "user" + n + "@example.com");

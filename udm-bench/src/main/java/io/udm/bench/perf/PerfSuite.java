@@ -18,7 +18,6 @@ import io.udm.api.config.WriteOptimizationConfig;
 import io.udm.bootstrap.ConnectOptions;
 import io.udm.bootstrap.Udms;
 import io.udm.bootstrap.local.EmbeddedServers;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -59,19 +58,11 @@ public final class PerfSuite {
     long seed = Long.getLong("udm.seed", ThreadLocalRandom.current().nextLong());
     System.out.println("seed " + seed + " (rerun with -Dudm.seed=" + seed + ")");
     PerfSuite suite = new PerfSuite(writeOps, readOps, seed);
-    suite.notes.put("load before", load());
+    suite.notes.put("load before", Measure.loadAverage());
     suite.notes.put("started", Instant.now().toString());
     suite.run();
-    suite.notes.put("load after", load());
+    suite.notes.put("load after", Measure.loadAverage());
     suite.write(out);
-  }
-
-  private static String load() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).trim();
-    } catch (Exception e) {
-      return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-    }
   }
 
   private static UdmConfig config(boolean optimized) {
