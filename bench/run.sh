@@ -4,6 +4,7 @@
 #   bench/run.sh perf [writeOps] [readOps]  the side-by-side performance suite (raw drivers, UDM, Javers)
 #   bench/run.sh growth [maxItems] [storages]  cost-growth curves and their chart (default 100000, memory,mongo-s3)
 #   bench/run.sh jmh [JMH options]          microbenchmarks of the CPU-bound in-process paths
+#   bench/run.sh ceiling [perRound] [rounds]  creates/s of one thread on the in-memory adapters, with GC time
 # Extra Maven flags (for example -Dmaven.repo.local=...) go in MAVEN_ARGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +32,15 @@ case "${1:-}" in
     # One JVM, like perf; the servers hold up to 100k items, hence the larger heap.
     exec java -Xmx6g -Djava.awt.headless=true -cp "$BENCH_CP" io.udm.bench.growth.GrowthSuite \
         "${1:-100000}" bench "${2:-memory,mongo-s3}"
+    ;;
+  ceiling)
+    shift
+    bench_classpath
+    echo "load average before: $(cat /proc/loadavg)"
+    # A heap large enough that only young collections run; ParallelGC, whose pauses are easy to read.
+    java -Xms6g -Xmx6g -XX:+UseParallelGC -cp "$BENCH_CP" io.udm.bench.perf.InMemoryCeiling "${1:-30000}" "${2:-10}"
+    echo "load average after: $(cat /proc/loadavg)"
+    exit 0
     ;;
   jmh)
     shift
