@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.SplittableRandom;
 
 /**
- * About 1 KB JSON documents from a seeded generator (the seed is printed by the suite). Not
- * thread-safe: give each thread its own generator when the documents must be reproducible.
+ * About 1 KB JSON documents from a seeded generator (the seed is printed by the suite). Safe to
+ * share between threads (the perf suite's writers do), but then which thread gets which document
+ * depends on scheduling: give each thread its own generator when that must be reproducible.
  */
 public final class Documents {
   private static final String[] STATUSES = {"active", "inactive", "pending"};
@@ -17,7 +18,7 @@ public final class Documents {
     this.random = new SplittableRandom(seed);
   }
 
-  public ObjectNode next() {
+  public synchronized ObjectNode next() {
     long n = sequence++;
     ObjectNode doc = JsonNodeFactory.instance.objectNode();
     doc.put("email", "user" + n + "@example.com");

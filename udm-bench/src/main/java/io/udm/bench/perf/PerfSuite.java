@@ -66,10 +66,15 @@ public final class PerfSuite {
   }
 
   private static UdmConfig config(boolean optimized) {
+    return config(optimized, optimized);
+  }
+
+  /** {@code batchS3} alone (no cache, no debounced counters) isolates the upload batcher. */
+  private static UdmConfig config(boolean optimized, boolean batchS3) {
     return UdmConfig.builder()
         .putCollectionMaps(USERS, CollectionMap.builder().addIndexedProps("status", "email").build())
         .cache(CacheConfig.builder().maxBytes(optimized ? CacheConfig.DEFAULT_MAX_BYTES : 0).build())
-        .writeOptimization(WriteOptimizationConfig.builder().batchS3(optimized).batchWindowMs(10)
+        .writeOptimization(WriteOptimizationConfig.builder().batchS3(batchS3).batchWindowMs(10)
             .debounceCountersMs(optimized ? 1000 : 0).build())
         // Only for getOptimizerStats; the worker is off (no write here fails).
         .fallback(FallbackConfig.builder().enabled(true).workerEnabled(false).build())
@@ -83,11 +88,13 @@ public final class PerfSuite {
               "raw-json", "raw");
           Udm plain = Udms.create(servers.configFor(config(false), "plain"), connect);
           Udm optimized = Udms.create(servers.configFor(config(true), "opt"), connect);
+          Udm batched = Udms.create(servers.configFor(config(false, true), "batch"), connect);
           Udm memory = Udms.inMemory(config(false));
           JaversContender javers = new JaversContender(servers.mongoUri(0))) {
         Map<String, ItemOps> udms = new LinkedHashMap<>();
         udms.put("udm", plain.with(RouteContext.of("plain", "bench", USERS)));
         udms.put("udm+optimizer", optimized.with(RouteContext.of("opt", "bench", USERS)));
+        udms.put("udm+batchS3", batched.with(RouteContext.of("batch", "bench", USERS)));
         udms.put("udm-memory", memory.with(RouteContext.of("mem", "bench", USERS)));
         warmUp(raw, udms, javers);
         for (int writers : WRITERS) {
@@ -294,6 +301,10 @@ public final class PerfSuite {
       md.append(" |\n| udm+optimizer / udm ").append(op);
       for (int w : WRITERS) {
         md.append(" | ").append(ratio("udm+optimizer", op, "udm", op, w));
+      }
+      md.append(" |\n| udm+batchS3 / udm ").append(op);
+      for (int w : WRITERS) {
+        md.append(" | ").append(ratio("udm+batchS3", op, "udm", op, w));
       }
       md.append(" |\n| udm / javers ").append(op);
       for (int w : WRITERS) {
