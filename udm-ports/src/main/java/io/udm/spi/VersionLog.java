@@ -38,6 +38,14 @@ public interface VersionLog {
   /** The version with this write id owes nothing any more; a no-op when it is gone or owed nothing. */
   void effectsApplied(ItemKey key, long ov, String writeId);
 
+  /**
+   * {@link #effectsApplied(ItemKey, long, String)} for each of {@code versions} (by their write
+   * ids), in as few round trips as the store allows. On failure some may be marked and some not.
+   */
+  default void effectsApplied(List<VersionRecord> versions) {
+    versions.forEach(v -> effectsApplied(v.key(), v.ov(), v.writeId()));
+  }
+
   Optional<VersionRecord> find(ItemKey key, long ov);
 
   /**

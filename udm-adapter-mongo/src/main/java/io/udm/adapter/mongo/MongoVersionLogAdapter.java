@@ -3,6 +3,7 @@ package io.udm.adapter.mongo;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -10,6 +11,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.udm.api.RouteContext;
 import io.udm.spi.AppendResult;
@@ -246,6 +248,21 @@ public final class MongoVersionLogAdapter implements VersionLog {
         new BsonDocument(VersionDocuments.ID, new BsonString(Keys.version(key, ov)))
             .append(VersionDocuments.WRITE_ID, new BsonString(writeId)),
         Updates.unset(PendingEffectsDocuments.FIELD)));
+  }
+
+  /** One unordered bulk write: the versions a debounced flush finished cost one round trip, not one each. */
+  @Override
+  public void effectsApplied(List<VersionRecord> done) {
+    if (done.isEmpty()) {
+      return;
+    }
+    List<UpdateOneModel<BsonDocument>> updates = done.stream().map(v -> new UpdateOneModel<BsonDocument>(
+            new BsonDocument(VersionDocuments.ID, new BsonString(Keys.version(v.key(), v.ov())))
+                .append(VersionDocuments.WRITE_ID, new BsonString(v.writeId())),
+            Updates.unset(PendingEffectsDocuments.FIELD)))
+        .toList();
+    errors.run("mark the after-commit work of " + done.size() + " versions done",
+        () -> versions.bulkWrite(updates, new BulkWriteOptions().ordered(false)));
   }
 
   private static List<String> versionIds(ItemKey key, Collection<Long> ovs) {

@@ -236,7 +236,7 @@ public final class EffectsApplier implements AutoCloseable {
             e.getClass().getSimpleName(), group.size());
         return;
       }
-      group.forEach(this::finish);
+      finish(group);
     });
     flushLater();
   }
@@ -269,23 +269,42 @@ public final class EffectsApplier implements AutoCloseable {
     return new AppliedEffect(v.key().collection(), v.key().objectId(), v.ov(), v.writeId(), now);
   }
 
-  /** The counters are added: the dev shadow, then the record is marked done. */
-  private void finish(OwedWork work) {
-    VersionRecord v = work.version();
-    try {
-      if (work.effects().devShadow()) {
-        document(work).ifPresent(doc -> shadows.put(work.backend(), v, doc));
+  /**
+   * The counters of {@code group} are added: each version's dev shadow, then their records are
+   * marked done, all of a backend's in one call (one round trip for a debounced flush). Work whose
+   * shadow or mark failed stays owed; the counters remember it, so whoever finishes it later adds
+   * nothing twice.
+   */
+  private void finish(List<OwedWork> group) {
+    Map<BackendPorts, List<VersionRecord>> shadowed = new LinkedHashMap<>();
+    for (OwedWork work : group) {
+      VersionRecord v = work.version();
+      try {
+        if (work.effects().devShadow()) {
+          document(work).ifPresent(doc -> shadows.put(work.backend(), v, doc));
+        }
+        shadowed.computeIfAbsent(work.backend(), b -> new ArrayList<>()).add(v);
+      } catch (RuntimeException e) {
+        notFinished(v.key() + " ov " + v.ov(), e);
       }
-      work.backend().versions().effectsApplied(v.key(), v.ov(), v.writeId());
-      versionsApplied.incrementAndGet();
-      synchronized (lock) {
-        done.computeIfAbsent(v.key().collection(), c -> new HashSet<>()).add(v.writeId());
-      }
-    } catch (RuntimeException e) {
-      // The counters remember this version, so whoever finishes it later adds nothing twice.
-      LOG.log(Level.WARNING, "after-commit work of {0} ov {1} not finished ({2}); it stays owed and a sweeper"
-          + " finishes it", v.key(), v.ov(), e.getClass().getSimpleName());
     }
+    shadowed.forEach((backend, versions) -> {
+      try {
+        backend.versions().effectsApplied(versions);
+      } catch (RuntimeException e) {
+        notFinished(versions.size() + " versions of " + versions.get(0).key().collection(), e);
+        return;
+      }
+      versionsApplied.addAndGet(versions.size());
+      synchronized (lock) {
+        versions.forEach(v -> done.computeIfAbsent(v.key().collection(), c -> new HashSet<>()).add(v.writeId()));
+      }
+    });
+  }
+
+  private static void notFinished(String what, RuntimeException e) {
+    LOG.log(Level.WARNING, "after-commit work of {0} not finished ({1}); it stays owed and a sweeper finishes it",
+        what, e.getClass().getSimpleName());
   }
 
   /** The stored JSON for the shadow; empty when the payload is gone (the version was removed since). */

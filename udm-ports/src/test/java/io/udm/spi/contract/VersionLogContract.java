@@ -429,6 +429,24 @@ public abstract class VersionLogContract {
   }
 
   @Test
+  void severalVersionsAreMarkedAppliedAtOnceByTheirWriteIds() {
+    VersionRecord v1 = version(key, 1).build();
+    VersionRecord v2 = version(key, 2).build();
+    VersionRecord v3 = version(key, 3).build();
+    for (VersionRecord v : List.of(v1, v2, v3)) {
+      log.append(v, Optional.of(owed(T0.plusSeconds(60))));
+    }
+    VersionRecord otherWrite = version(key, 3).build(); // the same ov, another write id
+
+    log.effectsApplied(List.of(v1, v2, otherWrite));
+    log.effectsApplied(List.of());
+
+    assertThat(log.pendingEffects(key, 1, v1.writeId())).isEmpty();
+    assertThat(log.pendingEffects(key, 2, v2.writeId())).isEmpty();
+    assertThat(log.pendingEffects(key, 3, v3.writeId())).as("another write id marks nothing").isPresent();
+  }
+
+  @Test
   void aVersionAppendedWithoutWorkOwesNothing() {
     VersionRecord v = version(key, 1).build();
     log.append(v);
