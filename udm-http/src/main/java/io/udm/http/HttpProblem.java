@@ -56,6 +56,11 @@ final class HttpProblem extends RuntimeException {
         + " application/json), found " + found, List.of(), Map.of());
   }
 
+  static HttpProblem overloaded() {
+    return new HttpProblem(503, "Service overloaded", "more requests are waiting than this server queues"
+        + " (http.threads x 32); retry in a moment", List.of(), Map.of("Retry-After", "1", "Connection", "close"));
+  }
+
   static HttpProblem stopping() {
     return new HttpProblem(503, "Service stopping", "the server is shutting down; retry on another instance or"
         + " once it is back", List.of(), Map.of("Retry-After", "1", "Connection", "close"));

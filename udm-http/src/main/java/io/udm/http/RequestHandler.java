@@ -65,6 +65,9 @@ final class RequestHandler implements HttpHandler {
       if (stopping) {
         throw HttpProblem.stopping();
       }
+      if (Overload.shed()) {
+        throw HttpProblem.overloaded();
+      }
       String path = exchange.getRequestURI().getRawPath();
       // Authentication before routing, so that an unauthenticated caller learns nothing about
       // paths; only the OpenAPI document, which holds nothing secret, is open to anyone.

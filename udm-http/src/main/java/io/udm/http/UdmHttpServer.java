@@ -63,10 +63,10 @@ public final class UdmHttpServer implements AutoCloseable {
     // Jackson's nesting limit a little above UDM's document limit: the body wraps the document.
     JsonBodies bodies = new JsonBodies(http.maxBodyBytes(), config.limits().maxNestingDepth() + 2);
     RequestHandler handler = new RequestHandler(udm, new ApiKeyAuthenticator(http.apiKeys()), bodies, metrics);
-    // Bounded both ways: at most `threads` requests run, a few hundred wait; beyond that the
-    // accepting thread runs the request itself, which slows accepting instead of queueing without end.
+    // Bounded both ways: at most `threads` requests run, `threads` x 32 wait; beyond that a request
+    // is answered 503 with Retry-After at once (Overload), instead of queueing without end.
     ThreadPoolExecutor executor = new ThreadPoolExecutor(http.threads(), http.threads(), 30, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(http.threads() * 32), daemonThreads(), new ThreadPoolExecutor.CallerRunsPolicy());
+        new ArrayBlockingQueue<>(http.threads() * 32), daemonThreads(), new Overload());
     noDelay();
     HttpServer server;
     try {
