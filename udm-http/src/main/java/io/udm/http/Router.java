@@ -20,13 +20,18 @@ final class Router {
 
   static Match route(String method, String rawPath) {
     List<String> segments = segments(rawPath);
+    // HEAD is GET without the body (RFC 9110 9.3.2): the GET route answers it, and send() drops the body.
+    String served = "HEAD".equals(method) ? "GET" : method;
     List<String> allowed = new ArrayList<>();
     for (Endpoint endpoint : Endpoint.values()) {
       if (endpoint.matchesPath(segments)) {
-        if (endpoint.method().equals(method)) {
+        if (endpoint.method().equals(served)) {
           return new Match(endpoint, segments);
         }
         allowed.add(endpoint.method());
+        if (endpoint.method().equals("GET")) {
+          allowed.add("HEAD");
+        }
       }
     }
     if (allowed.isEmpty()) {
