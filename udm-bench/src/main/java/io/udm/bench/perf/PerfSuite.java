@@ -255,6 +255,15 @@ public final class PerfSuite {
     }
   }
 
+  /** One row of the ratios table: {@code contender}'s {@code op} over {@code peer}'s at each writer count. */
+  private void writerRatios(StringBuilder md, String contender, String peer, String op, String peerOp) {
+    md.append("| ").append(contender).append(" / ").append(peer).append(' ').append(op);
+    for (int w : WRITERS) {
+      md.append(" | ").append(ratio(contender, op, peer, peerOp, w));
+    }
+    md.append(" |\n");
+  }
+
   private Optional<Measure.Result> find(String contender, String op, int threads) {
     return results.stream().filter(r -> r.contender().equals(contender) && r.op().equals(op) && r.threads() == threads)
         .findFirst();
@@ -290,27 +299,11 @@ public final class PerfSuite {
     }
     md.append("\n## Ratios (throughput)\n\n| comparison | 1 | 8 | 32 |\n| --- | --- | --- | --- |\n");
     for (String op : List.of("create", "update")) {
-      md.append("| udm / raw ").append(op);
-      for (int w : WRITERS) {
-        md.append(" | ").append(ratio("udm", op, "raw", op, w));
-      }
-      md.append(" |\n| udm+optimizer / raw ").append(op);
-      for (int w : WRITERS) {
-        md.append(" | ").append(ratio("udm+optimizer", op, "raw", op, w));
-      }
-      md.append(" |\n| udm+optimizer / udm ").append(op);
-      for (int w : WRITERS) {
-        md.append(" | ").append(ratio("udm+optimizer", op, "udm", op, w));
-      }
-      md.append(" |\n| udm+batchS3 / udm ").append(op);
-      for (int w : WRITERS) {
-        md.append(" | ").append(ratio("udm+batchS3", op, "udm", op, w));
-      }
-      md.append(" |\n| udm / javers ").append(op);
-      for (int w : WRITERS) {
-        md.append(" | ").append(ratio("udm", op, "javers", "commit (" + op + ")", w));
-      }
-      md.append(" |\n");
+      writerRatios(md, "udm", "raw", op, op);
+      writerRatios(md, "udm+optimizer", "raw", op, op);
+      writerRatios(md, "udm+optimizer", "udm", op, op);
+      writerRatios(md, "udm+batchS3", "udm", op, op);
+      writerRatios(md, "udm", "javers", op, "commit (" + op + ")");
     }
     for (int threads : new int[] {1, 8}) {
       md.append("| getLatest cold / raw latest, ").append(threads).append(" thread(s) | ")

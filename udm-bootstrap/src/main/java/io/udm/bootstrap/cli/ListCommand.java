@@ -90,7 +90,7 @@ final class ListCommand extends UdmCommand {
     }
     Render.Table table = new Render.Table("ID", "OV", "AT", "DATA");
     long count = 0;
-    ProgressDisplay display = all ? progressDisplay() : ProgressDisplay.of(ProgressDisplay.Mode.NONE, null, 1);
+    ProgressDisplay display = all ? progressDisplay() : ProgressDisplay.none();
     Optional<String> next = Optional.ofNullable(cursor);
     do {
       Page<ItemView> page = ops.listByMeta(query, options(next.orElse(null)));

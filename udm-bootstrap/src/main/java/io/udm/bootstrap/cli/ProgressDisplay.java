@@ -23,8 +23,13 @@ abstract class ProgressDisplay implements ProgressListener, AutoCloseable {
     return switch (mode) {
       case BAR -> new Bar(System.err);
       case LINES -> new Lines(err, lineEvery);
-      case NONE -> new Silent();
+      case NONE -> none();
     };
+  }
+
+  /** Shows nothing: for a command whose run is short (list without --all). */
+  static ProgressDisplay none() {
+    return new Silent();
   }
 
   /** A line about what is happening besides the count (a rebalance step, the queue's state). */

@@ -43,14 +43,16 @@ final class ServedItemOps implements ItemOps {
   private final ServeClient client;
   private final RouteContext ctx;
   private final Supplier<ItemOps> direct;
+  private final String collection;
   private final String items;
 
   ServedItemOps(ServeClient client, RouteContext ctx, Supplier<ItemOps> direct) {
     this.client = client;
     this.ctx = ctx;
     this.direct = direct;
-    this.items = "/v1/t/" + ServeClient.segment(ctx.tenantId()) + "/" + ServeClient.segment(ctx.dbName()) + "/"
-        + ServeClient.segment(ctx.collection()) + "/items";
+    this.collection = "/v1/t/" + ServeClient.segment(ctx.tenantId()) + "/" + ServeClient.segment(ctx.dbName()) + "/"
+        + ServeClient.segment(ctx.collection());
+    this.items = collection + "/items";
   }
 
   @Override
@@ -177,8 +179,8 @@ final class ServedItemOps implements ItemOps {
     q.put("afterCv", Long.toString(query.afterCv()));
     q.put("limit", Integer.toString(query.limit()));
     q.put("includeData", Boolean.toString(query.includeData()));
-    return ServedJson.changes(client.send("GET", ServeClient.withQuery(items.substring(0, items.length()
-        - "/items".length()) + "/changes", q), Optional.empty(), List.of()).body());
+    return ServedJson.changes(client.send("GET", ServeClient.withQuery(collection + "/changes", q), Optional.empty(),
+        List.of()).body());
   }
 
   private Optional<ItemView> read(String id, ReadOptions opts, Map<String, String> version) {
