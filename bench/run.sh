@@ -3,6 +3,7 @@
 #   bench/run.sh [items]                   collection restore (default 100000 items)
 #   bench/run.sh perf [writeOps] [readOps]  the side-by-side performance suite (raw drivers, UDM, Javers)
 #   bench/run.sh growth [maxItems] [storages]  cost-growth curves and their chart (default 100000, memory,mongo-s3)
+#   bench/run.sh http [memory|mongo-s3] [requests per client] [clients]  the HTTP service's overhead over direct calls
 #   bench/run.sh jmh [JMH options]          microbenchmarks of the CPU-bound in-process paths
 #   bench/run.sh ceiling [perRound] [rounds]  creates/s of one thread on the in-memory adapters, with GC time
 # Extra Maven flags (for example -Dmaven.repo.local=...) go in MAVEN_ARGS.
@@ -42,6 +43,13 @@ case "${1:-}" in
     echo "load average after: $(cat /proc/loadavg)"
     exit 0
     ;;
+  http)
+    shift
+    bench_classpath
+    java -cp "$BENCH_CP" io.udm.bench.http.HttpOverheadBench "$@" 2>&1 \
+      | grep -v " WARN \| INFO \|^INFO:\|^SLF4J\|^[A-Z][a-z][a-z] [0-9]*, 20[0-9][0-9] "
+    exit 0
+    ;;
   jmh)
     shift
     bench_classpath
@@ -63,20 +71,15 @@ case "${1:-}" in
     exit 0
     ;;
 esac
+bench_classpath
 ITEMS="${1:-100000}"
 WORK="$(mktemp -d)"
-if [ ! -f bench/target/classpath.txt ] || [ "${BENCH_REBUILD:-1}" = 1 ]; then
-  mvn -o -q -B -pl udm-bootstrap -am test-compile dependency:build-classpath \
-      -Dmdep.outputFile="$PWD/bench/target/classpath.txt" -Dmdep.includeScope=test >/dev/null
-fi
-CP="udm-bootstrap/target/test-classes:udm-bootstrap/target/classes:udm-app/target/classes:udm-domain/target/classes"
-CP="$CP:udm-ports/target/classes:udm-adapter-memory/target/classes:udm-adapter-mongo/target/classes"
-CP="$CP:udm-adapter-s3/target/classes:$(cat bench/target/classpath.txt)"
 # The servers get their own JVM and a big heap: they hold every stored document.
-java -Xmx8g -cp "$CP" io.udm.bench.CollectionRestoreBench serve "$WORK/servers.json" > "$WORK/servers.log" 2>&1 &
+java -Xmx8g -cp "$BENCH_CP" io.udm.bench.restore.CollectionRestoreBench serve "$WORK/servers.json" \
+    > "$WORK/servers.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 120); do [ -f "$WORK/servers.json" ] && break; sleep 0.5; done
 # The restoring JVM: 256 MiB of heap.
-java -Xmx256m -cp "$CP" io.udm.bench.CollectionRestoreBench run "$WORK/servers.json" "$ITEMS" 2>&1 \
+java -Xmx256m -cp "$BENCH_CP" io.udm.bench.restore.CollectionRestoreBench run "$WORK/servers.json" "$ITEMS" 2>&1 \
   | grep -v " WARN \| INFO \|^INFO:\|^[A-Z][a-z][a-z] [0-9]* 20[0-9][0-9] "

@@ -24,7 +24,6 @@ import io.udm.api.UpdateResult;
 import io.udm.api.VersionDiff;
 import io.udm.api.VersionInfo;
 import io.udm.api.WriteOptions;
-import io.udm.app.history.RestoreProgress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -101,12 +100,8 @@ final class CollectionOps implements ItemOps {
 
   @Override
   public CollectionRestoreResult restoreCollection(RestoreTarget to, WriteOptions opts, ProgressListener progress) {
-    if (progress == ProgressListener.NONE) {
-      // Keeps a listener bound with RestoreProgress.reporting by the caller.
-      return items.restores().restoreCollection(ctx, to, opts);
-    }
-    return RestoreProgress.reporting(s -> progress.onProgress(Progress.items("restore", s.scanned())),
-        () -> items.restores().restoreCollection(ctx, to, opts));
+    return items.restores().restoreCollection(ctx, to, opts,
+        snapshot -> progress.onProgress(Progress.items("restore", snapshot.scanned())));
   }
 
   @Override

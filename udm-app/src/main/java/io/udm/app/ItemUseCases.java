@@ -1,8 +1,8 @@
 package io.udm.app;
 
 import io.udm.app.changes.ChangeFeedService;
+import io.udm.app.changes.VersionDiffService;
 import io.udm.app.history.RestoreService;
-import io.udm.app.history.VersionDiffService;
 import io.udm.app.read.ListItemsService;
 import io.udm.app.read.ReadItemService;
 import io.udm.app.write.ItemWriteService;

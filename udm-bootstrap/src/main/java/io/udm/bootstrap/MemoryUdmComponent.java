@@ -5,10 +5,10 @@ import dagger.Component;
 import io.udm.api.Udm;
 import io.udm.api.config.UdmConfig;
 import io.udm.app.optimizer.WriteOptimizer;
+import io.udm.app.wiring.UseCaseModule;
 import io.udm.bootstrap.ids.IdModule;
 import io.udm.bootstrap.wiring.MemoryStorageModule;
 import io.udm.bootstrap.wiring.PortDecorator;
-import io.udm.bootstrap.wiring.UseCaseModule;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 

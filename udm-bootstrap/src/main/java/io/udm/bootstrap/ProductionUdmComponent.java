@@ -5,11 +5,11 @@ import dagger.Component;
 import io.udm.api.Udm;
 import io.udm.api.config.UdmConfig;
 import io.udm.app.optimizer.WriteOptimizer;
+import io.udm.app.wiring.UseCaseModule;
 import io.udm.bootstrap.ids.IdModule;
+import io.udm.bootstrap.wiring.PortDecorator;
 import io.udm.bootstrap.wiring.ProductionStorageModule;
 import io.udm.bootstrap.wiring.StorageConnection;
-import io.udm.bootstrap.wiring.PortDecorator;
-import io.udm.bootstrap.wiring.UseCaseModule;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 

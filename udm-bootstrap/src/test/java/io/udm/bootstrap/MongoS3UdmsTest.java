@@ -7,7 +7,7 @@ import io.udm.api.Udm;
 import io.udm.api.config.UdmConfig;
 import io.udm.app.MutableClock;
 import io.udm.app.UdmBehaviourSuite;
-import io.udm.bootstrap.local.EmbeddedServers;
+import io.udm.embedded.EmbeddedServers;
 import io.udm.spi.BlobStore;
 import java.net.URI;
 import java.net.http.HttpClient;

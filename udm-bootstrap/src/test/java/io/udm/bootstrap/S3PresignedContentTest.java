@@ -10,7 +10,7 @@ import io.udm.api.config.Base64Prop;
 import io.udm.api.config.CollectionMap;
 import io.udm.api.config.LimitsConfig;
 import io.udm.api.config.UdmConfig;
-import io.udm.bootstrap.local.EmbeddedServers;
+import io.udm.embedded.EmbeddedServers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -15,7 +15,7 @@ import io.udm.api.RouteContext;
 import io.udm.api.Udm;
 import io.udm.api.config.UdmConfig;
 import io.udm.api.error.StorageException;
-import io.udm.bootstrap.local.EmbeddedServers;
+import io.udm.embedded.EmbeddedServers;
 import io.udm.spi.BlobArea;
 import io.udm.spi.HeadQuery;
 import io.udm.spi.ItemKey;

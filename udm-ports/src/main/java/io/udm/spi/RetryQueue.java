@@ -14,34 +14,29 @@ public interface RetryQueue {
   /** Leases up to {@code max} ops due at {@code now} whose lease is free or expired (a lease ends at {@code leaseUntil}). */
   List<RetryOp> lease(Instant now, Duration leaseFor, int max);
 
-  /** The op succeeded (or is moot): remove it. */
-  boolean complete(String requestId);
-
-  /** The attempt failed: release the lease and schedule the next attempt. */
-  boolean reschedule(String requestId, int attempts, Instant nextAttemptAt, String error);
-
-  /** Moves the op to the dead letters. */
-  Optional<DeadLetter> deadLetter(String requestId, String deadLetterId, Instant failedAt, String error);
-
   /** Moves a dead letter back to the queue, due at {@code now} with its attempts reset. */
   boolean revive(String deadLetterId, Instant now);
 
-  // Fenced calls: a lease is identified by its end ({@code heldLease}, as {@link #lease} returned it
-  // or {@link #extendLease} moved it). A later lease of the same op always ends later, so a worker
-  // whose lease expired and was taken over can no longer complete, reschedule or dead-letter the op.
+  // Every call that ends an attempt is fenced: a lease is identified by its end ({@code heldLease},
+  // as {@link #lease} returned it or {@link #extendLease} moved it). A later lease of the same op
+  // always ends later, so a worker whose lease expired and was taken over can no longer complete,
+  // reschedule or dead-letter the op.
 
   /** Keeps a running attempt's lease (heartbeat); false when the lease was lost (expired and taken, or the op left). */
   boolean extendLease(String requestId, Instant heldLease, Instant newLeaseUntil);
 
-  /** {@link #complete(String)} only while {@code heldLease} is the op's lease. */
+  /** The op succeeded (or is moot): removes it, only while {@code heldLease} is its lease. */
   boolean complete(String requestId, Instant heldLease);
 
-  /** {@link #reschedule(String, int, Instant, String)} only while {@code heldLease} is the op's lease. */
+  /**
+   * The attempt failed: releases the lease and schedules the next attempt, only while {@code
+   * heldLease} is the op's lease.
+   */
   boolean reschedule(String requestId, Instant heldLease, int attempts, Instant nextAttemptAt, String error);
 
   /**
-   * {@link #deadLetter(String, String, Instant, String)} only while {@code heldLease} is the op's
-   * lease, recording {@code attempts} (the attempt that just failed included).
+   * Moves the op to the dead letters, only while {@code heldLease} is its lease, recording {@code
+   * attempts} (the attempt that just failed included).
    */
   Optional<DeadLetter> deadLetter(
       String requestId, Instant heldLease, int attempts, String deadLetterId, Instant failedAt, String error);

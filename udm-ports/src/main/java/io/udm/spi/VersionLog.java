@@ -10,8 +10,12 @@ import java.util.Optional;
  * The {@code versions} log. Unique on (item, ov): of two writers appending the same ov exactly one
  * wins. Unique on (collection, requestId) when a request id is given: an append whose request id
  * exists returns {@link AppendResult.RequestReplayed} even when its ov is taken too, and deleting a
- * version frees its request id (retention keeps a {@link PrunedRequest} memo for a while instead). {@link #latestAtOrBefore} picks the highest ov among versions with
- * {@code at <= instant}, whatever the order of their times.
+ * version frees its request id (retention keeps a memo for a while instead: {@link RequestMemos}).
+ * {@link #latestAtOrBefore} picks the highest ov among versions with {@code at <= instant},
+ * whatever the order of their times.
+ *
+ * <p>The after-commit work a version owes is kept on its record ({@link EffectsOutbox}); a store
+ * usually implements both ports, and {@link RequestMemos}, in one class.
  */
 public interface VersionLog {
   /** Appends a version that owes no after-commit work. */
@@ -21,30 +25,9 @@ public interface VersionLog {
 
   /**
    * Appends a version together with the after-commit work it owes, in one insert: the work is
-   * owed from the moment the version exists until {@link #effectsApplied} clears it.
+   * owed from the moment the version exists until {@link EffectsOutbox#effectsApplied} clears it.
    */
   AppendResult append(VersionRecord version, Optional<PendingEffects> effects);
-
-  /**
-   * Claims at most {@code limit} versions (any collection of this store) whose owed work is
-   * claimed until {@code now} or earlier, extending each claim to {@code until}. A claim is atomic
-   * per version: of two sweepers, one gets it.
-   */
-  List<PendingVersion> claimPendingEffects(Instant now, Instant until, int limit);
-
-  /** The work the version with this write id still owes, if any (none when it is gone). */
-  Optional<PendingEffects> pendingEffects(ItemKey key, long ov, String writeId);
-
-  /** The version with this write id owes nothing any more; a no-op when it is gone or owed nothing. */
-  void effectsApplied(ItemKey key, long ov, String writeId);
-
-  /**
-   * {@link #effectsApplied(ItemKey, long, String)} for each of {@code versions} (by their write
-   * ids), in as few round trips as the store allows. On failure some may be marked and some not.
-   */
-  default void effectsApplied(List<VersionRecord> versions) {
-    versions.forEach(v -> effectsApplied(v.key(), v.ov(), v.writeId()));
-  }
 
   Optional<VersionRecord> find(ItemKey key, long ov);
 
@@ -83,14 +66,4 @@ public interface VersionLog {
 
   /** Removes the given versions of an item (retention, hard delete); returns how many existed. */
   long delete(ItemKey key, List<Long> ovs);
-
-  /**
-   * Keeps what the request ids of versions about to be pruned answer (replacing an earlier memo of
-   * the same request id), so a replay after the prune returns the first result instead of writing
-   * again.
-   */
-  void rememberPrunedRequests(List<PrunedRequest> requests);
-
-  /** The memo of a pruned version's request id, unless it expired at or before {@code now}. */
-  Optional<PrunedRequest> findPrunedRequest(RouteContext collection, String requestId, Instant now);
 }

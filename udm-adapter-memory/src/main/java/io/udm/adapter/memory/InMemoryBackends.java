@@ -14,11 +14,14 @@ public final class InMemoryBackends {
   /** {@code clock} stamps the blobs' last modification, so tests can pin it. */
   public static BackendPorts backend(int index, String backendId, Clock clock) {
     String endpoint = endpoint(index);
+    InMemoryVersionLogAdapter versions = new InMemoryVersionLogAdapter();
     return new BackendPorts(
         index,
         backendId,
         new InMemoryHeadAdapter(),
-        new InMemoryVersionLogAdapter(),
+        versions,
+        versions,
+        versions,
         new InMemorySequenceAdapter(),
         new InMemoryBlobAdapter(clock),
         new InMemoryHealthAdapter(endpoint + " (mongo)"),

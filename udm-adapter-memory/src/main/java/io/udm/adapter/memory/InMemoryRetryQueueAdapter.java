@@ -68,15 +68,8 @@ public final class InMemoryRetryQueueAdapter implements RetryQueue {
     }
   }
 
-  @Override
-  public boolean complete(String requestId) {
-    synchronized (lock) {
-      return queued.remove(requestId) != null;
-    }
-  }
-
-  @Override
-  public boolean reschedule(String requestId, int attempts, Instant nextAttemptAt, String error) {
+  /** Called with the lock held and the lease checked. */
+  private boolean rescheduleHeld(String requestId, int attempts, Instant nextAttemptAt, String error) {
     Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
     synchronized (lock) {
       RetryOp op = queued.get(requestId);
@@ -88,8 +81,8 @@ public final class InMemoryRetryQueueAdapter implements RetryQueue {
     }
   }
 
-  @Override
-  public Optional<DeadLetter> deadLetter(String requestId, String deadLetterId, Instant failedAt, String error) {
+  /** Called with the lock held and the lease checked. */
+  private Optional<DeadLetter> deadLetterHeld(String requestId, String deadLetterId, Instant failedAt, String error) {
     Objects.requireNonNull(deadLetterId, "deadLetterId");
     synchronized (lock) {
       RetryOp op = queued.get(requestId);
@@ -145,7 +138,7 @@ public final class InMemoryRetryQueueAdapter implements RetryQueue {
   @Override
   public boolean reschedule(String requestId, Instant heldLease, int attempts, Instant nextAttemptAt, String error) {
     synchronized (lock) {
-      return holds(requestId, heldLease) && reschedule(requestId, attempts, nextAttemptAt, error);
+      return holds(requestId, heldLease) && rescheduleHeld(requestId, attempts, nextAttemptAt, error);
     }
   }
 
@@ -158,7 +151,7 @@ public final class InMemoryRetryQueueAdapter implements RetryQueue {
       }
       RetryOp op = queued.get(requestId);
       queued.put(requestId, retried(op, attempts, op.nextAttemptAt(), op.leaseUntil(), op.lastError()));
-      return deadLetter(requestId, deadLetterId, failedAt, error);
+      return deadLetterHeld(requestId, deadLetterId, failedAt, error);
     }
   }
 

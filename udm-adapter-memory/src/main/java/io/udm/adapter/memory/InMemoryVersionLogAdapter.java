@@ -2,10 +2,12 @@ package io.udm.adapter.memory;
 
 import io.udm.api.RouteContext;
 import io.udm.spi.AppendResult;
+import io.udm.spi.EffectsOutbox;
 import io.udm.spi.ItemKey;
 import io.udm.spi.PendingEffects;
 import io.udm.spi.PendingVersion;
 import io.udm.spi.PrunedRequest;
+import io.udm.spi.RequestMemos;
 import io.udm.spi.VersionLog;
 import io.udm.spi.VersionRecord;
 import java.time.Instant;
@@ -29,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * writer slips in between the two checks. {@link VersionRecord} copies its JSON in and out, so a
  * stored record is never shared with a caller.
  */
-public final class InMemoryVersionLogAdapter implements VersionLog {
+public final class InMemoryVersionLogAdapter implements VersionLog, EffectsOutbox, RequestMemos {
   private final Map<RouteContext, CollectionLog> logs = new ConcurrentHashMap<>();
 
   @Override

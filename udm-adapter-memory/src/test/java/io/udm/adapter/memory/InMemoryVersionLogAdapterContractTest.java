@@ -1,11 +1,11 @@
 package io.udm.adapter.memory;
 
-import io.udm.spi.VersionLog;
 import io.udm.spi.contract.VersionLogContract;
+import io.udm.spi.contract.VersionRecordPorts;
 
 class InMemoryVersionLogAdapterContractTest extends VersionLogContract {
   @Override
-  protected VersionLog newLog() {
-    return new InMemoryVersionLogAdapter();
+  protected VersionRecordPorts newLog() {
+    return VersionRecordPorts.of(new InMemoryVersionLogAdapter());
   }
 }

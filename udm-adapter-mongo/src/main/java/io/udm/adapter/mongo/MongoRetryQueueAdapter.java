@@ -97,16 +97,6 @@ public final class MongoRetryQueueAdapter implements RetryQueue {
     });
   }
 
-  @Override
-  public boolean complete(String requestId) {
-    return errors.call("complete request " + requestId, () -> deleteById(queue, requestId));
-  }
-
-  @Override
-  public boolean reschedule(String requestId, int attempts, Instant nextAttemptAt, String error) {
-    return reschedule(Filters.eq(RetryOpDocuments.ID, requestId), requestId, attempts, nextAttemptAt, error);
-  }
-
   private boolean reschedule(Bson which, String requestId, int attempts, Instant nextAttemptAt, String error) {
     Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
     Bson update = Updates.combine(
@@ -118,12 +108,6 @@ public final class MongoRetryQueueAdapter implements RetryQueue {
         () -> queue.updateOne(which, update).getMatchedCount() > 0);
   }
 
-  @Override
-  public Optional<DeadLetter> deadLetter(String requestId, String deadLetterId, Instant failedAt, String error) {
-    return deadLetter(Filters.eq(RetryOpDocuments.ID, requestId), requestId, -1, deadLetterId, failedAt, error);
-  }
-
-  /** {@code attempts} -1 keeps the queued count. */
   private Optional<DeadLetter> deadLetter(
       Bson which, String requestId, int attempts, String deadLetterId, Instant failedAt, String error) {
     Objects.requireNonNull(deadLetterId, "deadLetterId");
@@ -135,7 +119,7 @@ public final class MongoRetryQueueAdapter implements RetryQueue {
       }
       RetryOp op = RetryOpDocuments.toRecord(queued);
       RetryOp finalState = new RetryOp(
-          op.requestId(), op.collection(), op.op(), op.itemId(), op.request(), attempts < 0 ? op.attempts() : attempts,
+          op.requestId(), op.collection(), op.op(), op.itemId(), op.request(), attempts,
           op.enqueuedAt(), op.nextAttemptAt(), Optional.empty(), Optional.ofNullable(error));
       DeadLetter letter = new DeadLetter(deadLetterId, finalState, failedAt, error);
       if (!insertUnlessTaken(dead, RetryOpDocuments.toDocument(letter))) {

@@ -1,5 +1,8 @@
 package io.udm.adapter.mongo;
 
+import io.udm.spi.EffectsOutbox;
+import io.udm.spi.RequestMemos;
+import io.udm.spi.VersionLog;
 import java.util.Collection;
 
 /**
@@ -47,7 +50,17 @@ public final class MongoStorage implements AutoCloseable {
     return heads;
   }
 
-  public MongoVersionLogAdapter versions() {
+  public VersionLog versions() {
+    return versions;
+  }
+
+  /** The after-commit work versions owe, kept on their records in the {@code versions} collection. */
+  public EffectsOutbox outbox() {
+    return versions;
+  }
+
+  /** The memos of pruned versions' request ids ({@code pruned_requests}). */
+  public RequestMemos requestMemos() {
     return versions;
   }
 

@@ -2,8 +2,8 @@ package io.udm.adapter.mongo;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -15,10 +15,12 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.udm.api.RouteContext;
 import io.udm.spi.AppendResult;
+import io.udm.spi.EffectsOutbox;
 import io.udm.spi.ItemKey;
 import io.udm.spi.PendingEffects;
 import io.udm.spi.PendingVersion;
 import io.udm.spi.PrunedRequest;
+import io.udm.spi.RequestMemos;
 import io.udm.spi.VersionLog;
 import io.udm.spi.VersionRecord;
 import java.time.Instant;
@@ -42,7 +44,7 @@ import org.bson.conversions.Bson;
  * server's message: a replayed request wins over a taken ov, as the caller then learns its write
  * already happened.
  */
-public final class MongoVersionLogAdapter implements VersionLog {
+public final class MongoVersionLogAdapter implements VersionLog, EffectsOutbox, RequestMemos {
   static final String COLLECTION = "versions";
   static final String PRUNED_REQUESTS = "pruned_requests";
   /** An append whose conflicting record vanished before it could be read (pruned meanwhile) is retried this often. */

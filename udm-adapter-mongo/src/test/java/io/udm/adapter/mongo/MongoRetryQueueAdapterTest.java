@@ -14,6 +14,8 @@ import io.udm.spi.DeadLetter;
 import io.udm.spi.RetryOp;
 import io.udm.spi.RetryQueue;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,9 +56,10 @@ class MongoRetryQueueAdapterTest {
   void aDeadLetterKeepsTheOpsAttemptsAndItsFinalError() {
     RetryOp op = retryOp(collection, Op.DELETE, T0);
     queue.enqueue(op);
-    queue.reschedule(op.requestId(), 7, T0.plusSeconds(60), "still failing");
+    queue.reschedule(op.requestId(), leaseOne(T0), 7, T0.plusSeconds(60), "still failing");
 
-    Optional<DeadLetter> letter = queue.deadLetter(op.requestId(), "d" + unique(), T0.plusSeconds(61), "gave up");
+    Optional<DeadLetter> letter =
+        queue.deadLetter(op.requestId(), leaseOne(T0.plusSeconds(60)), 7, "d" + unique(), T0.plusSeconds(61), "gave up");
 
     assertThat(letter).hasValueSatisfying(dead -> {
       assertThat(dead.op().attempts()).isEqualTo(7);
@@ -72,9 +75,10 @@ class MongoRetryQueueAdapterTest {
     RetryOp second = retryOp(collection, Op.CREATE, T0);
     queue.enqueue(first);
     queue.enqueue(second);
-    queue.deadLetter(first.requestId(), "d-same", T0, "x");
+    Instant held = queue.lease(T0, LEASE, 10).get(0).leaseUntil().orElseThrow();
+    queue.deadLetter(first.requestId(), held, 1, "d-same", T0, "x");
 
-    assertThatThrownBy(() -> queue.deadLetter(second.requestId(), "d-same", T0, "x"))
+    assertThatThrownBy(() -> queue.deadLetter(second.requestId(), held, 1, "d-same", T0, "x"))
         .isInstanceOf(IllegalStateException.class);
     assertThat(queue.pending(FallbackFilter.all(), 10)).extracting(RetryOp::requestId).containsExactly(second.requestId());
   }
@@ -83,7 +87,7 @@ class MongoRetryQueueAdapterTest {
   void reviveRefusesWhileTheRequestIsQueuedAgain() {
     RetryOp op = retryOp(collection, Op.CREATE, T0);
     queue.enqueue(op);
-    queue.deadLetter(op.requestId(), "d1", T0, "x");
+    queue.deadLetter(op.requestId(), leaseOne(T0), 1, "d1", T0, "x");
     queue.enqueue(op);
 
     assertThat(queue.revive("d1", T0)).isFalse();
@@ -91,26 +95,33 @@ class MongoRetryQueueAdapterTest {
   }
 
   @Test
-  void cancelAndCompleteRemoveEvenLeasedOps() {
-    RetryOp leased = retryOp(collection, Op.CREATE, T0);
-    RetryOp idle = retryOp(collection, Op.CREATE, T0.plusSeconds(1));
-    queue.enqueue(leased);
-    queue.enqueue(idle);
-    queue.lease(T0, LEASE, 1);
+  void aCancelledOrCompletedOpCanNoLongerBeEndedByItsWorker() {
+    RetryOp cancelled = retryOp(collection, Op.CREATE, T0);
+    RetryOp completed = retryOp(collection, Op.CREATE, T0);
+    queue.enqueue(cancelled);
+    queue.enqueue(completed);
+    Instant held = queue.lease(T0, LEASE, 10).get(0).leaseUntil().orElseThrow();
 
-    assertThat(queue.cancel(leased.requestId())).isTrue();
-    assertThat(queue.complete(idle.requestId())).isTrue();
-    assertThat(queue.cancel(leased.requestId())).isFalse();
-    assertThat(queue.reschedule(leased.requestId(), 1, T0, "late")).isFalse();
-    assertThat(queue.deadLetter(idle.requestId(), "d" + unique(), T0, "late")).isEmpty();
+    assertThat(queue.cancel(cancelled.requestId())).isTrue();
+    assertThat(queue.complete(completed.requestId(), held)).isTrue();
+    assertThat(queue.cancel(cancelled.requestId())).isFalse();
+    assertThat(queue.reschedule(cancelled.requestId(), held, 1, T0, "late")).isFalse();
+    assertThat(queue.deadLetter(completed.requestId(), held, 1, "d" + unique(), T0, "late")).isEmpty();
     assertThat(queue.pending(FallbackFilter.all(), 10)).isEmpty();
+  }
+
+  /** Leases the one op due at {@code now} and returns its lease, the token that ends its attempt. */
+  private Instant leaseOne(Instant now) {
+    List<RetryOp> leased = queue.lease(now, LEASE, 10);
+    assertThat(leased).hasSize(1);
+    return leased.get(0).leaseUntil().orElseThrow();
   }
 
   @Test
   void aLimitOfZeroListsNothingRatherThanEverything() {
     RetryOp op = retryOp(collection, Op.CREATE, T0);
     queue.enqueue(op);
-    queue.deadLetter(op.requestId(), "d" + unique(), T0, "x");
+    queue.deadLetter(op.requestId(), leaseOne(T0), 1, "d" + unique(), T0, "x");
     queue.enqueue(retryOp(collection, Op.CREATE, T0));
 
     assertThat(queue.pending(FallbackFilter.all(), 0)).isEmpty();

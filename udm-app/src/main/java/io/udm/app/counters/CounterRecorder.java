@@ -3,7 +3,7 @@ package io.udm.app.counters;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.udm.api.RouteContext;
-import io.udm.app.stored.StoredPayloads;
+import io.udm.app.payloads.StoredPayloads;
 import io.udm.domain.counters.CounterDeltas;
 import io.udm.domain.counters.CounterDeltas.ItemState;
 import io.udm.domain.document.DocumentRules;

@@ -4,7 +4,7 @@ import io.udm.api.RecountResult;
 import io.udm.api.RouteContext;
 import io.udm.api.Totals;
 import io.udm.app.routing.BackendRouter;
-import io.udm.app.stored.ItemScan;
+import io.udm.app.scan.ItemScan;
 import io.udm.domain.counters.CounterDeltas;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.CounterDelta;

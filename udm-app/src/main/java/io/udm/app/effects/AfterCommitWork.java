@@ -4,11 +4,10 @@ import io.udm.app.counters.CounterRecorder;
 import io.udm.app.shadows.DevShadowWriter;
 import io.udm.app.write.AfterCommitEffects;
 import io.udm.app.write.CommittedWrite;
+import io.udm.app.write.PreparedWrite;
+import io.udm.app.write.WriteBasis;
 import io.udm.domain.write.PlannedVersion;
-import io.udm.domain.write.WriteRequest;
-import io.udm.spi.BackendPorts;
 import io.udm.spi.PendingEffects;
-import io.udm.spi.VersionRecord;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -30,14 +29,15 @@ public final class AfterCommitWork implements AfterCommitEffects {
   }
 
   @Override
-  public Optional<PendingEffects> plan(BackendPorts backend, WriteRequest request, Optional<VersionRecord> before,
-      PlannedVersion plan) {
-    return Optional.of(new PendingEffects(counterDeltas.deltaOf(backend, request.key(), before, plan),
-        shadows.wanted(request, plan.storedDocument()), ClaimTerms.claimUntil(clock.instant())));
+  public Optional<PendingEffects> owedBy(WriteBasis basis, PlannedVersion plan) {
+    return Optional.of(new PendingEffects(counterDeltas.deltaOf(basis.backend(), basis.key(), basis.latest(), plan),
+        shadows.wanted(basis.request(), plan.storedDocument()), ClaimTerms.claimUntil(clock.instant())));
   }
 
   @Override
-  public void committed(CommittedWrite write, PendingEffects owed) {
-    applier.accept(new OwedWork(write.backend(), write.after(), owed, Optional.of(write.plan().storedDocument())));
+  public void committed(CommittedWrite committed) {
+    PreparedWrite write = committed.write();
+    write.owed().ifPresent(owed -> applier.accept(
+        new OwedWork(write.backend(), committed.after(), owed, Optional.of(write.plan().storedDocument()))));
   }
 }

@@ -164,7 +164,7 @@ public final class EffectsApplier implements AutoCloseable {
     Instant now = clock.instant();
     List<OwedWork> owed = new ArrayList<>();
     for (VersionRecord v : backend.versions().history(key)) {
-      backend.versions().pendingEffects(key, v.ov(), v.writeId()).ifPresent(effects -> owed.add(
+      backend.outbox().pendingEffects(key, v.ov(), v.writeId()).ifPresent(effects -> owed.add(
           new OwedWork(backend, v, effects.claimedUntil(ClaimTerms.claimUntil(now)), Optional.empty())));
     }
     send(owed);
@@ -290,7 +290,7 @@ public final class EffectsApplier implements AutoCloseable {
     }
     shadowed.forEach((backend, versions) -> {
       try {
-        backend.versions().effectsApplied(versions);
+        backend.outbox().effectsApplied(versions);
       } catch (RuntimeException e) {
         notFinished(versions.size() + " versions of " + versions.get(0).key().collection(), e);
         return;

@@ -64,7 +64,7 @@ public final class EffectsSweeper implements AutoCloseable {
     for (BackendPorts backend : router.backends()) {
       while (true) {
         Instant now = clock.instant();
-        List<PendingVersion> page = backend.versions().claimPendingEffects(now, ClaimTerms.claimUntil(now), PAGE);
+        List<PendingVersion> page = backend.outbox().claimPendingEffects(now, ClaimTerms.claimUntil(now), PAGE);
         if (page.isEmpty()) {
           break;
         }
@@ -90,7 +90,7 @@ public final class EffectsSweeper implements AutoCloseable {
     Instant olderThan = clock.instant().minus(ClaimTerms.CLAIM);
     for (AppliedEffect effect : counters.remembered(olderThan, 1_000)) {
       boolean owedSomewhere = router.backends().stream().anyMatch(backend ->
-          backend.versions().pendingEffects(effect.key(), effect.ov(), effect.writeId()).isPresent());
+          backend.outbox().pendingEffects(effect.key(), effect.ov(), effect.writeId()).isPresent());
       if (!owedSomewhere) {
         counters.forget(effect.collection(), List.of(effect.writeId()));
         forgotten++;

@@ -9,7 +9,7 @@ import io.udm.api.error.OptimisticLockException;
 import io.udm.api.error.StorageException;
 import io.udm.api.error.ValidationException;
 import io.udm.api.json.JsonValues;
-import io.udm.app.stored.StoredPayloads;
+import io.udm.app.payloads.StoredPayloads;
 import io.udm.app.write.WritePipeline;
 import io.udm.domain.restore.ItemRestoreDecision;
 import io.udm.domain.restore.RestoreCheckpoint;

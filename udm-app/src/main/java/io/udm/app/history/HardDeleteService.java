@@ -10,8 +10,8 @@ import io.udm.api.error.ValidationException;
 import io.udm.app.counters.CounterRecorder;
 import io.udm.app.counters.CountersService;
 import io.udm.app.effects.EffectsApplier;
+import io.udm.app.purge.ItemPurge;
 import io.udm.app.routing.BackendRouter;
-import io.udm.app.stored.StoredItems;
 import io.udm.domain.counters.CounterDeltas;
 import io.udm.domain.keys.StorageKeys;
 import io.udm.spi.BackendPorts;
@@ -71,9 +71,9 @@ public final class HardDeleteService {
     if (hadHead) {
       removal.ifPresent(delta -> counters.remove(ctx, delta));
     }
-    long versions = StoredItems.deleteVersions(backend, key);
+    long versions = ItemPurge.deleteVersions(backend, key);
     String prefix = StorageKeys.itemPrefix(key);
-    long objects = StoredItems.deleteObjects(backend, prefix);
+    long objects = ItemPurge.deleteObjects(backend, prefix);
     // A reader may have rolled the head forward from a record that is now gone.
     hadHead |= backend.heads().delete(key);
     if (!hadHead && versions == 0 && objects == 0) {

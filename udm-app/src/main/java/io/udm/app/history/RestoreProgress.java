@@ -2,33 +2,23 @@ package io.udm.app.history;
 
 import io.udm.api.RestoreTarget;
 import io.udm.api.RouteContext;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
- * Progress of {@link io.udm.api.ItemOps#restoreCollection}: a listener hears about every page of
- * items the restore finishes (each page is checkpointed first), and once more when it is done.
- *
- * <pre>{@code
- * CollectionRestoreResult r = RestoreProgress.reporting(
- *     p -> System.out.printf("%d items, %d restored%n", p.scanned(), p.restored()),
- *     () -> users.restoreCollection(RestoreTarget.at(lastNight)));
- * }</pre>
- *
- * <p>The listener is bound to the calling thread for the duration of {@code call}, so the public
- * {@code ItemOps} contract needs no extra overload and every wiring ({@code Udms.inMemory}, {@code
- * Udms.create}) supports it. A listener that throws aborts the restore after the checkpoint of the
- * page it was told about; calling the restore again resumes from there.
+ * Progress of a collection restore ({@link RestoreService#restoreCollection}): a listener hears
+ * about every page of items the restore finishes (each page is checkpointed first), and once more
+ * when it is done. A listener that throws aborts the restore after the checkpoint of the page it
+ * was told about; calling the restore again resumes from there.
  */
 public final class RestoreProgress {
-  private static final ThreadLocal<Listener> CURRENT = new ThreadLocal<>();
-
   private RestoreProgress() {}
 
   /** Hears about a collection restore's progress; called on the restoring thread. */
   @FunctionalInterface
   public interface Listener {
+    /** Ignores everything. */
+    Listener NONE = snapshot -> {};
+
     void onProgress(Snapshot snapshot);
   }
 
@@ -48,27 +38,4 @@ public final class RestoreProgress {
       Optional<String> lastObjectId,
       boolean resumed,
       boolean done) {}
-
-  /** Runs {@code call} with {@code listener} hearing about every collection restore it makes on this thread. */
-  public static <T> T reporting(Listener listener, Supplier<T> call) {
-    Objects.requireNonNull(listener, "listener");
-    Objects.requireNonNull(call, "call");
-    Listener previous = CURRENT.get();
-    CURRENT.set(listener);
-    try {
-      return call.get();
-    } finally {
-      if (previous == null) {
-        CURRENT.remove();
-      } else {
-        CURRENT.set(previous);
-      }
-    }
-  }
-
-  /** The listener of this thread, or one that ignores everything. */
-  static Listener current() {
-    Listener l = CURRENT.get();
-    return l != null ? l : snapshot -> {};
-  }
 }

@@ -71,16 +71,19 @@ public final class RestoreService {
 
   /**
    * Brings every item of the collection back to its state at the target, in pages, with a
-   * checkpoint per page; see {@link CollectionRestore}.
+   * checkpoint per page; see {@link CollectionRestore}. {@code listener} hears about every page
+   * once it is checkpointed, and once more when the restore is done.
    */
-  public CollectionRestoreResult restoreCollection(RouteContext ctx, RestoreTarget to, WriteOptions opts) {
+  public CollectionRestoreResult restoreCollection(RouteContext ctx, RestoreTarget to, WriteOptions opts,
+      RestoreProgress.Listener listener) {
     Objects.requireNonNull(ctx, "ctx");
+    Objects.requireNonNull(listener, "listener");
     RestorePoint.requireCollectionTarget(to);
     if (opts == null) {
       throw new ValidationException("write options must not be null; use WriteOptions.none()");
     }
     return new CollectionRestore(pipeline, router.forWrite(ctx), ids, clock, pageSize)
-        .run(ctx, to, opts, RestoreProgress.current());
+        .run(ctx, to, opts, listener);
   }
 
   /** A replayed request returns its first version; work out which version that one copied. */

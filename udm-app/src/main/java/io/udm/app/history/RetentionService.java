@@ -6,7 +6,7 @@ import io.udm.api.RetentionResult;
 import io.udm.api.RouteContext;
 import io.udm.api.config.UdmConfig;
 import io.udm.app.routing.BackendRouter;
-import io.udm.app.stored.ItemScan;
+import io.udm.app.scan.ItemScan;
 import io.udm.app.write.HeadRepair;
 import io.udm.domain.retention.RetentionPolicy;
 import io.udm.spi.BackendPorts;
@@ -92,7 +92,7 @@ public final class RetentionService {
         .map(v -> PrunedRequest.of(v, now.plus(requestIdsKept)))
         .toList();
     if (!memos.isEmpty()) {
-      backend.versions().rememberPrunedRequests(memos);
+      backend.requestMemos().rememberPrunedRequests(memos);
     }
     long versions = backend.versions().delete(key, pruned.stream().map(VersionRecord::ov).toList());
     long objects = backend.blobs().deleteAll(BlobArea.JSON, pruned.stream().map(VersionRecord::payloadKey).toList());

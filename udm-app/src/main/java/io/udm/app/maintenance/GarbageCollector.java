@@ -8,7 +8,7 @@ import io.udm.api.RouteContext;
 import io.udm.api.config.LimitsConfig;
 import io.udm.api.error.ValidationException;
 import io.udm.app.routing.BackendRouter;
-import io.udm.app.stored.CollectionPayloads;
+import io.udm.app.scan.CollectionPayloads;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.BlobArea;
 import io.udm.spi.BlobInfo;
@@ -43,7 +43,7 @@ import java.util.stream.Collectors;
  *
  * <p>Memory: the objects are listed a page at a time and taken an item and at most {@link
  * CollectionPayloads#PAGE} objects at a time; the references of such a batch are found in one
- * pass over the item's history, read {@link io.udm.app.stored.ItemHistory#PAGE} records at a time,
+ * pass over the item's history, read {@link io.udm.app.scan.ItemHistory#PAGE} records at a time,
  * keeping only the batch's keys. So memory is bounded by a page of each, plus the content bytes
  * of one removal batch, however many items and versions there are.
  */

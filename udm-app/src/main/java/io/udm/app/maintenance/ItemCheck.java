@@ -2,7 +2,7 @@ package io.udm.app.maintenance;
 
 import io.udm.api.VerifyProblem;
 import io.udm.api.VerifyProblem.Kind;
-import io.udm.app.stored.CollectionPayloads;
+import io.udm.app.scan.CollectionPayloads;
 import io.udm.app.write.HeadRepair;
 import io.udm.domain.keys.StorageKeys;
 import io.udm.spi.BackendPorts;

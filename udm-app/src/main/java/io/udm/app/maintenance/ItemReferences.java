@@ -1,7 +1,7 @@
 package io.udm.app.maintenance;
 
 import io.udm.api.ContentRef;
-import io.udm.app.stored.ItemHistory;
+import io.udm.app.scan.ItemHistory;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.HeadRecord;
 import io.udm.spi.ItemKey;

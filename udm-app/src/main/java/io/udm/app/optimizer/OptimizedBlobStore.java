@@ -13,7 +13,8 @@ import java.util.Optional;
  * One backend's object store with the write optimizer in front: version payloads ({@link
  * BlobArea#JSON}) read through the {@link PayloadCache} and remembered as they are written, every
  * delete of a payload evicting it; uploads through the {@link UploadBatcher} when {@code batchS3}.
- * Everything else goes straight to the store. Cached arrays are shared: readers only parse them.
+ * Everything else goes straight to the store. Like any store, it keeps copies: a caller changing an
+ * array it put or got changes nothing cached.
  */
 final class OptimizedBlobStore implements BlobStore {
   private final BlobStore store;
@@ -43,7 +44,7 @@ final class OptimizedBlobStore implements BlobStore {
       upload.run();
     }
     if (area == BlobArea.JSON) {
-      cache.remember(cacheKey(key), bytes, removalsBefore);
+      cache.remember(cacheKey(key), bytes.clone(), removalsBefore);
     }
   }
 
@@ -52,7 +53,7 @@ final class OptimizedBlobStore implements BlobStore {
     if (area != BlobArea.JSON) {
       return store.get(area, key);
     }
-    return cache.get(cacheKey(key), () -> store.get(area, key));
+    return cache.get(cacheKey(key), () -> store.get(area, key)).map(byte[]::clone);
   }
 
   @Override

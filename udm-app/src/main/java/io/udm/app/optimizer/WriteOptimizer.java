@@ -32,9 +32,8 @@ public final class WriteOptimizer implements AutoCloseable {
 
   /** {@code backends} with their object stores behind the cache (and the upload batcher when on). */
   public List<BackendPorts> wrap(List<BackendPorts> backends) {
-    return backends.stream().map(b -> new BackendPorts(b.index(), b.backendId(), b.heads(), b.versions(), b.sequences(),
-        new OptimizedBlobStore(b.blobs(), b.backendId(), cache, batcher), b.mongoProbe(), b.blobProbe(),
-        b.mongoEndpoint(), b.blobEndpoint())).toList();
+    return backends.stream().map(b -> b.withBlobs(new OptimizedBlobStore(b.blobs(), b.backendId(), cache, batcher)))
+        .toList();
   }
 
   public OptimizerStats stats() {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.udm.api.ContentRef;
 import io.udm.api.ItemView;
 import io.udm.app.optimizer.Uncached;
-import io.udm.app.stored.StoredPayloads;
+import io.udm.app.payloads.StoredPayloads;
 import io.udm.domain.write.SystemHeaders;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.HeadRecord;

@@ -206,8 +206,7 @@ final class CollectionMover {
    * read what the target holds, and a copy need not fill this process's cache.
    */
   private static BackendPorts storeItself(BackendPorts b) {
-    return new BackendPorts(b.index(), b.backendId(), b.heads(), b.versions(), b.sequences(),
-        Uncached.store(b.blobs()), b.mongoProbe(), b.blobProbe(), b.mongoEndpoint(), b.blobEndpoint());
+    return b.withBlobs(Uncached.store(b.blobs()));
   }
 
   private static void sleep(long millis) {

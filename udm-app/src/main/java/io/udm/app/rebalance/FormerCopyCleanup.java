@@ -2,8 +2,8 @@ package io.udm.app.rebalance;
 
 import io.udm.api.RouteContext;
 import io.udm.app.effects.EffectsApplier;
+import io.udm.app.purge.ItemPurge;
 import io.udm.app.routing.BackendRouter;
-import io.udm.app.stored.StoredItems;
 import io.udm.domain.keys.StorageKeys;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.HeadQuery;
@@ -72,7 +72,7 @@ final class FormerCopyCleanup {
       }
       heads.forEach(head -> former.heads().delete(head.key()));
     }
-    long objects = StoredItems.deleteObjects(former, StorageKeys.collectionPrefix(ctx));
+    long objects = ItemPurge.deleteObjects(former, StorageKeys.collectionPrefix(ctx));
     if (!placements.replace(placement, placement.next(placement.backendId(), Optional.empty()))) {
       throw new MoveFailedException("the placement of " + ctx + " changed while its former copy was removed;"
           + " run the rebalance again");
@@ -83,6 +83,6 @@ final class FormerCopyCleanup {
   private void removeItem(BackendPorts former, ItemKey key) {
     afterCommitWork.settle(former, key);
     former.heads().delete(key);
-    StoredItems.deleteVersions(former, key);
+    ItemPurge.deleteVersions(former, key);
   }
 }

@@ -1,9 +1,9 @@
 package io.udm.app.rebalance;
 
 import io.udm.api.RouteContext;
-import io.udm.app.stored.ItemScan;
-import io.udm.app.stored.PageCursor;
-import io.udm.app.stored.StoredItems;
+import io.udm.app.purge.ItemPurge;
+import io.udm.app.scan.ItemScan;
+import io.udm.app.scan.PageCursor;
 import io.udm.domain.hash.Sha256;
 import io.udm.domain.keys.StorageKeys;
 import io.udm.spi.BackendPorts;
@@ -105,8 +105,8 @@ final class MoveCheck {
           + " collection (it repairs this) and rebalance again");
     }
     target.heads().delete(key);
-    StoredItems.deleteVersions(target, key);
-    StoredItems.deleteObjects(target, StorageKeys.itemPrefix(key));
+    ItemPurge.deleteVersions(target, key);
+    ItemPurge.deleteObjects(target, StorageKeys.itemPrefix(key));
   }
 
   /** Same version records (by ov, write id, cv, payload key) and same payload bytes, by SHA-256. */

@@ -1,10 +1,7 @@
 package io.udm.app.write;
 
 import io.udm.domain.write.PlannedVersion;
-import io.udm.domain.write.WriteRequest;
-import io.udm.spi.BackendPorts;
 import io.udm.spi.PendingEffects;
-import io.udm.spi.VersionRecord;
 import java.util.Optional;
 
 /**
@@ -14,21 +11,19 @@ import java.util.Optional;
  * that one dies or fails, by a sweeper. It never undoes or fails the write.
  */
 public interface AfterCommitEffects {
-  /** What committing {@code plan} on top of {@code before} will owe; empty when nothing. */
-  Optional<PendingEffects> plan(BackendPorts backend, WriteRequest request, Optional<VersionRecord> before,
-      PlannedVersion plan);
+  /** What committing {@code plan} on top of {@code basis} will owe; empty when nothing. */
+  Optional<PendingEffects> owedBy(WriteBasis basis, PlannedVersion plan);
 
-  /** The version is committed with {@code owed} appended to it: apply it (now or soon). Never throws. */
-  void committed(CommittedWrite write, PendingEffects owed);
+  /** The version is committed with the work its write owed appended to it: apply it (now or soon). Never throws. */
+  void committed(CommittedWrite committed);
 
   AfterCommitEffects NONE = new AfterCommitEffects() {
     @Override
-    public Optional<PendingEffects> plan(BackendPorts backend, WriteRequest request, Optional<VersionRecord> before,
-        PlannedVersion plan) {
+    public Optional<PendingEffects> owedBy(WriteBasis basis, PlannedVersion plan) {
       return Optional.empty();
     }
 
     @Override
-    public void committed(CommittedWrite write, PendingEffects owed) {}
+    public void committed(CommittedWrite committed) {}
   };
 }

@@ -78,41 +78,61 @@ final class CommitProtocol {
     record Replayed(VersionRecord first) implements Outcome {}
   }
 
-  Outcome commit(
-      BackendPorts backend, WriteRequest request, Optional<VersionRecord> base, PlannedVersion plan,
-      Optional<String> requestHash, Optional<PendingEffects> owed) {
-    ItemKey key = request.key();
+  Outcome commit(PreparedWrite write) {
+    ItemKey key = write.key();
+    PlannedVersion plan = write.plan();
+    BackendPorts backend = write.backend();
     String writeId = ids.newWriteId();
     byte[] payload = JsonValues.toBytes(plan.storedDocument());
     String payloadKey = StorageKeys.payload(key, plan.ov(), writeId);
-    Attempt attempt = new Attempt(backend, key, payloadKey, owed, ticker);
     Instant uploadStarted = clock.instant();
-    Saga.named("commit " + key + " ov " + plan.ov())
+    Appended appended = Saga.named("commit " + key + " ov " + plan.ov())
         // Content-addressed and possibly shared with committed versions: never compensated; garbage
         // collection removes blobs no version came to reference.
         .step("upload content", () -> plan.uploads().forEach(
             blob -> backend.blobs().put(BlobArea.CONTENT, blob.key(), blob.bytes(), blob.contentType())))
         .step("upload payload",
             () -> backend.blobs().put(BlobArea.JSON, payloadKey, payload, "application/json"),
-            attempt::deletePayloadUnlessReferenced)
-        .step("check the payload is still young enough to commit", () -> requireInTime(key, plan.ov(), uploadStarted))
-        // Drawn last, just before the append, so the draw-to-append bound the change feed relies on
-        // never has to cover an upload.
-        .step("draw the collection version", () -> attempt.drawCv(cvAsked -> new VersionRecord(
-            key, plan.ov(), cvAsked, plan.at(), plan.op(), request.options().actor(), request.options().reason(),
-            request.functionId(), request.options().requestId(), requestHash, writeId, payloadKey, payload.length,
-            plan.meta(), plan.system(), plan.content(), clock.instant().truncatedTo(ChronoUnit.MILLIS))))
-        .step("append version", attempt::append)
-        .run();
-    VersionRecord version = attempt.version;
+            failure -> {
+              // A version record might reference the payload when the append's outcome is unknown:
+              // it stays, and garbage collection removes it once it is old and unreferenced.
+              if (!(failure instanceof CommitOutcomeUnknown)) {
+                backend.blobs().delete(BlobArea.JSON, payloadKey);
+              }
+            })
+        .finish("append version", () -> {
+          requireInTime(key, plan.ov(), uploadStarted);
+          // The cv is drawn last, just before the append, so the draw-to-append bound the change
+          // feed relies on never has to cover an upload.
+          long cvAsked = ticker.nanoTime();
+          VersionRecord version = versionRecord(write, writeId, payloadKey, payload.length,
+              backend.sequences().next(key.collection()));
+          return new Appended(version, new VersionAppend(backend, version, write.owed()).append(cvAsked, ticker));
+        });
 
-    if (attempt.result instanceof AppendResult.RequestReplayed replayed) {
+    if (appended.result() instanceof AppendResult.RequestReplayed replayed) {
+      // Our payload is not referenced by anything: remove it now rather than leave it to GC.
+      backend.blobs().delete(BlobArea.JSON, payloadKey);
       return new Outcome.Replayed(replayed.existing());
     }
-    advanceHead(backend, key, base, version);
+    advanceHead(backend, key, write.latest(), appended.version());
     keepContent(backend, key, plan);
-    return new Outcome.Committed(version);
+    return new Outcome.Committed(appended.version());
   }
+
+  /** The version record this attempt appends, with the cv it drew. */
+  private VersionRecord versionRecord(PreparedWrite write, String writeId, String payloadKey, long payloadBytes,
+      long cv) {
+    PlannedVersion plan = write.plan();
+    WriteRequest request = write.request();
+    return new VersionRecord(write.key(), plan.ov(), cv, plan.at(), plan.op(), request.options().actor(),
+        request.options().reason(), request.functionId(), request.options().requestId(), write.fingerprint(), writeId,
+        payloadKey, payloadBytes, plan.meta(), plan.system(), plan.content(),
+        clock.instant().truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  /** The appended record and what the log answered: appended, or the request id's first version. */
+  private record Appended(VersionRecord version, AppendResult result) {}
 
   private void requireInTime(ItemKey key, long ov, Instant uploadStarted) {
     Duration took = Duration.between(uploadStarted, clock.instant());
@@ -123,37 +143,24 @@ final class CommitProtocol {
     }
   }
 
-  /** One attempt's append, with the reconciliation of ambiguous outcomes. */
-  private static final class Attempt {
-    private final BackendPorts backend;
-    private final ItemKey key;
-    private final String payloadKey;
-    private final Optional<PendingEffects> owed;
-    private final Ticker ticker;
-    private VersionRecord version;
-    private long cvAskedNanos;
-    private AppendResult result;
-    /** Set when a version record might reference the payload although the append did not say so. */
-    private boolean outcomeUnknown;
+  /** The append could not be confirmed or refused: a version record might reference the payload. */
+  static final class CommitOutcomeUnknown extends StorageException {
+    CommitOutcomeUnknown(String message, Throwable cause) {
+      super(message, true, cause);
+    }
+  }
 
-    Attempt(BackendPorts backend, ItemKey key, String payloadKey, Optional<PendingEffects> owed, Ticker ticker) {
-      this.backend = backend;
-      this.key = key;
-      this.payloadKey = payloadKey;
-      this.owed = owed;
-      this.ticker = ticker;
+  /** One attempt's append of its version record, with the reconciliation of ambiguous outcomes. */
+  private record VersionAppend(BackendPorts backend, VersionRecord version, Optional<PendingEffects> owed) {
+    ItemKey key() {
+      return version.key();
     }
 
-    /** Draws the cv (timing the request from before it is sent) and builds the record with it. */
-    void drawCv(java.util.function.LongFunction<VersionRecord> record) {
-      cvAskedNanos = ticker.nanoTime();
-      version = record.apply(backend.sequences().next(key.collection()));
-    }
-
-    void append() {
-      Duration sinceCvAsked = Duration.ofNanos(ticker.nanoTime() - cvAskedNanos);
+    /** Appends, or throws; {@code cvAsked} is when the cv was asked for, on {@code ticker}. */
+    AppendResult append(long cvAsked, Ticker ticker) {
+      Duration sinceCvAsked = Duration.ofNanos(ticker.nanoTime() - cvAsked);
       if (!FeedTiming.writerMayAppend(sinceCvAsked)) {
-        throw new TxnException("the write of " + key + " ov " + version.ov() + " took " + sinceCvAsked.toMillis()
+        throw new TxnException("the write of " + key() + " ov " + version.ov() + " took " + sinceCvAsked.toMillis()
             + " ms from drawing its cv to committing, more than " + FeedTiming.WRITER_BOUND.toSeconds() + " s; the"
             + " change feed may already have passed that cv, so nothing was committed. Retry the write");
       }
@@ -163,11 +170,7 @@ final class CommitProtocol {
       } catch (RuntimeException failed) {
         first = isPermanent(failed) ? confirmRefused((UdmException) failed) : reconcile(failed);
       }
-      result = settle(first);
-      if (result instanceof AppendResult.RequestReplayed) {
-        // Our payload is not referenced by anything: remove it now rather than leave it to GC.
-        deletePayloadUnlessReferenced();
-      }
+      return settle(first);
     }
 
     /**
@@ -183,7 +186,7 @@ final class CommitProtocol {
       }
       Optional<VersionRecord> atOv;
       try {
-        atOv = backend.versions().find(key, version.ov());
+        atOv = backend.versions().find(key(), version.ov());
       } catch (RuntimeException unreadable) {
         refused.addSuppressed(unreadable);
         throw unknown(refused);
@@ -203,7 +206,7 @@ final class CommitProtocol {
     /** The append failed or its reply was lost: find out whether our record is in. */
     private AppendResult reconcile(RuntimeException lost) {
       try {
-        Optional<VersionRecord> atOv = backend.versions().find(key, version.ov());
+        Optional<VersionRecord> atOv = backend.versions().find(key(), version.ov());
         if (atOv.isPresent()) {
           return ours(atOv.get()) ? AppendResult.APPENDED : replayedOr(AppendResult.OV_TAKEN);
         }
@@ -222,7 +225,7 @@ final class CommitProtocol {
       if (appended instanceof AppendResult.OvTaken) {
         Optional<VersionRecord> atOv;
         try {
-          atOv = backend.versions().find(key, version.ov());
+          atOv = backend.versions().find(key(), version.ov());
         } catch (RuntimeException unreadable) {
           throw unknown(unreadable);
         }
@@ -231,18 +234,18 @@ final class CommitProtocol {
         }
         long actual = atOv.map(VersionRecord::ov).orElse(version.ov());
         try {
-          actual = backend.versions().latest(key).map(VersionRecord::ov).orElse(actual);
+          actual = backend.versions().latest(key()).map(VersionRecord::ov).orElse(actual);
         } catch (RuntimeException unreadable) {
           // The rival's ov is a fine answer too.
         }
-        throw OptimisticLockException.stale(key.objectId(), version.ov() - 1, actual);
+        throw OptimisticLockException.stale(key().objectId(), version.ov() - 1, actual);
       }
       return appended;
     }
 
     private AppendResult replayedOr(AppendResult otherwise) {
       if (version.requestId().isPresent()) {
-        Optional<VersionRecord> first = backend.versions().findByRequestId(key.collection(), version.requestId().get());
+        Optional<VersionRecord> first = backend.versions().findByRequestId(key().collection(), version.requestId().get());
         if (first.isPresent()) {
           return ours(first.get()) ? AppendResult.APPENDED : new AppendResult.RequestReplayed(first.get());
         }
@@ -251,20 +254,13 @@ final class CommitProtocol {
     }
 
     private boolean ours(VersionRecord record) {
-      return record.key().equals(key) && record.writeId().equals(version.writeId());
+      return record.key().equals(key()) && record.writeId().equals(version.writeId());
     }
 
-    private StorageException unknown(RuntimeException cause) {
-      outcomeUnknown = true;
-      return new StorageException("could not tell whether version " + version.ov() + " of " + key
+    private CommitOutcomeUnknown unknown(RuntimeException cause) {
+      return new CommitOutcomeUnknown("could not tell whether version " + version.ov() + " of " + key()
           + " was committed (" + cause.getClass().getSimpleName() + "); retry the write with the same requestId:"
-          + " it is applied at most once", true, cause);
-    }
-
-    void deletePayloadUnlessReferenced() {
-      if (!outcomeUnknown) {
-        backend.blobs().delete(BlobArea.JSON, payloadKey);
-      }
+          + " it is applied at most once", cause);
     }
   }
 

@@ -10,7 +10,6 @@ import io.udm.domain.content.ContentCodec;
 import io.udm.domain.content.ContentExternalizer;
 import io.udm.domain.content.ExternalizedDocument;
 import io.udm.domain.write.PlannedVersion;
-import io.udm.domain.write.WriteRequest;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.BlobArea;
 import io.udm.spi.ItemKey;
@@ -19,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -42,17 +40,17 @@ final class ContentPlanning {
     this.externalizer = new ContentExternalizer(config.limits().maxContentBytes());
   }
 
-  /** {@code plan} with the configured base64 values {@code request} sends moved out to the content bucket. */
-  PlannedVersion apply(BackendPorts backend, WriteRequest request, PlannedVersion plan, Optional<VersionRecord> latest) {
-    ItemKey key = request.key();
+  /** {@code plan} with the configured base64 values its request sends moved out to the content bucket. */
+  PlannedVersion externalized(WriteBasis basis, PlannedVersion plan) {
+    ItemKey key = basis.key();
     Map<String, Base64Prop> props = config.collectionMap(key.collection().collection()).base64Props();
-    List<ContentRef> current = latest.map(VersionRecord::content).orElse(List.of());
+    List<ContentRef> current = basis.latest().map(VersionRecord::content).orElse(List.of());
     List<ContentRef> held = new ArrayList<>(current);
     held.addAll(plan.heldContent());
     ExternalizedDocument externalized = externalizer
-        .externalize(key, plan.storedDocument(), props, held, request.sentContentPaths(props.keySet()))
+        .externalize(key, plan.storedDocument(), props, held, basis.request().sentContentPaths(props.keySet()))
         .getOrElseThrow(ExternalizationException::new);
-    return plan.withContent(withReuploads(backend, key, externalized, current));
+    return plan.withContent(withReuploads(basis.backend(), key, externalized, current));
   }
 
   /** Content referenced now but not by the current version nor uploaded by this write is uploaded again. */

@@ -11,8 +11,8 @@ import io.udm.api.error.OptimisticLockException;
 import io.udm.api.error.StorageException;
 import io.udm.api.error.ValidationException;
 import io.udm.api.json.JsonValues;
+import io.udm.app.payloads.StoredPayloads;
 import io.udm.app.routing.BackendRouter;
-import io.udm.app.stored.StoredPayloads;
 import io.udm.domain.write.CommittedState;
 import io.udm.domain.write.CurrentState;
 import io.udm.domain.write.PlannedVersion;
@@ -24,7 +24,6 @@ import io.udm.spi.BackendPorts;
 import io.udm.spi.CollectionFencedException;
 import io.udm.spi.IdGenerator;
 import io.udm.spi.ItemKey;
-import io.udm.spi.PendingEffects;
 import io.udm.spi.Ticker;
 import io.udm.spi.VersionRecord;
 import java.time.Clock;
@@ -82,13 +81,12 @@ public final class WritePipeline {
    */
   public WriteOutcome write(WriteRequest request) {
     if (!fallback.queues(request)) {
-      return attempt(request, true);
+      return attempt(request, request.options().requestId());
     }
-    boolean callerGaveRequestId = request.options().requestId().isPresent();
     WriteRequest identified = fallback.identified(request);
     try {
-      // A request id generated just now is new: no log lookup for a first result.
-      return attempt(identified, callerGaveRequestId);
+      // A request id generated just now is new: only the caller's own id may have been applied before.
+      return attempt(identified, request.options().requestId());
     } catch (StorageException e) {
       if (!e.isTransient()) {
         throw e;
@@ -102,19 +100,22 @@ public final class WritePipeline {
    * log when an earlier attempt committed it.
    */
   public WriteOutcome retry(WriteRequest request) {
-    return attempt(request, true);
+    return attempt(request, request.options().requestId());
   }
 
   /**
    * An attempt, tried again on the collection's new pair when a move fenced the pair it was routed
    * to: the fenced attempt committed nothing (the counter refuses before the append).
+   *
+   * @param replayable the request id that may have been applied before (the log is asked for its
+   *     first result); empty for a request without one, or with one generated just now
    */
-  private WriteOutcome attempt(WriteRequest request, boolean mayBeReplay) {
+  private WriteOutcome attempt(WriteRequest request, Optional<String> replayable) {
     long waited = ticker.nanoTime();
     long pauseMillis = 5;
     while (true) {
       try {
-        return attemptOnce(request, mayBeReplay);
+        return attemptOnce(request, replayable);
       } catch (CollectionFencedException fenced) {
         router.forget(request.key().collection());
         if (ticker.nanoTime() - waited > FENCE_WAIT.toNanos()) {
@@ -135,48 +136,57 @@ public final class WritePipeline {
     }
   }
 
-  private WriteOutcome attemptOnce(WriteRequest request, boolean mayBeReplay) {
-    ItemKey key = request.key();
-    BackendPorts backend = router.forWrite(key.collection());
-    Optional<String> fingerprint = request.options().requestId().map(id -> request.fingerprint());
-    if (mayBeReplay && request.options().requestId().isPresent()) {
-      Optional<WriteOutcome> first = firstResult(backend, request, fingerprint);
+  private WriteOutcome attemptOnce(WriteRequest request, Optional<String> replayable) {
+    BackendPorts backend = router.forWrite(request.key().collection());
+    if (replayable.isPresent()) {
+      Optional<WriteOutcome> first = firstResult(backend, request, replayable.get());
       if (first.isPresent()) {
         return first.get();
       }
     }
+    PreparedWrite write = prepare(backend, request);
+    CommitProtocol.Outcome outcome = commits.commit(write);
+    if (outcome instanceof CommitProtocol.Outcome.Replayed replayed) {
+      return replayed(backend, replayed.first(), request);
+    }
+    VersionRecord committed = ((CommitProtocol.Outcome.Committed) outcome).version();
+    if (write.owed().isPresent()) {
+      afterCommit(new CommittedWrite(write, committed));
+    }
+    return WriteOutcome.committed(committed, write.restoredFrom());
+  }
+
+  /**
+   * Everything the attempt will store, decided before anything is: the item's committed state
+   * (rolling a lagging head forward), the domain's plan, its content moved out of the document, and
+   * the after-commit work it will owe. Validation fails here, before any write.
+   */
+  private PreparedWrite prepare(BackendPorts backend, WriteRequest request) {
+    ItemKey key = request.key();
     // A fresh generated id is time-ordered and new: it has no versions to read. If it somehow had,
     // the append of ov 1 would be refused by the log's unique (item, ov) index.
-    boolean generatedId = request instanceof WriteRequest.Create create && create.generatedId();
-    Optional<VersionRecord> latest = generatedId ? Optional.empty() : HeadRepair.latestCommitted(backend, key);
-    StateRead state = read(backend, request, latest);
+    Optional<VersionRecord> latest = request.generatedId() ? Optional.empty() : HeadRepair.latestCommitted(backend, key);
+    WriteBasis basis = new WriteBasis(backend, request, latest);
+    StateRead state = read(basis);
     PlannedVersion planned = planner
         .plan(request, state.committed(), config.collectionMap(key.collection().collection()), now())
         .getOrElseThrow(WritePipeline::toException);
-    PlannedVersion plan = contents.apply(backend, request, planned, latest);
-    Optional<PendingEffects> owed = effects.plan(backend, request, latest, plan);
-    CommitProtocol.Outcome outcome = commits.commit(backend, request, latest, plan, fingerprint, owed);
-    if (outcome instanceof CommitProtocol.Outcome.Replayed replayed) {
-      return replayed(backend, replayed.first(), request, fingerprint);
-    }
-    VersionRecord committed = ((CommitProtocol.Outcome.Committed) outcome).version();
-    owed.ifPresent(work -> afterCommit(new CommittedWrite(backend, request, latest, committed, plan), work));
-    return WriteOutcome.committed(committed, state.restoredFrom());
+    PlannedVersion plan = contents.externalized(basis, planned);
+    return new PreparedWrite(basis, plan, effects.owedBy(basis, plan), state.restoredFrom());
   }
 
   /**
    * The first result of the request's id: its version, or the memo retention kept when it pruned
    * that version (so a replay never writes twice while the memo lasts).
    */
-  private Optional<WriteOutcome> firstResult(BackendPorts backend, WriteRequest request, Optional<String> fingerprint) {
-    String requestId = request.options().requestId().orElseThrow();
+  private Optional<WriteOutcome> firstResult(BackendPorts backend, WriteRequest request, String requestId) {
     RouteContext collection = request.key().collection();
     Optional<VersionRecord> first = backend.versions().findByRequestId(collection, requestId);
     if (first.isPresent()) {
-      return Optional.of(replayed(backend, first.get(), request, fingerprint));
+      return Optional.of(replayed(backend, first.get(), request));
     }
-    return backend.versions().findPrunedRequest(collection, requestId, clock.instant()).map(memo -> {
-      requireSameRequest(memo.key(), memo.requestHash(), memo.op(), requestId, request, fingerprint);
+    return backend.requestMemos().findPrunedRequest(collection, requestId, clock.instant()).map(memo -> {
+      requireSameRequest(memo.key(), memo.requestHash(), memo.op(), requestId, request);
       return WriteOutcome.replayOf(memo);
     });
   }
@@ -184,7 +194,10 @@ public final class WritePipeline {
   /** The committed state and, for a restore, the version it goes back to. */
   private record StateRead(CommittedState committed, Optional<VersionRecord> restoredFrom) {}
 
-  private StateRead read(BackendPorts backend, WriteRequest request, Optional<VersionRecord> latest) {
+  private StateRead read(WriteBasis basis) {
+    BackendPorts backend = basis.backend();
+    WriteRequest request = basis.request();
+    Optional<VersionRecord> latest = basis.latest();
     Optional<CurrentState> current = latest.map(v -> new CurrentState(v.key().objectId(), v.ov(), v.at(), v.system(),
         v.content().stream().map(ContentRef::path).toList()));
     boolean live = latest.isPresent() && !latest.get().deleted();
@@ -228,13 +241,13 @@ public final class WritePipeline {
     return backend.versions().latestAtOrBefore(key, ((RestoreTarget.AtInstant) to).instant());
   }
 
-  private void afterCommit(CommittedWrite write, PendingEffects owed) {
+  private void afterCommit(CommittedWrite committed) {
     try {
-      effects.committed(write, owed);
+      effects.committed(committed);
     } catch (RuntimeException e) {
       // The write is committed and its work stays owed on its version record: a sweeper applies it.
       LOG.log(System.Logger.Level.WARNING, "after-commit work failed for {0} ov {1} ({2}); it stays owed and is"
-          + " applied later", write.after().key(), write.after().ov(), e.getClass().getSimpleName());
+          + " applied later", committed.after().key(), committed.after().ov(), e.getClass().getSimpleName());
     }
   }
 
@@ -247,9 +260,8 @@ public final class WritePipeline {
    * A replay answers with the first result; if the first attempt crashed before moving the head,
    * the replay moves it (best effort: the answer stands even if that fails, the next access repairs).
    */
-  private static WriteOutcome replayed(BackendPorts backend, VersionRecord first, WriteRequest request,
-      Optional<String> fingerprint) {
-    requireSameRequest(first.key(), first.requestHash(), first.op(), first.requestId().orElse(""), request, fingerprint);
+  private static WriteOutcome replayed(BackendPorts backend, VersionRecord first, WriteRequest request) {
+    requireSameRequest(first.key(), first.requestHash(), first.op(), first.requestId().orElse(""), request);
     Optional<VersionRecord> latest;
     try {
       latest = HeadRepair.latestCommitted(backend, first.key());
@@ -266,11 +278,10 @@ public final class WritePipeline {
 
   /** A request id seen before returns its first result, unless it now carries a different request. */
   private static void requireSameRequest(ItemKey firstKey, Optional<String> firstHash, Op firstOp, String requestId,
-      WriteRequest request, Optional<String> fingerprint) {
+      WriteRequest request) {
     // A create under a generated id gets a new id on every call: its replay is told by collection and body.
-    boolean generatedId = request instanceof WriteRequest.Create create && create.generatedId();
-    ItemKey key = generatedId ? firstKey : request.key();
-    if (!firstKey.equals(key) || !firstHash.equals(fingerprint)) {
+    ItemKey key = request.generatedId() ? firstKey : request.key();
+    if (!firstKey.equals(key) || !firstHash.equals(Optional.of(request.fingerprint()))) {
       throw new ValidationException("requestId '" + requestId + "' was already used for a different request (item '"
           + firstKey.objectId() + "', " + firstOp + "); use a new requestId for a new request");
     }

@@ -8,9 +8,9 @@ import io.udm.api.config.SpacesConn;
 import io.udm.api.config.UdmConfig;
 import io.udm.bootstrap.ConnectOptions;
 import io.udm.bootstrap.Udms;
-import io.udm.bootstrap.local.EmbeddedServers;
 import io.udm.bootstrap.wiring.BackendIds;
 import io.udm.domain.routing.RendezvousRouter;
+import io.udm.embedded.EmbeddedServers;
 import java.util.ArrayList;
 import java.util.List;
 

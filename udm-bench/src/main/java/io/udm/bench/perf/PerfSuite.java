@@ -17,7 +17,7 @@ import io.udm.api.config.UdmConfig;
 import io.udm.api.config.WriteOptimizationConfig;
 import io.udm.bootstrap.ConnectOptions;
 import io.udm.bootstrap.Udms;
-import io.udm.bootstrap.local.EmbeddedServers;
+import io.udm.embedded.EmbeddedServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

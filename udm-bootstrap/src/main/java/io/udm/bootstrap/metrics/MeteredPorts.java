@@ -11,6 +11,8 @@ import io.udm.spi.HeadStore;
 import io.udm.spi.PlacementRegistry;
 import io.udm.spi.RetryQueue;
 import io.udm.spi.SequenceStore;
+import io.udm.spi.EffectsOutbox;
+import io.udm.spi.RequestMemos;
 import io.udm.spi.VersionLog;
 import java.util.List;
 
@@ -50,6 +52,8 @@ public final class MeteredPorts implements PortDecorator {
     return new BackendPorts(b.index(), id,
         timed(HeadStore.class, b.heads(), id, databaseStore, "heads"),
         timed(VersionLog.class, b.versions(), id, databaseStore, "versions"),
+        timed(EffectsOutbox.class, b.outbox(), id, databaseStore, "outbox"),
+        timed(RequestMemos.class, b.requestMemos(), id, databaseStore, "requestMemos"),
         timed(SequenceStore.class, b.sequences(), id, databaseStore, "sequences"),
         timed(BlobStore.class, b.blobs(), id, objectStore, "blobs"),
         b.mongoProbe(), b.blobProbe(), b.mongoEndpoint(), b.blobEndpoint());

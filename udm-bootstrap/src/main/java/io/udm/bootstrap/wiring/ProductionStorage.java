@@ -56,7 +56,8 @@ public final class ProductionStorage {
         opened.add(s3);
         String backendId = mongo.claimBackendId(ids.get(i));
         requireDistinct(backends, backendId, i);
-        backends.add(new BackendPorts(i, backendId, mongo.heads(), mongo.versions(), mongo.sequences(), s3.blobs(),
+        backends.add(new BackendPorts(i, backendId, mongo.heads(), mongo.versions(), mongo.outbox(),
+            mongo.requestMemos(), mongo.sequences(), s3.blobs(),
             mongo.health(), s3.health(), Redaction.mongoUri(config.mongoUris().get(i)), s3.endpoint()));
       }
       CountersConfig counters = config.counters()

@@ -8,7 +8,7 @@ import io.udm.adapter.s3.S3Storage;
 import io.udm.api.config.UdmConfig;
 import io.udm.app.StoragePorts;
 import io.udm.app.faults.FaultFixture;
-import io.udm.bootstrap.local.EmbeddedServers;
+import io.udm.embedded.EmbeddedServers;
 import io.udm.spi.BackendPorts;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +39,8 @@ public final class MongoS3FaultFixtures implements BeforeAllCallback, AfterAllCa
     MongoCountersStorage counters = MongoCountersStorage.open(servers.mongoUri(0),
         mongoSettings.toBuilder().databaseName("udm_counters").build(), "udm_fallback_dead");
     opened.add(counters);
-    BackendPorts backend = new BackendPorts(0, "mongo-s3-0", mongo.heads(), mongo.versions(), mongo.sequences(),
+    BackendPorts backend = new BackendPorts(0, "mongo-s3-0", mongo.heads(), mongo.versions(), mongo.outbox(),
+        mongo.requestMemos(), mongo.sequences(),
         s3.blobs(), mongo.health(), s3.health(), mongo.endpoint(), s3.endpoint());
     ports = new StoragePorts(List.of(backend), counters.counters(), counters.placements(), counters.retryQueue(),
         counters.health(), List.of());

@@ -6,7 +6,7 @@ import io.udm.api.config.UdmConfig;
 import io.udm.app.MutableClock;
 import io.udm.bootstrap.ConnectOptions;
 import io.udm.bootstrap.Udms;
-import io.udm.bootstrap.local.EmbeddedServers;
+import io.udm.embedded.EmbeddedServers;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

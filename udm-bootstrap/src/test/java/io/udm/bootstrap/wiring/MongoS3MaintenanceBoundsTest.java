@@ -4,7 +4,7 @@ import io.udm.api.config.UdmConfig;
 import io.udm.app.MaintenanceBoundsSuite;
 import io.udm.app.MutableClock;
 import io.udm.app.StoragePorts;
-import io.udm.bootstrap.local.EmbeddedServers;
+import io.udm.embedded.EmbeddedServers;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;

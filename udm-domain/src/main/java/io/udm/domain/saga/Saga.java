@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Steps run in order; when one fails, the steps already completed are undone in reverse order.
@@ -20,12 +22,12 @@ import java.util.Objects;
  * <p>Immutable: {@link #step} returns a new saga, so a prefix can be shared.
  */
 public final class Saga {
-  private static final Runnable NOTHING_TO_COMPENSATE = () -> {};
+  private static final Consumer<Exception> NOTHING_TO_COMPENSATE = failure -> {};
 
   private final String name;
   private final List<Step> steps;
 
-  private record Step(String name, Runnable action, Runnable compensation) {}
+  private record Step(String name, Runnable action, Consumer<Exception> compensation) {}
 
   private Saga(String name, List<Step> steps) {
     this.name = name;
@@ -37,6 +39,15 @@ public final class Saga {
   }
 
   public Saga step(String stepName, Runnable action, Runnable compensation) {
+    Objects.requireNonNull(compensation, "compensation");
+    return step(stepName, action, failure -> compensation.run());
+  }
+
+  /**
+   * A step whose compensation is told what failed later: it may leave something in place when the
+   * failure says it might still be needed (a commit whose outcome is unknown keeps its payload).
+   */
+  public Saga step(String stepName, Runnable action, Consumer<Exception> compensation) {
     Step step =
         new Step(
             requireName(stepName, "step name"),
@@ -53,6 +64,17 @@ public final class Saga {
   }
 
   public void run() {
+    finish("done", () -> null);
+  }
+
+  /**
+   * Runs the steps, then {@code last}, and returns what {@code last} returns. When {@code last}
+   * fails, every step is undone as for a failing step (so {@code last} is the step that decides,
+   * such as the commit itself, and has nothing of its own to undo).
+   */
+  public <T> T finish(String lastStepName, Supplier<T> last) {
+    requireName(lastStepName, "step name");
+    Objects.requireNonNull(last, "last");
     Deque<Step> completed = new ArrayDeque<>();
     for (Step step : steps) {
       try {
@@ -65,12 +87,18 @@ public final class Saga {
       }
       completed.push(step);
     }
+    try {
+      return last.get();
+    } catch (Exception failure) {
+      compensate(completed, failure);
+      throw failure;
+    }
   }
 
   private static void compensate(Deque<Step> completedNewestFirst, Exception failure) {
     for (Step step : completedNewestFirst) {
       try {
-        step.compensation().run();
+        step.compensation().accept(failure);
       } catch (Exception compensationFailure) {
         if (compensationFailure != failure) {
           failure.addSuppressed(compensationFailure);

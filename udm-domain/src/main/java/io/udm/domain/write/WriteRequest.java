@@ -30,6 +30,14 @@ public sealed interface WriteRequest {
 
   Op op();
 
+  /**
+   * Whether UDM generated the item's id for this request just now (a create without an object id):
+   * such an item has no versions yet, and a replay of its request id is told by collection and body.
+   */
+  default boolean generatedId() {
+    return false;
+  }
+
   /** A write made by a bulk operation (collection restore, enrichment batch). */
   default boolean bulk() {
     return false;

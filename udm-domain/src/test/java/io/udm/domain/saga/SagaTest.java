@@ -185,7 +185,11 @@ class SagaTest {
     assertThatThrownBy(() -> Saga.named(" ")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Saga.named("s").step(null, record("a"))).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Saga.named("s").step("a", null)).isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> Saga.named("s").step("a", record("a"), null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> Saga.named("s").step("a", record("a"), (Runnable) null))
+        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> Saga.named("s").step("a", record("a"), (java.util.function.Consumer<Exception>) null))
+        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> Saga.named("s").finish("a", null)).isInstanceOf(NullPointerException.class);
   }
 
   @Test
@@ -223,5 +227,45 @@ class SagaTest {
     SimulatedCrash() {
       super("simulated crash");
     }
+  }
+
+  @Test
+  void finishReturnsWhatTheLastStepReturnsAfterEveryStep() {
+    String committed = Saga.named("write")
+        .step("upload", record("upload"), record("undo upload"))
+        .finish("append", () -> {
+          journal.add("append");
+          return "ov 1";
+        });
+
+    assertThat(committed).isEqualTo("ov 1");
+    assertThat(journal).containsExactly("upload", "append");
+  }
+
+  @Test
+  void aFailingLastStepUndoesEveryStepAndEachCompensationSeesTheFailure() {
+    IllegalStateException unknown = new IllegalStateException("outcome unknown");
+    List<Exception> seen = new ArrayList<>();
+    Saga saga = Saga.named("write")
+        .step("upload content", record("upload content"), record("undo upload content"))
+        .step("upload payload", record("upload payload"), failure -> {
+          seen.add(failure);
+          journal.add("keep payload");
+        });
+
+    assertThatThrownBy(() -> saga.finish("append", () -> {
+      throw unknown;
+    })).isSameAs(unknown);
+    assertThat(journal).containsExactly("upload content", "upload payload", "keep payload", "undo upload content");
+    assertThat(seen).containsExactly(unknown);
+  }
+
+  @Test
+  void finishDoesNotRunTheLastStepWhenAStepFails() {
+    IllegalStateException refused = new IllegalStateException("upload refused");
+    Saga saga = Saga.named("write").step("upload", fail("upload", refused), record("undo upload"));
+
+    assertThatThrownBy(() -> saga.finish("append", () -> journal.add("append"))).isSameAs(refused);
+    assertThat(journal).containsExactly("upload");
   }
 }

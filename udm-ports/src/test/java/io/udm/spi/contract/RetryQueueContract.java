@@ -68,9 +68,10 @@ public abstract class RetryQueueContract {
   void aCompletedRequestIdCanBeQueuedAgain() {
     RetryOp op = retryOp(collection, Op.CREATE, T0);
     queue.enqueue(op);
+    Instant held = leaseOne(T0);
 
-    assertThat(queue.complete(op.requestId())).isTrue();
-    assertThat(queue.complete(op.requestId())).isFalse();
+    assertThat(queue.complete(op.requestId(), held)).isTrue();
+    assertThat(queue.complete(op.requestId(), held)).isFalse();
     assertThat(queue.pending(FallbackFilter.all(), 10)).isEmpty();
     assertThat(queue.enqueue(op)).isTrue();
   }
@@ -157,9 +158,9 @@ public abstract class RetryQueueContract {
   void rescheduleReleasesTheLeaseAndSetsTheNextAttempt() {
     RetryOp op = retryOp(collection, Op.UPDATE, T0);
     queue.enqueue(op);
-    queue.lease(T0, LEASE, 10);
+    Instant held = leaseOne(T0);
 
-    assertThat(queue.reschedule(op.requestId(), 1, T0.plusSeconds(4), "timeout")).isTrue();
+    assertThat(queue.reschedule(op.requestId(), held, 1, T0.plusSeconds(4), "timeout")).isTrue();
 
     RetryOp pending = queue.pending(FallbackFilter.all(), 10).get(0);
     assertThat(pending.attempts()).isEqualTo(1);
@@ -174,10 +175,11 @@ public abstract class RetryQueueContract {
   void anUnknownRequestIdCannotBeRescheduledCompletedOrCancelled() {
     String unknown = "r" + unique();
 
-    assertThat(queue.reschedule(unknown, 1, T0, "x")).isFalse();
-    assertThat(queue.complete(unknown)).isFalse();
+    assertThat(queue.reschedule(unknown, T0, 1, T0, "x")).isFalse();
+    assertThat(queue.complete(unknown, T0)).isFalse();
     assertThat(queue.cancel(unknown)).isFalse();
-    assertThat(queue.deadLetter(unknown, "d" + unique(), T0, "x")).isEmpty();
+    assertThat(queue.deadLetter(unknown, T0, 1, "d" + unique(), T0, "x")).isEmpty();
+    assertThat(queue.extendLease(unknown, T0, T0.plus(LEASE))).isFalse();
     assertThat(queue.revive("d" + unique(), T0)).isFalse();
   }
 
@@ -185,10 +187,10 @@ public abstract class RetryQueueContract {
   void aDeadLetteredOpLeavesTheQueue() {
     RetryOp op = retryOp(collection, Op.DELETE, T0);
     queue.enqueue(op);
-    queue.lease(T0, LEASE, 10);
+    Instant held = leaseOne(T0);
     String deadLetterId = "d" + unique();
 
-    Optional<DeadLetter> letter = queue.deadLetter(op.requestId(), deadLetterId, T0.plusSeconds(9), "gave up");
+    Optional<DeadLetter> letter = queue.deadLetter(op.requestId(), held, 1, deadLetterId, T0.plusSeconds(9), "gave up");
 
     assertThat(letter).hasValueSatisfying(dead -> {
       assertThat(dead.deadLetterId()).isEqualTo(deadLetterId);
@@ -208,9 +210,9 @@ public abstract class RetryQueueContract {
   void aRevivedDeadLetterIsDueNowWithItsAttemptsReset() {
     RetryOp op = retryOp(collection, Op.ENRICH, T0);
     queue.enqueue(op);
-    queue.reschedule(op.requestId(), 7, T0.plusSeconds(60), "still failing");
+    queue.reschedule(op.requestId(), leaseOne(T0), 7, T0.plusSeconds(60), "still failing");
     String deadLetterId = "d" + unique();
-    queue.deadLetter(op.requestId(), deadLetterId, T0.plusSeconds(61), "gave up");
+    queue.deadLetter(op.requestId(), leaseOne(T0.plusSeconds(60)), 7, deadLetterId, T0.plusSeconds(61), "gave up");
     Instant now = T0.plusSeconds(3600);
 
     assertThat(queue.revive(deadLetterId, now)).isTrue();
@@ -231,13 +233,14 @@ public abstract class RetryQueueContract {
     RetryOp leased = retryOp(collection, Op.CREATE, T0.minusSeconds(1));
     queue.enqueue(idle);
     queue.enqueue(leased);
-    queue.lease(T0.minusSeconds(1), LEASE, 1);
+    Instant held = leaseOne(T0.minusSeconds(1));
 
     assertThat(queue.cancel(leased.requestId())).isTrue();
     assertThat(queue.cancel(idle.requestId())).isTrue();
 
     assertThat(queue.pending(FallbackFilter.all(), 10)).isEmpty();
-    assertThat(queue.reschedule(leased.requestId(), 1, T0, "late worker")).isFalse();
+    assertThat(queue.reschedule(leased.requestId(), held, 1, T0, "late worker")).isFalse();
+    assertThat(queue.complete(leased.requestId(), held)).isFalse();
   }
 
   // ------------------------------------------------------------------ fencing and per-item order
@@ -308,7 +311,9 @@ public abstract class RetryQueueContract {
     assertThat(queue.aheadOf(third)).contains(first.requestId());
     assertThat(queue.aheadOf(otherItem)).isEmpty();
 
-    queue.deadLetter(first.requestId(), "d" + unique(), T0.plusSeconds(9), "gave up");
+    Instant held = queue.lease(T0, LEASE, 10).stream().filter(op -> op.requestId().equals(first.requestId()))
+        .findFirst().orElseThrow().leaseUntil().orElseThrow();
+    queue.deadLetter(first.requestId(), held, 1, "d" + unique(), T0.plusSeconds(9), "gave up");
     assertThat(queue.aheadOf(second)).as("a dead letter parks the ops behind it").contains(first.requestId());
     queue.cancel(second.requestId());
     assertThat(queue.aheadOf(third)).contains(first.requestId());
@@ -330,9 +335,13 @@ public abstract class RetryQueueContract {
     RetryOp elsewhere = retryOp(other, Op.CREATE, T0.plusSeconds(2));
     RetryOp doomedHere = retryOp(collection, Op.DELETE, T0.plusSeconds(3));
     RetryOp doomedElsewhere = retryOp(other, Op.DELETE, T0.plusSeconds(4));
-    List.of(create, update, elsewhere, doomedHere, doomedElsewhere).forEach(queue::enqueue);
-    queue.deadLetter(doomedHere.requestId(), "d" + unique(), T0.plusSeconds(10), "x");
-    queue.deadLetter(doomedElsewhere.requestId(), "d" + unique(), T0.plusSeconds(11), "x");
+    // The doomed ops are queued, leased and dead-lettered before the others are queued.
+    queue.enqueue(doomedHere);
+    queue.deadLetter(doomedHere.requestId(), leaseOne(T0.plusSeconds(3)), 1, "d" + unique(), T0.plusSeconds(10), "x");
+    queue.enqueue(doomedElsewhere);
+    queue.deadLetter(doomedElsewhere.requestId(), leaseOne(T0.plusSeconds(4)), 1, "d" + unique(), T0.plusSeconds(11),
+        "x");
+    List.of(create, update, elsewhere).forEach(queue::enqueue);
 
     assertThat(requestIds(queue.pending(FallbackFilter.of(collection), 10)))
         .containsExactlyInAnyOrder(create.requestId(), update.requestId());
@@ -351,8 +360,10 @@ public abstract class RetryQueueContract {
     RetryOp middle = retryOp(collection, Op.CREATE, T0.plusSeconds(1));
     RetryOp newest = retryOp(collection, Op.CREATE, T0.plusSeconds(2));
     RetryOp doomed = retryOp(collection, Op.CREATE, T0.plusSeconds(3));
-    List.of(oldest, middle, newest, doomed).forEach(queue::enqueue);
-    queue.deadLetter(doomed.requestId(), "d" + unique(), T0.plusSeconds(4), "x");
+    // Dead-lettered before the others are queued, so that its lease takes none of theirs.
+    queue.enqueue(doomed);
+    queue.deadLetter(doomed.requestId(), leaseOne(T0.plusSeconds(3)), 1, "d" + unique(), T0.plusSeconds(4), "x");
+    List.of(oldest, middle, newest).forEach(queue::enqueue);
     queue.lease(T0.plusSeconds(1), LEASE, 10);
 
     assertThat(queue.counts(T0.plusSeconds(2)))
@@ -370,6 +381,13 @@ public abstract class RetryQueueContract {
     queue.lease(T0, LEASE, 10).get(0).request().removeAll();
 
     assertThat(queue.pending(FallbackFilter.all(), 10).get(0).request().has("document")).isTrue();
+  }
+
+  /** Leases the one op due at {@code now} and returns its lease, the token that ends its attempt. */
+  private Instant leaseOne(Instant now) {
+    List<RetryOp> leased = queue.lease(now, LEASE, 10);
+    assertThat(leased).as("the ops due at %s", now).hasSize(1);
+    return leased.get(0).leaseUntil().orElseThrow();
   }
 
   private static void assertSameOp(RetryOp actual, RetryOp expected) {

@@ -13,10 +13,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.udm.api.RouteContext;
 import io.udm.spi.AppendResult;
 import io.udm.spi.CounterDelta;
+import io.udm.spi.EffectsOutbox;
 import io.udm.spi.ItemKey;
 import io.udm.spi.PendingEffects;
 import io.udm.spi.PendingVersion;
 import io.udm.spi.PrunedRequest;
+import io.udm.spi.RequestMemos;
 import io.udm.spi.VersionLog;
 import io.udm.spi.VersionRecord;
 import java.time.Instant;
@@ -29,21 +31,27 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link VersionLog} must do: unique (item, ov), unique (collection, requestId), and the
- * reads the saga and getAsOf rely on. Each test uses collections of its own.
+ * reads the saga and getAsOf rely on; and, on the same records, its {@link EffectsOutbox} (the work
+ * versions owe) and {@link RequestMemos}. Each test uses collections of its own.
  */
 public abstract class VersionLogContract {
   private static final int THREADS = 8;
 
-  /** A log; it may be shared with other tests. */
-  protected abstract VersionLog newLog();
+  /** A log with its outbox and request memos (views of one store); it may be shared with other tests. */
+  protected abstract VersionRecordPorts newLog();
 
   private VersionLog log;
+  private EffectsOutbox outbox;
+  private RequestMemos memos;
   private RouteContext collection;
   private ItemKey key;
 
   @BeforeEach
   void createLogAndItem() {
-    log = newLog();
+    VersionRecordPorts ports = newLog();
+    log = ports.log();
+    outbox = ports.outbox();
+    memos = ports.memos();
     collection = newCollection();
     key = newKey(collection);
   }
@@ -225,23 +233,23 @@ public abstract class VersionLogContract {
     String requestId = "r" + unique();
     VersionRecord first = version(key, 3).requestId(requestId).build();
     Instant expires = T0.plusSeconds(3600);
-    log.rememberPrunedRequests(List.of(PrunedRequest.of(first, expires)));
+    memos.rememberPrunedRequests(List.of(PrunedRequest.of(first, expires)));
 
-    PrunedRequest found = log.findPrunedRequest(collection, requestId, T0).orElseThrow();
+    PrunedRequest found = memos.findPrunedRequest(collection, requestId, T0).orElseThrow();
     assertThat(found).isEqualTo(PrunedRequest.of(first, expires));
-    assertThat(log.findPrunedRequest(collection, requestId, expires)).as("expired").isEmpty();
-    assertThat(log.findPrunedRequest(siblingOf(collection), requestId, T0)).isEmpty();
-    assertThat(log.findPrunedRequest(collection, "r" + unique(), T0)).isEmpty();
+    assertThat(memos.findPrunedRequest(collection, requestId, expires)).as("expired").isEmpty();
+    assertThat(memos.findPrunedRequest(siblingOf(collection), requestId, T0)).isEmpty();
+    assertThat(memos.findPrunedRequest(collection, "r" + unique(), T0)).isEmpty();
     assertThat(log.findByRequestId(collection, requestId)).as("a memo is no version").isEmpty();
   }
 
   @Test
   void rememberingARequestAgainReplacesItsMemo() {
     String requestId = "r" + unique();
-    log.rememberPrunedRequests(List.of(PrunedRequest.of(version(key, 1).requestId(requestId).build(), T0.plusSeconds(60))));
-    log.rememberPrunedRequests(List.of(PrunedRequest.of(version(key, 1).requestId(requestId).build(), T0.plusSeconds(7200))));
+    memos.rememberPrunedRequests(List.of(PrunedRequest.of(version(key, 1).requestId(requestId).build(), T0.plusSeconds(60))));
+    memos.rememberPrunedRequests(List.of(PrunedRequest.of(version(key, 1).requestId(requestId).build(), T0.plusSeconds(7200))));
 
-    assertThat(log.findPrunedRequest(collection, requestId, T0.plusSeconds(3600))).isPresent();
+    assertThat(memos.findPrunedRequest(collection, requestId, T0.plusSeconds(3600))).isPresent();
   }
 
   // ------------------------------------------------------------------ reads by time and order
@@ -408,7 +416,7 @@ public abstract class VersionLogContract {
   }
 
   private List<PendingVersion> claimedOfThisItem(Instant now, Instant until) {
-    return log.claimPendingEffects(now, until, 10_000).stream()
+    return outbox.claimPendingEffects(now, until, 10_000).stream()
         .filter(p -> p.version().key().equals(key)).toList();
   }
 
@@ -418,13 +426,13 @@ public abstract class VersionLogContract {
     PendingEffects work = owed(T0.plusSeconds(60));
     log.append(v, Optional.of(work));
 
-    assertThat(log.pendingEffects(key, 1, v.writeId())).contains(work);
-    assertThat(log.pendingEffects(key, 1, "another-write")).isEmpty();
-    log.effectsApplied(key, 1, "another-write");
-    assertThat(log.pendingEffects(key, 1, v.writeId())).contains(work);
+    assertThat(outbox.pendingEffects(key, 1, v.writeId())).contains(work);
+    assertThat(outbox.pendingEffects(key, 1, "another-write")).isEmpty();
+    outbox.effectsApplied(key, 1, "another-write");
+    assertThat(outbox.pendingEffects(key, 1, v.writeId())).contains(work);
 
-    log.effectsApplied(key, 1, v.writeId());
-    assertThat(log.pendingEffects(key, 1, v.writeId())).isEmpty();
+    outbox.effectsApplied(key, 1, v.writeId());
+    assertThat(outbox.pendingEffects(key, 1, v.writeId())).isEmpty();
     assertSameVersion(log.find(key, 1), v);
   }
 
@@ -438,12 +446,12 @@ public abstract class VersionLogContract {
     }
     VersionRecord otherWrite = version(key, 3).build(); // the same ov, another write id
 
-    log.effectsApplied(List.of(v1, v2, otherWrite));
-    log.effectsApplied(List.of());
+    outbox.effectsApplied(List.of(v1, v2, otherWrite));
+    outbox.effectsApplied(List.of());
 
-    assertThat(log.pendingEffects(key, 1, v1.writeId())).isEmpty();
-    assertThat(log.pendingEffects(key, 2, v2.writeId())).isEmpty();
-    assertThat(log.pendingEffects(key, 3, v3.writeId())).as("another write id marks nothing").isPresent();
+    assertThat(outbox.pendingEffects(key, 1, v1.writeId())).isEmpty();
+    assertThat(outbox.pendingEffects(key, 2, v2.writeId())).isEmpty();
+    assertThat(outbox.pendingEffects(key, 3, v3.writeId())).as("another write id marks nothing").isPresent();
   }
 
   @Test
@@ -451,7 +459,7 @@ public abstract class VersionLogContract {
     VersionRecord v = version(key, 1).build();
     log.append(v);
 
-    assertThat(log.pendingEffects(key, 1, v.writeId())).isEmpty();
+    assertThat(outbox.pendingEffects(key, 1, v.writeId())).isEmpty();
     assertThat(claimedOfThisItem(T0.plusSeconds(3600), T0.plusSeconds(7200))).isEmpty();
   }
 
@@ -468,7 +476,7 @@ public abstract class VersionLogContract {
 
     assertThat(claimedOfThisItem(T0.plusSeconds(119), T0.plusSeconds(180))).isEmpty();
     assertThat(claimedOfThisItem(T0.plusSeconds(120), T0.plusSeconds(180))).hasSize(1);
-    log.effectsApplied(key, 1, v.writeId());
+    outbox.effectsApplied(key, 1, v.writeId());
     assertThat(claimedOfThisItem(T0.plusSeconds(3600), T0.plusSeconds(7200))).isEmpty();
   }
 
@@ -488,7 +496,7 @@ public abstract class VersionLogContract {
 
     log.delete(key, List.of(1L));
 
-    assertThat(log.pendingEffects(key, 1, v.writeId())).isEmpty();
+    assertThat(outbox.pendingEffects(key, 1, v.writeId())).isEmpty();
     assertThat(claimedOfThisItem(T0.plusSeconds(1), T0.plusSeconds(61))).isEmpty();
   }
 }
