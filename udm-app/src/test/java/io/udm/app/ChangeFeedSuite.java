@@ -33,11 +33,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +57,7 @@ public abstract class ChangeFeedSuite {
   private final List<Udm> opened = new ArrayList<>();
   /** One id source for every process of a test, as UUIDv7 ids never collide across processes. */
   private final io.udm.spi.IdGenerator ids = MemoryPorts.sequentialIds();
+  private MutableClock storeClock;
   private StoragePorts ports;
   private RouteContext ctx;
 
@@ -68,7 +72,8 @@ public abstract class ChangeFeedSuite {
 
   @BeforeEach
   void open() {
-    ports = stores.ports(stores.clock("2026-01-01T00:00:00Z"));
+    storeClock = stores.clock("2026-01-01T00:00:00Z");
+    ports = stores.ports(storeClock);
     ctx = RouteContext.of(TestStores.tenant("feed"), "db", "notes");
   }
 
@@ -265,6 +270,63 @@ public abstract class ChangeFeedSuite {
     assertThat(seen).extracting(Change::id).hasSize(2).first().isEqualTo(slow);
     assertThat(seen).extracting(Change::cv).containsExactly(2L, 3L);
     assertThat(other.changes(ChangeQuery.fromStart()).changes()).extracting(Change::id).first().isEqualTo(first);
+  }
+
+  /**
+   * A writer's append reaches the store long after the feed gave up waiting for its cv (15 s on the
+   * clock, and past the writer's own client timeouts in real time), while another writer keeps
+   * writing: the follower still receives exactly what ends up in the log, once each, in cv order.
+   * The append is held on its way (after every check the writer makes: a stalling port in memory, a
+   * TCP relay on servers) and let through once the follower has moved on.
+   */
+  @Test
+  void anAppendArrivingAfterTheFeedMovedOnIsListedOnceOrNotCommittedAtAll() throws Exception {
+    HeldAppends held = stores.heldAppends(ports, storeClock);
+    ItemOps slowWriter = udm(held.ports()).with(ctx);
+    ItemOps other = udm(ports).with(ctx);
+    ItemOps follower = udm(stores.otherClients(ports, storeClock)).with(ctx);
+    String before = other.create(Map.of("v", "before")).id();
+    held.holdNext();
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    Future<String> slow = pool.submit(() -> slowWriter.create(Map.of("v", "slow")).id());
+    held.awaitHeld();
+    List<Change> seen = new ArrayList<>(drain(follower, 0, 10));
+    long next = seen.get(seen.size() - 1).cv();
+    for (int i = 0; i < 5; i++) {
+      other.create(Map.of("v", "meanwhile " + i));
+    }
+    ChangePage holding = follower.changes(ChangeQuery.builder().afterCv(next).build());
+    assertThat(holding.changes()).as("the feed holds at the slow writer's cv").isEmpty();
+
+    clock.shift(FeedTiming.LONGEST_UNLISTED.plusSeconds(5));
+    ChangePage movedOn = follower.changes(ChangeQuery.builder().afterCv(next).build());
+    assertThat(movedOn.changes()).as("past the hold the feed moves on").hasSize(5);
+    seen.addAll(movedOn.changes());
+    Thread.sleep(held.pastClientTimeouts().toMillis());
+    held.release();
+    Optional<String> slowId = outcome(slow);
+    pool.shutdown();
+    other.create(Map.of("v", "after"));
+    seen.addAll(drain(follower, movedOn.nextAfterCv(), 10));
+
+    List<VersionRecord> log = committed();
+    System.out.printf("[feed] %s: an append held past the feed's hold %s; the follower saw %d of %d versions%n",
+        getClass().getSimpleName(), slowId.map(id -> "committed later as cv "
+            + other.getLatest(id).orElseThrow().cv()).orElse("failed"), seen.size(), log.size());
+    assertSameVersions(seen, log);
+    assertThat(seen).extracting(Change::id).contains(before);
+    slowId.ifPresent(id -> assertThat(seen).extracting(Change::id).containsOnlyOnce(id));
+  }
+
+  /** The id a held write ended with, or empty when it failed with a typed, retryable error. */
+  private static Optional<String> outcome(Future<String> write) throws InterruptedException, TimeoutException {
+    try {
+      return Optional.of(write.get(1, TimeUnit.MINUTES));
+    } catch (ExecutionException failed) {
+      assertThat(failed.getCause()).as("a late write fails only with a typed, retryable error")
+          .isInstanceOfAny(StorageException.class, io.udm.api.error.TxnException.class);
+      return Optional.empty();
+    }
   }
 
   @Test

@@ -77,7 +77,8 @@ public abstract class CommittedStateReadsSuite {
     String crashedId = ops.create(Map.of("text", "template")).id();
     VersionRecord template = backend.versions().latest(ItemKey.of(ctx, crashedId)).orElseThrow();
     ItemKey key = ItemKey.of(ctx, "note-1");
-    assertThat(backend.versions().append(new VersionRecord(key, 1, template.cv(), template.at(), template.op(),
+    long cv = backend.sequences().next(ctx);
+    assertThat(backend.versions().append(new VersionRecord(key, 1, cv, template.at(), template.op(),
         template.actor(), template.reason(), template.functionId(), template.requestId(), template.requestHash(),
         "crashed-writer", template.payloadKey(), template.payloadBytes(), template.meta(), template.system(),
         template.content()))).isEqualTo(AppendResult.APPENDED);

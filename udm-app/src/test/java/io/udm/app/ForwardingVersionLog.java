@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** A version log that forwards every call; tests override one method to inject a race or a fault. */
 class ForwardingVersionLog implements VersionLog {
@@ -67,5 +68,15 @@ class ForwardingVersionLog implements VersionLog {
   @Override
   public List<VersionRecord> listByCv(RouteContext collection, long afterCv, int limit) {
     return delegate.listByCv(collection, afterCv, limit);
+  }
+
+  @Override
+  public Set<Long> burn(RouteContext collection, Collection<Long> cvs, Instant at) {
+    return delegate.burn(collection, cvs, at);
+  }
+
+  @Override
+  public List<Long> burnedCvs(RouteContext collection, long afterCv, long upToCv, int limit) {
+    return delegate.burnedCvs(collection, afterCv, upToCv, limit);
   }
 }

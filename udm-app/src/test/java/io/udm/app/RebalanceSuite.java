@@ -306,6 +306,88 @@ public abstract class RebalanceSuite {
     assertThat(mover.with(ctx).getLatest(ids.get(0)).orElseThrow().data().path("after").asText()).isEqualTo("switch");
   }
 
+  /**
+   * A writer in another process has its append to the source held (in a socket, a driver retry, a
+   * paused JVM) while the collection moves, and the append reaches the source only after the
+   * switch. The write either fails with a typed, retryable error or is on the target, once; the
+   * source holds nothing the target lacks.
+   */
+  @Test
+  void anAppendHeldPastAMoveNeverLandsOnTheSourceAlone() throws Exception {
+    RouteContext ctx = RouteContext.of(tenant, "db", "held");
+    HeldAppends slow = stores.heldAppends(ports, clock);
+    Udm writer = open(UdmConfig.builder().build(), slow.ports());
+    List<String> ids = fill(writer.with(ctx));
+    String source = writer.route(ctx).backendId();
+    // The default grace: the source keeps its former copy for the checks below.
+    Udm mover = open(draining(UdmConfig.builder().build(), source), ports);
+    slow.holdNext();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    java.util.concurrent.Future<io.udm.api.UpdateResult> held = pool.submit(() -> writer.with(ctx)
+        .update(ids.get(0), Map.of("late", true), WriteOptions.builder().requestId("held").build()));
+    slow.awaitHeld();
+
+    RebalanceResult result = mover.maintenance().rebalance(mine());
+    Thread.sleep(slow.pastClientTimeouts().toMillis());
+    slow.release();
+    Optional<io.udm.api.UpdateResult> written = outcome(held);
+    pool.shutdown();
+
+    assertThat(result.collectionsMoved()).isEqualTo(1);
+    String target = mover.route(ctx).backendId();
+    List<VersionRecord> onTarget = backend(target).versions().listByCv(ctx, 0, 1000);
+    List<VersionRecord> onSource = backend(source).versions().listByCv(ctx, 0, 1000);
+    System.out.printf("[rebalance] an append held through a move: %s; %d versions on the target, %d on the source%n",
+        written.map(w -> "acknowledged as ov " + w.ov()).orElse("refused retryably"), onTarget.size(), onSource.size());
+    Set<String> targetWrites = onTarget.stream().map(VersionRecord::writeId).collect(Collectors.toSet());
+    assertThat(onSource).allSatisfy(v -> assertThat(targetWrites)
+        .as("source version %s ov %d is on the target", v.key(), v.ov()).contains(v.writeId()));
+    if (written.isPresent()) {
+      assertThat(onTarget.stream().filter(v -> v.requestId().equals(Optional.of("held"))))
+          .as("the acknowledged write on the target").singleElement()
+          .satisfies(v -> assertThat(v.ov()).isEqualTo(written.get().ov()));
+      Udm fresh = open(UdmConfig.builder().build(), stores.otherClients(ports, clock));
+      assertThat(fresh.with(ctx).getLatest(ids.get(0)).orElseThrow().data().path("late").asBoolean()).isTrue();
+    }
+  }
+
+  /**
+   * Retention pruned an update's version (its request id lives on in a memo), then the collection
+   * moved: replaying that update is answered from the memo on the target, not written again.
+   */
+  @Test
+  void aReplayOfAPrunedRequestAfterAMoveIsNotAppliedAgain() {
+    RouteContext ctx = RouteContext.of(tenant, "db", "memos");
+    UdmConfig keepOne = UdmConfig.builder().from(NO_GRACE).retention(io.udm.api.config.RetentionConfig.builder()
+        .ver(io.udm.api.config.VersionRetention.builder().maxPerItem(1).build()).build()).build();
+    Udm writer = open(keepOne, ports);
+    ItemOps ops = writer.with(ctx);
+    String id = ops.create(Map.of("status", "active")).id();
+    var closed = ops.update(id, Map.of("status", "closed"), WriteOptions.builder().requestId("close-it").build());
+    ops.update(id, Map.of("status", "reopened"));
+    assertThat(writer.maintenance().applyRetention(ctx).versionsPruned()).isEqualTo(2);
+    Udm mover = open(draining(keepOne, writer.route(ctx).backendId()), ports);
+    assertThat(mover.maintenance().rebalance(mine()).collectionsMoved()).isEqualTo(1);
+
+    Udm fresh = open(keepOne, stores.otherClients(ports, clock));
+    var replayed = fresh.with(ctx).update(id, Map.of("status", "closed"), WriteOptions.builder().requestId("close-it").build());
+
+    assertThat(replayed.ov()).as("the first result").isEqualTo(closed.ov());
+    assertThat(fresh.with(ctx).getLatest(id).orElseThrow().data().path("status").asText()).isEqualTo("reopened");
+    assertThat(fresh.with(ctx).history(id)).hasSize(1);
+  }
+
+  /** What a held write ended with; empty when it failed with a typed, retryable error. */
+  private static <T> Optional<T> outcome(java.util.concurrent.Future<T> write) throws Exception {
+    try {
+      return Optional.of(write.get(1, java.util.concurrent.TimeUnit.MINUTES));
+    } catch (java.util.concurrent.ExecutionException failed) {
+      assertThat(failed.getCause()).as("a write held through a move fails only retryably")
+          .isInstanceOfAny(StorageException.class, QueuedForRetryException.class, io.udm.api.error.TxnException.class);
+      return Optional.empty();
+    }
+  }
+
   @Test
   void aRebalanceCrashedAtAnyStepFinishesOnTheNextRunWithTheSameEndState() {
     long seed = Seeds.seed("RebalanceSuite.crash");

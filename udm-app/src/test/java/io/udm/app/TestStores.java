@@ -30,6 +30,14 @@ public interface TestStores {
     return ports;
   }
 
+  /**
+   * Clients of the same stores, as another process has, whose next version append a test can hold
+   * on its way to the store and deliver late. In memory a stalling port holds the call in the process.
+   */
+  default HeldAppends heldAppends(StoragePorts ports, MutableClock clock) {
+    return HeldAppends.inProcess(otherClients(ports, clock));
+  }
+
   /** A tenant id no other test uses, for tests whose stores are shared. */
   static String tenant(String name) {
     return name + "-" + UUID.randomUUID().toString().substring(0, 8);

@@ -16,7 +16,8 @@ import java.util.Optional;
  * {@code GET /v1/ops/{requestId}}: where a write answered with 202 stands. {@code pending} while
  * it is queued, {@code failed} once dead-lettered, {@code done} once it left the queue otherwise
  * (repeat the write with {@code Idempotency-Key: <requestId>} for its result: a committed request
- * id answers with the first result). A key sees only ops of its tenants.
+ * id answers with the first result). A key sees only ops of its tenants: an id another tenant used
+ * answers 404, exactly as an id never used.
  */
 final class OpStatusHandler {
   /** The queue listings read at most this many ops per scope (the API's maximum). */
@@ -36,10 +37,8 @@ final class OpStatusHandler {
     Names.requestIdProblem(requestId).ifPresent(p -> {
       throw HttpProblem.badRequest(p);
     });
-    Optional<QueuedWrites.Entry> known = queued.find(requestId);
-    if (known.isPresent() && !call.caller().reaches(known.get().collection().tenantId())) {
-      throw HttpProblem.forbidden("this API key does not reach the tenant of that op");
-    }
+    // Only the caller's own tenants are looked in: another tenant's use of the id stays unknown.
+    Optional<QueuedWrites.Entry> known = queued.find(requestId, call.caller().admin() ? null : call.caller().tenants());
     Optional<FallbackApi> fallback = udm.fallback();
     if (fallback.isPresent()) {
       for (FallbackFilter scope : scopes(call.caller(), known)) {

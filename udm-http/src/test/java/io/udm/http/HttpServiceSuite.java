@@ -413,7 +413,12 @@ public abstract class HttpServiceSuite {
     assertThat(pending.get("op").asText()).isEqualTo("CREATE");
     assertThat(pending.get("id").asText()).isEqualTo(createdId);
     assertThat(pending.get("attempts").asInt()).isEqualTo(1);
-    assertThat(http.send("GET", "/v1/ops/" + requestId, null, bearer(OTHER_KEY)).status()).isEqualTo(403);
+    Answer othersView = http.send("GET", "/v1/ops/" + requestId, null, bearer(OTHER_KEY));
+    Answer neverUsed = http.send("GET", "/v1/ops/never-queued", null, bearer(OTHER_KEY));
+    assertThat(othersView.status()).as("another tenant's op is unknown, not forbidden").isEqualTo(404);
+    assertThat(othersView.json().get("title")).isEqualTo(neverUsed.json().get("title"));
+    assertThat(othersView.json().get("detail").asText().replace(requestId, "ID"))
+        .isEqualTo(neverUsed.json().get("detail").asText().replace("never-queued", "ID"));
     assertThat(acme("GET", "/v1/ops/never-queued", null).status()).isEqualTo(404);
 
     fx.faults.up("blobs.put");
@@ -432,6 +437,34 @@ public abstract class HttpServiceSuite {
     Answer replay = acme("PUT", users + "/items/" + id, "{\"email\": \"q2@example.com\"}", "Idempotency-Key", "upd-1");
     assertThat(replay.status()).as("the replay answers the committed result").isEqualTo(200);
     assertThat(replay.json().get("ov").asLong()).isEqualTo(2);
+  }
+
+  /** A request id names one request per tenant: two tenants queue the same key, each its own write. */
+  @Test
+  void twoTenantsQueueTheSameIdempotencyKeyAsTwoUnrelatedWrites() {
+    String others = "/v1/t/" + otherTenant + "/crm/users";
+    fx.faults.down("blobs.put", true);
+
+    Answer mine = acme("POST", users + "/items", "{\"email\": \"mine@example.com\"}", "Idempotency-Key", "shared-1");
+    Answer theirs = http.send("POST", others + "/items", "{\"email\": \"theirs@example.com\"}",
+        bearer(OTHER_KEY, "Idempotency-Key", "shared-1"));
+
+    assertThat(mine.status()).as(mine.toString()).isEqualTo(202);
+    assertThat(theirs.status()).as("the other tenant's write is queued too: %s", theirs).isEqualTo(202);
+    JsonNode myOp = acme("GET", "/v1/ops/shared-1", null).json();
+    JsonNode theirOp = http.send("GET", "/v1/ops/shared-1", null, bearer(OTHER_KEY)).json();
+    assertThat(myOp.get("tenant").asText()).isEqualTo(tenant);
+    assertThat(theirOp.get("tenant").asText()).isEqualTo(otherTenant);
+
+    fx.faults.up("blobs.put");
+    FallbackApi queue = udm.fallback().orElseThrow();
+    queue.startWorker();
+    await(() -> queue.getQueueStats().queueSize() == 0);
+    queue.stopWorker();
+    assertThat(acme("GET", users + "/items/" + mine.json().get("id").asText(), null).json().get("data")
+        .get("email").asText()).isEqualTo("mine@example.com");
+    assertThat(http.send("GET", others + "/items/" + theirs.json().get("id").asText(), null, bearer(OTHER_KEY)).json()
+        .get("data").get("email").asText()).isEqualTo("theirs@example.com");
   }
 
   /** Waits until the stores saw no call for 200 ms. */

@@ -17,8 +17,15 @@ public interface FallbackApi {
   /** Moves a dead-lettered operation back to the queue; false when no such dead letter exists. */
   boolean retryDeadLetter(String deadLetterId);
 
-  /** Removes a pending operation; false when none with that request id is pending. */
+  /**
+   * Removes the pending operations with this request id, in whichever collection (a request id
+   * names one request per collection; an operator's cancel reaches all of them); false when none is
+   * pending.
+   */
   boolean cancelOp(String requestId);
+
+  /** Removes the pending operation with this request id in {@code ctx}; false when none is pending there. */
+  boolean cancelOp(RouteContext ctx, String requestId);
 
   OptimizerStats getOptimizerStats();
 }

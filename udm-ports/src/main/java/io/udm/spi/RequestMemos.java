@@ -20,4 +20,10 @@ public interface RequestMemos {
 
   /** The memo of a pruned version's request id, unless it expired at or before {@code now}. */
   Optional<PrunedRequest> findPrunedRequest(RouteContext collection, String requestId, Instant now);
+
+  /**
+   * At most {@code limit} memos of the collection that have not expired at {@code now}, in request
+   * id order, after {@code afterRequestId} (from the first when empty): what a move copies.
+   */
+  List<PrunedRequest> prunedRequests(RouteContext collection, Optional<String> afterRequestId, int limit, Instant now);
 }

@@ -1,14 +1,19 @@
 package io.udm.spi;
 
 import io.udm.api.FallbackFilter;
+import io.udm.api.RouteContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The durable queue of writes to retry, with leases that survive a worker crash, and its dead letters. */
+/**
+ * The durable queue of writes to retry, with leases that survive a worker crash, and its dead
+ * letters. An op is known by its collection and request id: the same request id in two collections
+ * (or tenants) names two unrelated requests.
+ */
 public interface RetryQueue {
-  /** Adds the op; false when an op with that request id is queued already. */
+  /** Adds the op; false when an op with that request id is queued in its collection already. */
   boolean enqueue(RetryOp op);
 
   /** Leases up to {@code max} ops due at {@code now} whose lease is free or expired (a lease ends at {@code leaseUntil}). */
@@ -23,23 +28,23 @@ public interface RetryQueue {
   // reschedule or dead-letter the op.
 
   /** Keeps a running attempt's lease (heartbeat); false when the lease was lost (expired and taken, or the op left). */
-  boolean extendLease(String requestId, Instant heldLease, Instant newLeaseUntil);
+  boolean extendLease(RetryOp op, Instant heldLease, Instant newLeaseUntil);
 
   /** The op succeeded (or is moot): removes it, only while {@code heldLease} is its lease. */
-  boolean complete(String requestId, Instant heldLease);
+  boolean complete(RetryOp op, Instant heldLease);
 
   /**
    * The attempt failed: releases the lease and schedules the next attempt, only while {@code
    * heldLease} is the op's lease.
    */
-  boolean reschedule(String requestId, Instant heldLease, int attempts, Instant nextAttemptAt, String error);
+  boolean reschedule(RetryOp op, Instant heldLease, int attempts, Instant nextAttemptAt, String error);
 
   /**
    * Moves the op to the dead letters, only while {@code heldLease} is its lease, recording {@code
    * attempts} (the attempt that just failed included).
    */
   Optional<DeadLetter> deadLetter(
-      String requestId, Instant heldLease, int attempts, String deadLetterId, Instant failedAt, String error);
+      RetryOp op, Instant heldLease, int attempts, String deadLetterId, Instant failedAt, String error);
 
   /**
    * The request id of an op on the same item (same collection and item id) that must run before
@@ -49,8 +54,11 @@ public interface RetryQueue {
    */
   Optional<String> aheadOf(RetryOp op);
 
-  /** Removes a queued op, leased or not (cancel wins over a running attempt); false when absent. */
-  boolean cancel(String requestId);
+  /**
+   * Removes the queued op with this request id in collection {@code in}, or in every collection when
+   * {@code in} is empty, leased or not (cancel wins over a running attempt); returns how many.
+   */
+  long cancel(String requestId, Optional<RouteContext> in);
 
   List<RetryOp> pending(FallbackFilter filter, int limit);
 

@@ -5,12 +5,16 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code versions} log. Unique on (item, ov): of two writers appending the same ov exactly one
  * wins. Unique on (collection, requestId) when a request id is given: an append whose request id
  * exists returns {@link AppendResult.RequestReplayed} even when its ov is taken too, and deleting a
  * version frees its request id (retention keeps a memo for a while instead: {@link RequestMemos}).
+ * Unique on (collection, cv), shared by versions and burned cvs ({@link #burn}): whoever gives up
+ * on a cv burns it in that index, so a late append with it fails in the store instead of committing
+ * behind a reader's or a mover's back.
  * {@link #latestAtOrBefore} picks the highest ov among versions with {@code at <= instant},
  * whatever the order of their times.
  *
@@ -66,4 +70,15 @@ public interface VersionLog {
 
   /** Removes the given versions of an item (retention, hard delete); returns how many existed. */
   long delete(ItemKey key, List<Long> ovs);
+
+  /**
+   * Gives up on cvs of the collection: each of {@code cvs} that no version holds is burned at
+   * {@code at}, in the unique index an append uses, so from then on an append with that cv is
+   * refused ({@link AppendResult.CvBurned}) however late it arrives. Burning a burned cv is a
+   * no-op. Returns the cvs a version holds: their writes committed after all and stay.
+   */
+  Set<Long> burn(RouteContext collection, Collection<Long> cvs, Instant at);
+
+  /** At most {@code limit} burned cvs of the collection in ({@code afterCv}, {@code upToCv}], ascending. */
+  List<Long> burnedCvs(RouteContext collection, long afterCv, long upToCv, int limit);
 }

@@ -1,6 +1,7 @@
 package io.udm.adapter.memory;
 
 import io.udm.api.FallbackFilter;
+import io.udm.api.RouteContext;
 import io.udm.spi.DeadLetter;
 import io.udm.spi.RetryOp;
 import io.udm.spi.RetryQueue;
@@ -35,15 +36,22 @@ public final class InMemoryRetryQueueAdapter implements RetryQueue {
       Comparator.comparing(DeadLetter::failedAt).thenComparing(DeadLetter::deadLetterId);
 
   private final Object lock = new Object();
-  private final Map<String, RetryOp> queued = new HashMap<>();
+  /** Ops by collection and request id: the same request id in two collections names two requests. */
+  private final Map<OpKey, RetryOp> queued = new HashMap<>();
   private final Map<String, DeadLetter> dead = new HashMap<>();
+
+  private record OpKey(RouteContext collection, String requestId) {
+    static OpKey of(RetryOp op) {
+      return new OpKey(op.collection(), op.requestId());
+    }
+  }
 
   @Override
   public boolean enqueue(RetryOp op) {
     Objects.requireNonNull(op, "op");
     Objects.requireNonNull(op.requestId(), "requestId");
     synchronized (lock) {
-      return queued.putIfAbsent(op.requestId(), op) == null;
+      return queued.putIfAbsent(OpKey.of(op), op) == null;
     }
   }
 
@@ -63,29 +71,29 @@ public final class InMemoryRetryQueueAdapter implements RetryQueue {
           .limit(max)
           .map(op -> withLease(op, Optional.of(leaseUntil)))
           .toList();
-      leased.forEach(op -> queued.put(op.requestId(), op));
+      leased.forEach(op -> queued.put(OpKey.of(op), op));
       return leased;
     }
   }
 
   /** Called with the lock held and the lease checked. */
-  private boolean rescheduleHeld(String requestId, int attempts, Instant nextAttemptAt, String error) {
+  private boolean rescheduleHeld(OpKey key, int attempts, Instant nextAttemptAt, String error) {
     Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
     synchronized (lock) {
-      RetryOp op = queued.get(requestId);
+      RetryOp op = queued.get(key);
       if (op == null) {
         return false;
       }
-      queued.put(requestId, retried(op, attempts, nextAttemptAt, Optional.empty(), Optional.ofNullable(error)));
+      queued.put(key, retried(op, attempts, nextAttemptAt, Optional.empty(), Optional.ofNullable(error)));
       return true;
     }
   }
 
   /** Called with the lock held and the lease checked. */
-  private Optional<DeadLetter> deadLetterHeld(String requestId, String deadLetterId, Instant failedAt, String error) {
+  private Optional<DeadLetter> deadLetterHeld(OpKey key, String deadLetterId, Instant failedAt, String error) {
     Objects.requireNonNull(deadLetterId, "deadLetterId");
     synchronized (lock) {
-      RetryOp op = queued.get(requestId);
+      RetryOp op = queued.get(key);
       if (op == null) {
         return Optional.empty();
       }
@@ -95,7 +103,7 @@ public final class InMemoryRetryQueueAdapter implements RetryQueue {
       }
       RetryOp finalState = retried(op, op.attempts(), op.nextAttemptAt(), Optional.empty(), Optional.ofNullable(error));
       DeadLetter letter = new DeadLetter(deadLetterId, finalState, failedAt, error);
-      queued.remove(requestId);
+      queued.remove(key);
       dead.put(deadLetterId, letter);
       return Optional.of(letter);
     }
@@ -106,52 +114,56 @@ public final class InMemoryRetryQueueAdapter implements RetryQueue {
     Objects.requireNonNull(now, "now");
     synchronized (lock) {
       DeadLetter letter = dead.get(deadLetterId);
-      if (letter == null || queued.containsKey(letter.op().requestId())) {
+      if (letter == null || queued.containsKey(OpKey.of(letter.op()))) {
         return false;
       }
       RetryOp op = letter.op();
-      queued.put(op.requestId(), retried(op, 0, now, Optional.empty(), op.lastError()));
+      queued.put(OpKey.of(op), retried(op, 0, now, Optional.empty(), op.lastError()));
       dead.remove(deadLetterId);
       return true;
     }
   }
 
   @Override
-  public boolean extendLease(String requestId, Instant heldLease, Instant newLeaseUntil) {
+  public boolean extendLease(RetryOp op, Instant heldLease, Instant newLeaseUntil) {
     Objects.requireNonNull(newLeaseUntil, "newLeaseUntil");
+    OpKey key = OpKey.of(op);
     synchronized (lock) {
-      if (!holds(requestId, heldLease)) {
+      if (!holds(key, heldLease)) {
         return false;
       }
-      queued.put(requestId, withLease(queued.get(requestId), Optional.of(newLeaseUntil)));
+      queued.put(key, withLease(queued.get(key), Optional.of(newLeaseUntil)));
       return true;
     }
   }
 
   @Override
-  public boolean complete(String requestId, Instant heldLease) {
+  public boolean complete(RetryOp op, Instant heldLease) {
+    OpKey key = OpKey.of(op);
     synchronized (lock) {
-      return holds(requestId, heldLease) && queued.remove(requestId) != null;
+      return holds(key, heldLease) && queued.remove(key) != null;
     }
   }
 
   @Override
-  public boolean reschedule(String requestId, Instant heldLease, int attempts, Instant nextAttemptAt, String error) {
+  public boolean reschedule(RetryOp op, Instant heldLease, int attempts, Instant nextAttemptAt, String error) {
+    OpKey key = OpKey.of(op);
     synchronized (lock) {
-      return holds(requestId, heldLease) && rescheduleHeld(requestId, attempts, nextAttemptAt, error);
+      return holds(key, heldLease) && rescheduleHeld(key, attempts, nextAttemptAt, error);
     }
   }
 
   @Override
   public Optional<DeadLetter> deadLetter(
-      String requestId, Instant heldLease, int attempts, String deadLetterId, Instant failedAt, String error) {
+      RetryOp op, Instant heldLease, int attempts, String deadLetterId, Instant failedAt, String error) {
+    OpKey key = OpKey.of(op);
     synchronized (lock) {
-      if (!holds(requestId, heldLease)) {
+      if (!holds(key, heldLease)) {
         return Optional.empty();
       }
-      RetryOp op = queued.get(requestId);
-      queued.put(requestId, retried(op, attempts, op.nextAttemptAt(), op.leaseUntil(), op.lastError()));
-      return deadLetterHeld(requestId, deadLetterId, failedAt, error);
+      RetryOp held = queued.get(key);
+      queued.put(key, retried(held, attempts, held.nextAttemptAt(), held.leaseUntil(), held.lastError()));
+      return deadLetterHeld(key, deadLetterId, failedAt, error);
     }
   }
 
@@ -176,9 +188,9 @@ public final class InMemoryRetryQueueAdapter implements RetryQueue {
     }
   }
 
-  private boolean holds(String requestId, Instant heldLease) {
+  private boolean holds(OpKey key, Instant heldLease) {
     Objects.requireNonNull(heldLease, "heldLease");
-    RetryOp op = queued.get(requestId);
+    RetryOp op = queued.get(key);
     return op != null && op.leaseUntil().map(heldLease::equals).orElse(false);
   }
 
@@ -187,9 +199,15 @@ public final class InMemoryRetryQueueAdapter implements RetryQueue {
   }
 
   @Override
-  public boolean cancel(String requestId) {
+  public long cancel(String requestId, Optional<RouteContext> in) {
+    Objects.requireNonNull(requestId, "requestId");
+    Objects.requireNonNull(in, "in");
     synchronized (lock) {
-      return queued.remove(requestId) != null;
+      List<OpKey> which = queued.keySet().stream()
+          .filter(key -> key.requestId().equals(requestId) && in.map(key.collection()::equals).orElse(true))
+          .toList();
+      which.forEach(queued::remove);
+      return which.size();
     }
   }
 

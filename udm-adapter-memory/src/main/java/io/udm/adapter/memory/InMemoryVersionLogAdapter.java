@@ -19,8 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -116,6 +118,18 @@ public final class InMemoryVersionLogAdapter implements VersionLog, EffectsOutbo
   }
 
   @Override
+  public Set<Long> burn(RouteContext collection, Collection<Long> cvs, Instant at) {
+    Objects.requireNonNull(cvs, "cvs");
+    Objects.requireNonNull(at, "at");
+    return log(collection).burn(cvs);
+  }
+
+  @Override
+  public List<Long> burnedCvs(RouteContext collection, long afterCv, long upToCv, int limit) {
+    return log(collection).burnedCvs(afterCv, upToCv, limit);
+  }
+
+  @Override
   public void rememberPrunedRequests(List<PrunedRequest> requests) {
     requests.forEach(request -> log(request.key().collection()).remember(request));
   }
@@ -123,6 +137,14 @@ public final class InMemoryVersionLogAdapter implements VersionLog, EffectsOutbo
   @Override
   public Optional<PrunedRequest> findPrunedRequest(RouteContext collection, String requestId, Instant now) {
     return log(collection).prunedRequest(requestId).filter(memo -> memo.expiresAt().isAfter(now));
+  }
+
+  @Override
+  public List<PrunedRequest> prunedRequests(RouteContext collection, Optional<String> afterRequestId, int limit,
+      Instant now) {
+    Objects.requireNonNull(afterRequestId, "afterRequestId");
+    return log(collection).prunedRequests(afterRequestId, limit).stream()
+        .filter(memo -> memo.expiresAt().isAfter(now)).toList();
   }
 
   private CollectionLog log(RouteContext collection) {
@@ -134,6 +156,8 @@ public final class InMemoryVersionLogAdapter implements VersionLog, EffectsOutbo
     private final Map<String, NavigableMap<Long, VersionRecord>> versionsByItem = new HashMap<>();
     private final Map<String, VersionRecord> byRequestId = new HashMap<>();
     private final NavigableMap<Long, VersionRecord> byCv = new TreeMap<>();
+    /** Cvs given up on: with {@link #byCv}, the unique (collection, cv) index. */
+    private final NavigableSet<Long> burned = new TreeSet<>();
     /** Owed after-commit work by write id, in append order. */
     private final Map<String, PendingVersion> pendingByWriteId = new LinkedHashMap<>();
 
@@ -168,7 +192,26 @@ public final class InMemoryVersionLogAdapter implements VersionLog, EffectsOutbo
     synchronized List<VersionRecord> listByCv(long afterCv, int limit) {
       return byCv.tailMap(afterCv, false).values().stream().limit(limit).toList();
     }
-    private final Map<String, PrunedRequest> prunedRequests = new HashMap<>();
+
+    synchronized Set<Long> burn(Collection<Long> cvs) {
+      Set<Long> committed = new TreeSet<>();
+      for (long cv : cvs) {
+        if (byCv.containsKey(cv)) {
+          committed.add(cv);
+        } else {
+          burned.add(cv);
+        }
+      }
+      return committed;
+    }
+
+    synchronized List<Long> burnedCvs(long afterCv, long upToCv, int limit) {
+      if (upToCv <= afterCv) {
+        return List.of();
+      }
+      return burned.subSet(afterCv, false, upToCv, true).stream().limit(limit).toList();
+    }
+    private final NavigableMap<String, PrunedRequest> prunedRequests = new TreeMap<>();
 
     synchronized void remember(PrunedRequest request) {
       prunedRequests.put(request.requestId(), request);
@@ -176,6 +219,12 @@ public final class InMemoryVersionLogAdapter implements VersionLog, EffectsOutbo
 
     synchronized Optional<PrunedRequest> prunedRequest(String requestId) {
       return Optional.ofNullable(prunedRequests.get(requestId));
+    }
+
+    synchronized List<PrunedRequest> prunedRequests(Optional<String> afterRequestId, int limit) {
+      NavigableMap<String, PrunedRequest> after = afterRequestId.isEmpty() ? prunedRequests
+          : prunedRequests.tailMap(afterRequestId.get(), false);
+      return after.values().stream().limit(limit).toList();
     }
 
     /** A replayed request id wins over a taken ov: the caller learns its write already happened. */
@@ -188,6 +237,9 @@ public final class InMemoryVersionLogAdapter implements VersionLog, EffectsOutbo
           versionsByItem.computeIfAbsent(version.key().objectId(), id -> new TreeMap<>());
       if (versions.containsKey(version.ov())) {
         return AppendResult.OV_TAKEN;
+      }
+      if (burned.contains(version.cv()) || byCv.containsKey(version.cv())) {
+        return AppendResult.CV_BURNED;
       }
       versions.put(version.ov(), version);
       byCv.put(version.cv(), version);

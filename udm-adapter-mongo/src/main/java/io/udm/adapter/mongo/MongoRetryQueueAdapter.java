@@ -11,6 +11,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.udm.api.FallbackFilter;
+import io.udm.api.RouteContext;
 import io.udm.spi.DeadLetter;
 import io.udm.spi.RetryOp;
 import io.udm.spi.RetryQueue;
@@ -21,15 +22,18 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.BsonValue;
 import org.bson.conversions.Bson;
 
 /**
- * The retry queue ({@code _id} = request id) and its dead letters ({@code _id} = dead letter id), two
+ * The retry queue ({@code _id} = {@code tenant/db/collection/requestId}) and its dead letters ({@code _id} = dead letter id), two
  * collections on the counters MongoDB. A lease is one {@code findOneAndUpdate} on a due op whose
  * lease is absent or expired (at {@code leaseUntil} itself), so two workers never lease the same op.
  * Moving between the collections inserts on the target first and then deletes from the source: a
  * crash in between leaves a duplicate, never a loss, and a source that vanished meanwhile (cancelled,
- * completed) undoes the insert.
+ * completed) undoes the insert. Such a duplicate parks none of its item's later ops while the op is
+ * queued (the queued copy is the live one), and dead-lettering the op again reuses its dead letter.
  */
 public final class MongoRetryQueueAdapter implements RetryQueue {
   static final String COLLECTION = "retry_queue";
@@ -56,6 +60,20 @@ public final class MongoRetryQueueAdapter implements RetryQueue {
     });
     errors.run("create the indexes of '" + dead.getNamespace().getCollectionName() + "'", () ->
         dead.createIndex(Indexes.ascending(RetryOpDocuments.FAILED_AT, RetryOpDocuments.ID), new IndexOptions().name("failed")));
+    errors.run("rekey the ops queued by an earlier release", this::rekeyBareRequestIds);
+  }
+
+  /**
+   * Ops queued by releases that keyed the queue by the bare request id move to their per-collection
+   * key (insert first, then delete: a crash in between leaves the op twice, never not at all; the
+   * next open finishes it).
+   */
+  private void rekeyBareRequestIds() {
+    for (BsonDocument old : queue.find(Filters.exists(RetryOpDocuments.REQUEST_ID, false))) {
+      RetryOp op = RetryOpDocuments.toRecord(old);
+      insertUnlessTaken(queue, RetryOpDocuments.toDocument(op));
+      queue.deleteOne(Filters.eq(RetryOpDocuments.ID, old.get(RetryOpDocuments.ID)));
+    }
   }
 
   @Override
@@ -121,6 +139,14 @@ public final class MongoRetryQueueAdapter implements RetryQueue {
       RetryOp finalState = new RetryOp(
           op.requestId(), op.collection(), op.op(), op.itemId(), op.request(), attempts,
           op.enqueuedAt(), op.nextAttemptAt(), Optional.empty(), Optional.ofNullable(error));
+      BsonDocument earlier = dead.find(deadLetterOf(queued.get(RetryOpDocuments.ID))).first();
+      if (earlier != null) {
+        // A move to the dead letters (or a revival) that crashed halfway left the op in both: the
+        // dead letter it already has takes the final state, and the queued copy goes.
+        DeadLetter kept = new DeadLetter(RecordFields.string(earlier, RetryOpDocuments.ID), finalState, failedAt, error);
+        dead.replaceOne(Filters.eq(RetryOpDocuments.ID, earlier.get(RetryOpDocuments.ID)), RetryOpDocuments.toDocument(kept));
+        return queue.deleteOne(which).getDeletedCount() == 0 ? Optional.<DeadLetter>empty() : Optional.of(kept);
+      }
       DeadLetter letter = new DeadLetter(deadLetterId, finalState, failedAt, error);
       if (!insertUnlessTaken(dead, RetryOpDocuments.toDocument(letter))) {
         throw new IllegalStateException("dead letter id " + deadLetterId + " is taken; the op stays queued");
@@ -154,28 +180,34 @@ public final class MongoRetryQueueAdapter implements RetryQueue {
   }
 
   @Override
-  public boolean extendLease(String requestId, Instant heldLease, Instant newLeaseUntil) {
+  public boolean extendLease(RetryOp op, Instant heldLease, Instant newLeaseUntil) {
     Objects.requireNonNull(newLeaseUntil, "newLeaseUntil");
-    return errors.call("extend the lease of request " + requestId, () -> queue.updateOne(
-        leaseHeld(requestId, heldLease), Updates.set(RetryOpDocuments.LEASE_UNTIL, BsonJson.date(newLeaseUntil)))
+    return errors.call("extend the lease of request " + op.requestId(), () -> queue.updateOne(
+        leaseHeld(op, heldLease), Updates.set(RetryOpDocuments.LEASE_UNTIL, BsonJson.date(newLeaseUntil)))
         .getMatchedCount() > 0);
   }
 
   @Override
-  public boolean complete(String requestId, Instant heldLease) {
-    return errors.call("complete request " + requestId,
-        () -> queue.deleteOne(leaseHeld(requestId, heldLease)).getDeletedCount() > 0);
+  public boolean complete(RetryOp op, Instant heldLease) {
+    return errors.call("complete request " + op.requestId(), () -> {
+      if (queue.deleteOne(leaseHeld(op, heldLease)).getDeletedCount() == 0) {
+        return false;
+      }
+      // A dead letter of the op left by a crashed move between the two collections is stale now.
+      dead.deleteMany(deadLetterOf(new BsonString(RetryOpDocuments.id(op))));
+      return true;
+    });
   }
 
   @Override
-  public boolean reschedule(String requestId, Instant heldLease, int attempts, Instant nextAttemptAt, String error) {
-    return reschedule(leaseHeld(requestId, heldLease), requestId, attempts, nextAttemptAt, error);
+  public boolean reschedule(RetryOp op, Instant heldLease, int attempts, Instant nextAttemptAt, String error) {
+    return reschedule(leaseHeld(op, heldLease), op.requestId(), attempts, nextAttemptAt, error);
   }
 
   @Override
   public Optional<DeadLetter> deadLetter(
-      String requestId, Instant heldLease, int attempts, String deadLetterId, Instant failedAt, String error) {
-    return deadLetter(leaseHeld(requestId, heldLease), requestId, attempts, deadLetterId, failedAt, error);
+      RetryOp op, Instant heldLease, int attempts, String deadLetterId, Instant failedAt, String error) {
+    return deadLetter(leaseHeld(op, heldLease), op.requestId(), attempts, deadLetterId, failedAt, error);
   }
 
   @Override
@@ -184,14 +216,19 @@ public final class MongoRetryQueueAdapter implements RetryQueue {
       return Optional.empty();
     }
     return errors.call("look for earlier ops of item " + op.itemId().get(), () -> {
-      BsonDocument queued = queue.find(earlierOnItem(op, ""))
-          .sort(QUEUE_ORDER).projection(Projections.include(RetryOpDocuments.ID)).first();
+      BsonDocument queued = queue.find(earlierOnItem(op, "")).sort(QUEUE_ORDER).first();
       if (queued != null) {
-        return Optional.of(RecordFields.string(queued, RetryOpDocuments.ID));
+        return Optional.of(RetryOpDocuments.requestId(queued));
       }
-      BsonDocument parked = dead.find(earlierOnItem(op, RetryOpDocuments.DEAD_OP + ".")).first();
-      return Optional.ofNullable(parked)
-          .map(doc -> RecordFields.string(doc.getDocument(RetryOpDocuments.DEAD_OP), RetryOpDocuments.ID));
+      // A dead letter whose op is queued too (a move between the two that crashed halfway) parks
+      // nothing: the queued copy is the live one.
+      for (BsonDocument parked : dead.find(earlierOnItem(op, RetryOpDocuments.DEAD_OP + "."))) {
+        BsonDocument parkedOp = parked.getDocument(RetryOpDocuments.DEAD_OP);
+        if (queue.find(Filters.eq(RetryOpDocuments.ID, parkedOp.get(RetryOpDocuments.ID))).first() == null) {
+          return Optional.of(RetryOpDocuments.requestId(parkedOp));
+        }
+      }
+      return Optional.<String>empty();
     });
   }
 
@@ -202,23 +239,33 @@ public final class MongoRetryQueueAdapter implements RetryQueue {
         Filters.eq(prefix + RecordFields.DB, op.collection().dbName()),
         Filters.eq(prefix + RecordFields.COLLECTION, op.collection().collection()),
         Filters.eq(prefix + "itemId", op.itemId().orElseThrow()),
-        Filters.ne(prefix + RetryOpDocuments.ID, op.requestId()),
+        Filters.ne(prefix + RetryOpDocuments.ID, RetryOpDocuments.id(op)),
         Filters.or(
             Filters.lt(prefix + RetryOpDocuments.ENQUEUED_AT, BsonJson.date(op.enqueuedAt())),
             Filters.and(
                 Filters.eq(prefix + RetryOpDocuments.ENQUEUED_AT, BsonJson.date(op.enqueuedAt())),
-                Filters.lt(prefix + RetryOpDocuments.ID, op.requestId()))));
+                Filters.lt(prefix + RetryOpDocuments.ID, RetryOpDocuments.id(op)))));
   }
 
-  private static Bson leaseHeld(String requestId, Instant heldLease) {
+  /** The dead letters of the queued op with this _id. */
+  private static Bson deadLetterOf(BsonValue queuedId) {
+    return Filters.eq(RetryOpDocuments.DEAD_OP + "." + RetryOpDocuments.ID, queuedId);
+  }
+
+  private static Bson leaseHeld(RetryOp op, Instant heldLease) {
     Objects.requireNonNull(heldLease, "heldLease");
-    return Filters.and(
-        Filters.eq(RetryOpDocuments.ID, requestId), Filters.eq(RetryOpDocuments.LEASE_UNTIL, BsonJson.date(heldLease)));
+    return Filters.and(Filters.eq(RetryOpDocuments.ID, RetryOpDocuments.id(op)),
+        Filters.eq(RetryOpDocuments.LEASE_UNTIL, BsonJson.date(heldLease)));
   }
 
   @Override
-  public boolean cancel(String requestId) {
-    return errors.call("cancel request " + requestId, () -> deleteById(queue, requestId));
+  public long cancel(String requestId, Optional<RouteContext> in) {
+    Objects.requireNonNull(requestId, "requestId");
+    Objects.requireNonNull(in, "in");
+    Bson which = in.isPresent()
+        ? Filters.eq(RetryOpDocuments.ID, Keys.request(in.get(), requestId))
+        : Filters.eq(RetryOpDocuments.REQUEST_ID, requestId);
+    return errors.call("cancel request " + requestId, () -> queue.deleteMany(which).getDeletedCount());
   }
 
   @Override

@@ -1,12 +1,16 @@
 package io.udm.adapter.mongo;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
@@ -30,6 +34,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.bson.BsonDocument;
@@ -38,15 +43,20 @@ import org.bson.BsonValue;
 import org.bson.conversions.Bson;
 
 /**
- * The {@code versions} collection. Two unique indexes are the locks of the commit protocol: {@code
- * {item, ov}} (of two writers appending the same ov exactly one wins) and {@code requestKey} (sparse:
- * a request id is used once per collection). A duplicate key is attributed by reading, not by the
+ * The {@code versions} collection. Three unique indexes are the locks of the commit protocol: {@code
+ * {item, ov}} (of two writers appending the same ov exactly one wins), {@code requestKey} (sparse:
+ * a request id is used once per collection) and {@code {tenant, db, collection, cv}} (a cv is a
+ * version's or burned, {@link BurnedCvDocuments}). A duplicate key is attributed by reading, not by the
  * server's message: a replayed request wins over a taken ov, as the caller then learns its write
  * already happened.
  */
 public final class MongoVersionLogAdapter implements VersionLog, EffectsOutbox, RequestMemos {
   static final String COLLECTION = "versions";
   static final String PRUNED_REQUESTS = "pruned_requests";
+  /** The non-unique index on {tenant, db, collection, cv} of stores made by earlier releases. */
+  private static final String LEGACY_CV_INDEX = "collection_cv";
+  /** Burned cvs per insert: a gap the feed or a mover settles may span many cvs. */
+  private static final int BURN_BATCH = 1000;
   /** An append whose conflicting record vanished before it could be read (pruned meanwhile) is retried this often. */
   private static final int ATTEMPTS = 3;
 
@@ -77,9 +87,12 @@ public final class MongoVersionLogAdapter implements VersionLog, EffectsOutbox, 
       // Only versions that still owe after-commit work carry fx: the sweeper's query reads this small set.
       versions.createIndex(Indexes.ascending(PendingEffectsDocuments.UNTIL),
           new IndexOptions().sparse(true).name("owed_effects"));
-      // The change feed pages a collection's versions by cv.
+      // One record per cv of a collection, a version or a burned cv: a late append with a burned cv
+      // fails on it. The change feed pages a collection's versions by it too. Stores made by earlier
+      // releases have the same keys in a non-unique index, which must go first.
+      dropIndexIfPresent(LEGACY_CV_INDEX);
       versions.createIndex(Indexes.ascending(RecordFields.TENANT, RecordFields.DB, RecordFields.COLLECTION,
-          VersionDocuments.CV), new IndexOptions().name("collection_cv"));
+          VersionDocuments.CV), new IndexOptions().unique(true).name("collection_cv_unique"));
       // Expired memos are filtered on read; the TTL index only keeps the collection small.
       prunedRequests.createIndex(Indexes.ascending(PrunedRequestDocuments.EXPIRES_AT),
           new IndexOptions().expireAfter(0L, TimeUnit.SECONDS).name("expires_ttl"));
@@ -109,6 +122,9 @@ public final class MongoVersionLogAdapter implements VersionLog, EffectsOutbox, 
         }
         if (attempt == ATTEMPTS || findOne(byVersion(version.key(), version.ov())).isPresent()) {
           return AppendResult.OV_TAKEN;
+        }
+        if (versions.find(atCv(version.key().collection(), version.cv())).first() != null) {
+          return AppendResult.CV_BURNED;
         }
       }
     });
@@ -188,7 +204,8 @@ public final class MongoVersionLogAdapter implements VersionLog, EffectsOutbox, 
     Objects.requireNonNull(collection, "collection");
     return errors.call("list the versions of " + collection + " after cv " + afterCv, () -> {
       List<VersionRecord> out = new ArrayList<>();
-      versions.find(Filters.and(RecordFields.scopeFilter(collection), Filters.gt(VersionDocuments.CV, afterCv)))
+      versions.find(Filters.and(RecordFields.scopeFilter(collection), Filters.gt(VersionDocuments.CV, afterCv),
+              Filters.exists(BurnedCvDocuments.BURNED, false)))
           .sort(Sorts.ascending(VersionDocuments.CV))
           .limit(limit)
           .forEach(doc -> out.add(VersionDocuments.toRecord(doc)));
@@ -205,6 +222,67 @@ public final class MongoVersionLogAdapter implements VersionLog, EffectsOutbox, 
     List<String> ids = versionIds(key, ovs);
     return errors.call("delete " + ids.size() + " versions of " + key,
         () -> versions.deleteMany(Filters.in(VersionDocuments.ID, ids)).getDeletedCount());
+  }
+
+  /**
+   * Inserts a burned-cv document per cv, unordered, in batches: a duplicate is a cv burned before or
+   * one a version holds; the versions among them are read back and reported.
+   */
+  @Override
+  public Set<Long> burn(RouteContext collection, Collection<Long> cvs, Instant at) {
+    Objects.requireNonNull(collection, "collection");
+    Objects.requireNonNull(at, "at");
+    List<Long> all = new ArrayList<>(new TreeSet<>(cvs));
+    return errors.call("burn " + all.size() + " cvs of " + collection, () -> {
+      Set<Long> committed = new TreeSet<>();
+      for (int from = 0; from < all.size(); from += BURN_BATCH) {
+        List<Long> batch = all.subList(from, Math.min(all.size(), from + BURN_BATCH));
+        List<Long> taken = insertBurned(collection, batch, at);
+        if (!taken.isEmpty()) {
+          versions.find(Filters.and(RecordFields.scopeFilter(collection), Filters.in(VersionDocuments.CV, taken),
+                  Filters.exists(BurnedCvDocuments.BURNED, false)))
+              .projection(Projections.include(VersionDocuments.CV))
+              .forEach(doc -> committed.add(RecordFields.longValue(doc, VersionDocuments.CV)));
+        }
+      }
+      return committed;
+    });
+  }
+
+  /** The cvs of {@code batch} whose insert met a duplicate. */
+  private List<Long> insertBurned(RouteContext collection, List<Long> batch, Instant at) {
+    List<BsonDocument> docs = batch.stream().map(cv -> BurnedCvDocuments.toDocument(collection, cv, at)).toList();
+    try {
+      versions.insertMany(docs, new InsertManyOptions().ordered(false));
+      return List.of();
+    } catch (MongoBulkWriteException e) {
+      List<Long> taken = new ArrayList<>();
+      for (BulkWriteError error : e.getWriteErrors()) {
+        if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+          throw e;
+        }
+        taken.add(batch.get(error.getIndex()));
+      }
+      return taken;
+    }
+  }
+
+  @Override
+  public List<Long> burnedCvs(RouteContext collection, long afterCv, long upToCv, int limit) {
+    Objects.requireNonNull(collection, "collection");
+    if (upToCv <= afterCv || limit < 1) {
+      return List.of();
+    }
+    return errors.call("list the burned cvs of " + collection + " after cv " + afterCv, () -> {
+      List<Long> out = new ArrayList<>();
+      versions.find(Filters.and(RecordFields.scopeFilter(collection), Filters.gt(VersionDocuments.CV, afterCv),
+              Filters.lte(VersionDocuments.CV, upToCv), Filters.eq(BurnedCvDocuments.BURNED, true)))
+          .sort(Sorts.ascending(VersionDocuments.CV))
+          .limit(limit)
+          .projection(Projections.include(VersionDocuments.CV))
+          .forEach(doc -> out.add(RecordFields.longValue(doc, VersionDocuments.CV)));
+      return out;
+    });
   }
 
   /**
@@ -292,6 +370,26 @@ public final class MongoVersionLogAdapter implements VersionLog, EffectsOutbox, 
                 Filters.gt(PrunedRequestDocuments.EXPIRES_AT, BsonJson.date(now)))).first())
             .map(PrunedRequestDocuments::toRecord));
   }
+  /** A range on {@code _id} ({@code tenant/db/collection/requestId}): the _id index serves it, in request id order. */
+  @Override
+  public List<PrunedRequest> prunedRequests(RouteContext collection, Optional<String> afterRequestId, int limit,
+      Instant now) {
+    Objects.requireNonNull(collection, "collection");
+    Objects.requireNonNull(afterRequestId, "afterRequestId");
+    Bson from = afterRequestId.isPresent()
+        ? Filters.gt(PrunedRequestDocuments.ID, Keys.request(collection, afterRequestId.get()))
+        : Filters.gte(PrunedRequestDocuments.ID, Keys.itemPrefix(collection));
+    return errors.call("list the pruned request memos of " + collection, () -> {
+      List<PrunedRequest> out = new ArrayList<>();
+      prunedRequests.find(Filters.and(from, Filters.lt(PrunedRequestDocuments.ID, Keys.itemPrefixEnd(collection)),
+              Filters.gt(PrunedRequestDocuments.EXPIRES_AT, BsonJson.date(now))))
+          .sort(Sorts.ascending(PrunedRequestDocuments.ID))
+          .limit(limit)
+          .forEach(doc -> out.add(PrunedRequestDocuments.toRecord(doc)));
+      return out;
+    });
+  }
+
 
   private Optional<VersionRecord> findOne(Bson filter) {
     return Optional.ofNullable(versions.find(filter).first()).map(VersionDocuments::toRecord);
@@ -300,6 +398,20 @@ public final class MongoVersionLogAdapter implements VersionLog, EffectsOutbox, 
   private Optional<VersionRecord> newest(Bson filter) {
     return Optional.ofNullable(versions.find(filter).sort(Sorts.descending(VersionDocuments.OV)).first())
         .map(VersionDocuments::toRecord);
+  }
+
+  /** The record, version or burned cv, holding {@code cv} of the collection. */
+  private static Bson atCv(RouteContext collection, long cv) {
+    return Filters.and(RecordFields.scopeFilter(collection), Filters.eq(VersionDocuments.CV, cv));
+  }
+
+  private void dropIndexIfPresent(String name) {
+    for (BsonDocument index : versions.listIndexes(BsonDocument.class)) {
+      if (index.containsKey("name") && name.equals(index.getString("name").getValue())) {
+        versions.dropIndex(name);
+        return;
+      }
+    }
   }
 
   private static Bson byItem(ItemKey key) {

@@ -14,13 +14,15 @@ import org.bson.BsonString;
 import org.bson.conversions.Bson;
 
 /**
- * A {@link RetryOp} as a queue document ({@code _id} = request id, scope fields, {@code operation},
+ * A {@link RetryOp} as a queue document ({@code _id} = {@code tenant/db/collection/requestId}, so a
+ * request id is queued once per collection, {@code requestId}, scope fields, {@code operation},
  * {@code itemId}, {@code request} as a sub-document, {@code attempts}, {@code enqueuedAt}, {@code
  * nextAttemptAt}, {@code leaseUntil} only while leased, {@code lastError}), and a {@link DeadLetter}
  * as {@code {_id: deadLetterId, op: <the queue document>, failedAt, lastError}}.
  */
 final class RetryOpDocuments {
   static final String ID = "_id";
+  static final String REQUEST_ID = "requestId";
   static final String OPERATION = "operation";
   static final String ENQUEUED_AT = "enqueuedAt";
   static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
@@ -33,7 +35,8 @@ final class RetryOpDocuments {
   private RetryOpDocuments() {}
 
   static BsonDocument toDocument(RetryOp op) {
-    BsonDocument doc = new BsonDocument(ID, new BsonString(op.requestId()));
+    BsonDocument doc = new BsonDocument(ID, new BsonString(id(op)))
+        .append(REQUEST_ID, new BsonString(op.requestId()));
     RecordFields.putScope(doc, op.collection());
     doc.append(OPERATION, new BsonString(op.op().name()));
     RecordFields.putOptional(doc, "itemId", op.itemId());
@@ -48,7 +51,7 @@ final class RetryOpDocuments {
 
   static RetryOp toRecord(BsonDocument doc) {
     return new RetryOp(
-        RecordFields.string(doc, ID),
+        requestId(doc),
         RecordFields.scope(doc),
         Op.valueOf(RecordFields.string(doc, OPERATION)),
         RecordFields.optionalString(doc, "itemId"),
@@ -58,6 +61,16 @@ final class RetryOpDocuments {
         BsonJson.instant(doc.get(NEXT_ATTEMPT_AT)),
         RecordFields.optionalInstant(doc, LEASE_UNTIL),
         RecordFields.optionalString(doc, LAST_ERROR));
+  }
+
+  /** The queue document's _id of {@code op}. */
+  static String id(RetryOp op) {
+    return Keys.request(op.collection(), op.requestId());
+  }
+
+  /** The request id; documents queued by earlier releases had it as their _id. */
+  static String requestId(BsonDocument doc) {
+    return doc.containsKey(REQUEST_ID) ? RecordFields.string(doc, REQUEST_ID) : RecordFields.string(doc, ID);
   }
 
   static BsonDocument toDocument(DeadLetter letter) {

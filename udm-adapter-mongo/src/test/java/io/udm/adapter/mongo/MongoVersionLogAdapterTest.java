@@ -23,9 +23,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the {@code VersionLogContract} ({@code contract.MongoVersionLogContractTest}) does not show
- * about the Mongo version log: an exact BSON round trip of every field (content references with
- * sizes beyond an int and URIs, optional fields), and the edge cases of a batch delete.
+ * What the {@code VersionLogContract} ({@code contract.MongoContracts}) does not show about the
+ * Mongo version log: an exact BSON round trip of every field (content references with sizes beyond
+ * an int and URIs, optional fields), the edge cases of a batch delete, and a store of an earlier
+ * release taking the unique cv index.
  */
 class MongoVersionLogAdapterTest {
   private static InJvmMongo mongo;
@@ -84,6 +85,29 @@ class MongoVersionLogAdapterTest {
         assertThat(index.get("key", Document.class)).isEqualTo(new Document("_id", 1).append("writeId", 1));
         assertThat(index.getBoolean("unique")).isTrue();
       });
+    }
+  }
+
+  /** Stores made before burned cvs had a non-unique index on the same keys; opening replaces it. */
+  @Test
+  void openingAStoreOfAnEarlierReleaseMakesItsCvIndexUnique() {
+    String database = "versions_legacy_" + unique();
+    try (MongoClient client = MongoClients.create(mongo.uri())) {
+      client.getDatabase(database).getCollection(MongoVersionLogAdapter.COLLECTION).createIndex(
+          new Document("tenant", 1).append("db", 1).append("collection", 1).append("cv", 1),
+          new com.mongodb.client.model.IndexOptions().name("collection_cv"));
+    }
+    try (MongoStorage upgraded = mongo.openStorage(database)) {
+      VersionRecord late = version(newKey(newCollection()), 1);
+      upgraded.versions().burn(late.key().collection(), List.of(late.cv()), T0);
+
+      assertThat(upgraded.versions().append(late)).isEqualTo(AppendResult.CV_BURNED);
+      try (MongoClient client = MongoClients.create(mongo.uri())) {
+        List<Document> indexes = client.getDatabase(database).getCollection(MongoVersionLogAdapter.COLLECTION)
+            .listIndexes().into(new java.util.ArrayList<>());
+        assertThat(indexes).extracting(i -> i.getString("name")).contains("collection_cv_unique")
+            .doesNotContain("collection_cv");
+      }
     }
   }
 }

@@ -6,20 +6,19 @@ import io.udm.api.ChangeQuery;
 import io.udm.api.RouteContext;
 import io.udm.app.payloads.StoredPayloads;
 import io.udm.app.routing.BackendRouter;
-import io.udm.domain.changes.FeedTiming;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.VersionRecord;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A collection's change feed: its committed versions in cv order. A page stops before a cv that
- * is missing but could still commit ({@link FeedTiming}), so a reader following {@code
- * nextAfterCv} never skips a version that commits late and never sees one twice. Versions that
- * retention or hard delete removed before they were read are not there to see.
+ * is missing but may still commit, and a cv missing past the hold is burned in the store before
+ * the feed moves past it ({@link CvSettlement}), so a reader following {@code nextAfterCv} never
+ * skips a version however late its write arrives, and never sees one twice. Versions that retention
+ * or hard delete removed before they were read are not there to see.
  */
 public final class ChangeFeedService {
   private final BackendRouter router;
@@ -32,18 +31,13 @@ public final class ChangeFeedService {
 
   public ChangePage changes(RouteContext ctx, ChangeQuery query) {
     BackendPorts backend = router.forRead(ctx);
-    List<VersionRecord> committed = backend.versions().listByCv(ctx, query.afterCv(), query.limit());
-    Instant now = clock.instant();
+    CvSettlement.Settled settled =
+        CvSettlement.next(backend, ctx, query.afterCv(), query.limit(), clock.instant(), 0);
     List<Change> changes = new ArrayList<>();
-    long last = query.afterCv();
-    for (VersionRecord version : committed) {
-      if (version.cv() > last + 1 && !FeedTiming.gapSettled(version.cvDrawnAt(), now)) {
-        break; // a cv below this one may still commit: hold here until it does or cannot
-      }
-      last = version.cv();
+    for (VersionRecord version : settled.versions()) {
       change(backend, version, query.includeData()).ifPresent(changes::add);
     }
-    return new ChangePage(changes, last);
+    return new ChangePage(changes, settled.frontier());
   }
 
   /** The change a version is; empty when its data was asked for and it is gone since (pruned). */

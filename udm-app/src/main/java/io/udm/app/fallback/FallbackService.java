@@ -6,6 +6,7 @@ import io.udm.api.FallbackFilter;
 import io.udm.api.OptimizerStats;
 import io.udm.api.PendingOp;
 import io.udm.api.QueueStats;
+import io.udm.api.RouteContext;
 import io.udm.api.error.ValidationException;
 import io.udm.app.optimizer.WriteOptimizer;
 import io.udm.spi.DeadLetter;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@link FallbackApi}: the queue's figures and listings, retry of dead letters, cancel, and the
@@ -78,7 +80,12 @@ public final class FallbackService implements FallbackApi, AutoCloseable {
    */
   @Override
   public boolean cancelOp(String requestId) {
-    return queue.cancel(requestId);
+    return queue.cancel(requestId, Optional.empty()) > 0;
+  }
+
+  @Override
+  public boolean cancelOp(RouteContext ctx, String requestId) {
+    return queue.cancel(requestId, Optional.of(ctx)) > 0;
   }
 
   /** Batched uploads, debounced counters, skipped shadows and payload cache hits since this UDM opened. */

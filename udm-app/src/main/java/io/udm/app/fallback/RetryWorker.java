@@ -1,5 +1,6 @@
 package io.udm.app.fallback;
 
+import io.udm.api.error.NotFoundException;
 import io.udm.api.error.StorageException;
 import io.udm.app.write.WritePipeline;
 import io.udm.domain.write.WriteRequest;
@@ -49,6 +50,7 @@ public final class RetryWorker implements AutoCloseable {
   private final Object wakeUp = new Object();
   private Thread thread;
   private volatile boolean running;
+  private final Object heartbeatLock = new Object();
   private ScheduledExecutorService heartbeats;
 
   public RetryWorker(RetryQueue queue, WritePipeline pipeline, IdGenerator ids, Clock clock, FullJitterBackoff backoff,
@@ -98,9 +100,11 @@ public final class RetryWorker implements AutoCloseable {
   @Override
   public synchronized void close() {
     stop();
-    if (heartbeats != null) {
-      heartbeats.shutdownNow();
-      heartbeats = null;
+    synchronized (heartbeatLock) {
+      if (heartbeats != null) {
+        heartbeats.shutdownNow();
+        heartbeats = null;
+      }
     }
   }
 
@@ -149,7 +153,7 @@ public final class RetryWorker implements AutoCloseable {
         return;
       }
       if (queue.aheadOf(op).isPresent()) {
-        queue.reschedule(op.requestId(), lease.get(), op.attempts(), times.now().plus(pollInterval),
+        queue.reschedule(op, lease.get(), op.attempts(), times.now().plus(pollInterval),
             op.lastError().orElse(null));
         return;
       }
@@ -169,11 +173,11 @@ public final class RetryWorker implements AutoCloseable {
       deadLetter(op, lease.get(), op.attempts(), "not retried: " + unreadable.getMessage());
       return;
     }
-    ScheduledFuture<?> heartbeat = heartbeat(op.requestId(), lease);
+    ScheduledFuture<?> heartbeat = heartbeat(op, lease);
     try {
       pipeline.retry(request);
       heartbeat.cancel(false);
-      if (!queue.complete(op.requestId(), lease.get())) {
+      if (!queue.complete(op, lease.get())) {
         LOG.log(System.Logger.Level.INFO, "request {0} committed, but its lease was lost or it was cancelled;"
             + " a retry by its new holder is answered from the log", op.requestId());
       }
@@ -184,8 +188,16 @@ public final class RetryWorker implements AutoCloseable {
       } else if (attempts >= maxAttempts) {
         deadLetter(op, lease.get(), attempts, e.getMessage());
       } else {
-        queue.reschedule(op.requestId(), lease.get(), attempts, times.now().plus(backoff.delayAfter(attempts)),
+        queue.reschedule(op, lease.get(), attempts, times.now().plus(backoff.delayAfter(attempts)),
             e.getMessage());
+      }
+    } catch (NotFoundException gone) {
+      heartbeat.cancel(false);
+      if (pipeline.applied(request)) {
+        // Its write did commit (an earlier attempt's reply was lost), and the item was hard-deleted since.
+        queue.complete(op, lease.get());
+      } else {
+        deadLetter(op, lease.get(), attempts, "not retried: " + gone.getMessage());
       }
     } catch (RuntimeException finalRefusal) {
       heartbeat.cancel(false);
@@ -194,35 +206,42 @@ public final class RetryWorker implements AutoCloseable {
   }
 
   private void deadLetter(RetryOp op, Instant lease, int attempts, String error) {
-    if (queue.deadLetter(op.requestId(), lease, attempts, "dl-" + ids.newWriteId(), times.now(), error).isPresent()) {
+    if (queue.deadLetter(op, lease, attempts, "dl-" + ids.newWriteId(), times.now(), error).isPresent()) {
       LOG.log(System.Logger.Level.WARNING, "request {0} ({1} of item {2}) dead-lettered after {3} attempts: {4}",
           op.requestId(), op.op(), op.itemId().orElse("-"), attempts, error);
     }
   }
 
-  private ScheduledFuture<?> heartbeat(String requestId, AtomicReference<Instant> lease) {
+  private ScheduledFuture<?> heartbeat(RetryOp op, AtomicReference<Instant> lease) {
     long every = Math.max(1, leaseFor.toMillis() / 3);
     return heartbeats().scheduleAtFixedRate(() -> {
       Instant held = lease.get();
       Instant extended = times.now().plus(leaseFor);
       try {
-        if (queue.extendLease(requestId, held, extended)) {
+        if (queue.extendLease(op, held, extended)) {
           lease.set(extended);
         }
       } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "could not extend the lease of request {0}: {1}", requestId, e.getMessage());
+        LOG.log(System.Logger.Level.WARNING, "could not extend the lease of request {0}: {1}", op.requestId(),
+            e.getMessage());
       }
     }, every, every, TimeUnit.MILLISECONDS);
   }
 
-  private synchronized ScheduledExecutorService heartbeats() {
-    if (heartbeats == null) {
-      heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "udm-retry-heartbeat");
-        t.setDaemon(true);
-        return t;
-      });
+  /**
+   * Not on this worker's monitor: {@link #stop} holds that while it waits for the worker thread,
+   * which may be starting an attempt's heartbeat right then.
+   */
+  private ScheduledExecutorService heartbeats() {
+    synchronized (heartbeatLock) {
+      if (heartbeats == null) {
+        heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "udm-retry-heartbeat");
+          t.setDaemon(true);
+          return t;
+        });
+      }
+      return heartbeats;
     }
-    return heartbeats;
   }
 }

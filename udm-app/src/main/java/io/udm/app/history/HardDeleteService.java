@@ -12,12 +12,17 @@ import io.udm.app.counters.CountersService;
 import io.udm.app.effects.EffectsApplier;
 import io.udm.app.purge.ItemPurge;
 import io.udm.app.routing.BackendRouter;
+import io.udm.app.scan.ItemHistory;
 import io.udm.domain.counters.CounterDeltas;
 import io.udm.domain.keys.StorageKeys;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.HeadRecord;
 import io.udm.spi.ItemKey;
+import io.udm.spi.PrunedRequest;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,14 +43,16 @@ public final class HardDeleteService {
   private final CounterDeltas counterDeltas;
   private final CountersService counters;
   private final EffectsApplier afterCommitWork;
+  private final Clock clock;
 
   public HardDeleteService(UdmConfig config, BackendRouter router, CounterDeltas counterDeltas, CountersService counters,
-      EffectsApplier afterCommitWork) {
+      EffectsApplier afterCommitWork, Clock clock) {
     this.config = config;
     this.router = router;
     this.counterDeltas = counterDeltas;
     this.counters = counters;
     this.afterCommitWork = afterCommitWork;
+    this.clock = clock;
   }
 
   public HardDeleteResult hardDelete(RouteContext ctx, String id, HardDeleteOptions opts) {
@@ -71,16 +78,40 @@ public final class HardDeleteService {
     if (hadHead) {
       removal.ifPresent(delta -> counters.remove(ctx, delta));
     }
+    rememberRequestIds(backend, key);
     long versions = ItemPurge.deleteVersions(backend, key);
     String prefix = StorageKeys.itemPrefix(key);
     long objects = ItemPurge.deleteObjects(backend, prefix);
     // A reader may have rolled the head forward from a record that is now gone.
     hadHead |= backend.heads().delete(key);
+    if (!backend.versions().history(key).isEmpty()) {
+      // A writer appended while the objects went (it takes its version back, unless it died): remove it now.
+      versions += ItemPurge.deleteVersions(backend, key);
+      objects += ItemPurge.deleteObjects(backend, prefix);
+    }
     if (!hadHead && versions == 0 && objects == 0) {
       throw new NotFoundException("item '" + id + "' does not exist in " + ctx + "; nothing to hard-delete");
     }
     LOG.log(Level.INFO, "hard-deleted {0}: {1} versions and {2} objects removed", key, versions, objects);
     return new HardDeleteResult(versions, objects);
+  }
+
+  /**
+   * The request ids of the item's versions outlive them, as retention's do: a retry of one of those
+   * requests (a queued write whose first attempt did commit, a client resending) is answered "the
+   * item was hard-deleted", and never writes the item back.
+   */
+  private void rememberRequestIds(BackendPorts backend, ItemKey key) {
+    Instant expires = clock.instant().plus(Duration.ofDays(config.idempotency().retainRequestIdsDays()));
+    List<PrunedRequest> memos = new ArrayList<>();
+    ItemHistory.forEach(backend.versions(), key, version -> {
+      if (version.requestId().isPresent()) {
+        memos.add(PrunedRequest.of(version, expires));
+      }
+    });
+    if (!memos.isEmpty()) {
+      backend.requestMemos().rememberPrunedRequests(memos);
+    }
   }
 
   private void settleOwedWork(BackendPorts backend, ItemKey key) {

@@ -2,16 +2,18 @@ package io.udm.app.rebalance;
 
 import io.udm.api.ContentRef;
 import io.udm.api.RouteContext;
-import io.udm.domain.changes.FeedTiming;
+import io.udm.app.changes.CvSettlement;
 import io.udm.spi.AppendResult;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.BlobArea;
 import io.udm.spi.HeadRecord;
 import io.udm.spi.HeadWrite;
 import io.udm.spi.ItemKey;
+import io.udm.spi.PrunedRequest;
 import io.udm.spi.VersionRecord;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +24,8 @@ import java.util.Set;
  * their (item, ov) key, payloads by their unique key and content by its content address, each
  * object before the record that names it (so the target never holds a record without its payload),
  * then the heads of the items copied. A pass reads the source's version log in cv order from a
- * frontier below which everything is copied and nothing can commit any more.
+ * frontier below which everything is copied and every other cv is burned, so nothing more can
+ * commit there.
  */
 final class CollectionCopier {
   private static final int PAGE = 500;
@@ -45,43 +48,80 @@ final class CollectionCopier {
   record Pass(long frontier, long highestCv, long versionsSeen, Set<ItemKey> items) {}
 
   /**
-   * Copies every version with a cv above {@code frontier}, then the heads of their items. The new
-   * frontier stops before the first missing cv that may still commit ({@link FeedTiming}); a cv at
-   * or below {@code settledUpTo} counts as settled whatever its timing (the caller knows no writer
-   * can still commit it).
+   * Copies every version with a cv above {@code frontier}, then the heads of their items, and moves
+   * the frontier up to where every cv is copied or burned ({@link CvSettlement}): a missing cv is
+   * burned once the feed's hold has passed, or at once when it is at or below {@code burnNowUpTo}
+   * (the caller fenced the counter there). Copying reaches past a held gap; the frontier does not.
    */
-  Pass pass(long frontier, long settledUpTo) {
+  Pass pass(long frontier, long burnNowUpTo) {
     Set<ItemKey> items = new LinkedHashSet<>();
+    Set<String> copied = new HashSet<>();
     long next = frontier;
-    boolean gapOpen = false;
     long highest = frontier;
     long seen = 0;
+    boolean settling = true;
     long after = frontier;
     while (true) {
       List<VersionRecord> page = source.versions().listByCv(collection, after, PAGE);
-      Instant now = clock.instant();
       for (VersionRecord version : page) {
-        copyVersion(version);
-        items.add(version.key());
+        copyOnce(version, copied, items);
         seen++;
         highest = Math.max(highest, version.cv());
-        boolean settledGap = version.cv() <= settledUpTo + 1 || FeedTiming.gapSettled(version.cvDrawnAt(), now);
-        if (!gapOpen && (version.cv() == next + 1 || settledGap)) {
-          next = version.cv();
-        } else {
-          gapOpen = true;
+      }
+      boolean last = page.size() < PAGE;
+      // The frontier follows the copy while every cv below it is settled; past a gap that may still
+      // commit, copying goes on and the frontier stays.
+      while (settling) {
+        List<VersionRecord> above = above(page, next);
+        CvSettlement.Settled settled =
+            CvSettlement.settle(source, collection, next, above, last, clock.instant(), burnNowUpTo);
+        // A version that landed while its cv was being burned is not in the listing: the frontier
+        // stops below it, and the next pass copies it.
+        settling = settled.frontier() > next;
+        next = settled.frontier();
+        if (above.isEmpty() || next >= above.get(above.size() - 1).cv()) {
+          break;
         }
       }
-      if (page.size() < PAGE) {
+      if (last) {
         break;
       }
       after = page.get(page.size() - 1).cv();
     }
-    if (!gapOpen && settledUpTo > next) {
-      next = settledUpTo;
-    }
     items.forEach(this::copyHead);
     return new Pass(next, highest, seen, items);
+  }
+
+  private static List<VersionRecord> above(List<VersionRecord> page, long cv) {
+    return page.stream().filter(v -> v.cv() > cv).toList();
+  }
+
+  private void copyOnce(VersionRecord version, Set<String> copied, Set<ItemKey> items) {
+    if (copied.add(version.key() + "/" + version.ov())) {
+      copyVersion(version);
+      items.add(version.key());
+    }
+  }
+
+  /**
+   * Copies the memos of the request ids retention pruned on the source, so a replay of such a
+   * request after the switch is answered from the memo on the target instead of writing again.
+   * Returns how many were copied.
+   */
+  long copyRequestMemos() {
+    long copied = 0;
+    Optional<String> after = Optional.empty();
+    while (true) {
+      List<PrunedRequest> page = source.requestMemos().prunedRequests(collection, after, PAGE, clock.instant());
+      if (!page.isEmpty()) {
+        target.requestMemos().rememberPrunedRequests(page);
+        copied += page.size();
+      }
+      if (page.size() < PAGE) {
+        return copied;
+      }
+      after = Optional.of(page.get(page.size() - 1).requestId());
+    }
   }
 
   long versionsCopied() {

@@ -5,14 +5,12 @@ import io.udm.api.RebalanceListener;
 import io.udm.api.RouteContext;
 import io.udm.app.optimizer.Uncached;
 import io.udm.app.routing.BackendRouter;
-import io.udm.domain.changes.FeedTiming;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.ItemKey;
 import io.udm.spi.MovePhase;
 import io.udm.spi.Placement;
 import io.udm.spi.PlacementMove;
 import io.udm.spi.PlacementRegistry;
-import io.udm.spi.Ticker;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.LinkedHashSet;
@@ -22,9 +20,9 @@ import java.util.Set;
 /**
  * Moves one collection online, in the shape of a MongoDB chunk migration: copy while the source
  * takes commits, catch up by cv until a pass finds little new, fence the source's cv counter (no
- * commit on the source can start from then on; commits already holding a cv finish within the
- * writer bound), catch up to the last cv handed out, check, raise the target's counter past it and
- * switch the placement. The phase is recorded in the placement before each irreversible step, so a
+ * cv is handed out on the source from then on), catch up to the last cv handed out, burning every
+ * one that has no version (a commit still travelling with it then fails in the store and goes to
+ * the target), check, raise the target's counter past it and switch the placement. The phase is recorded in the placement before each irreversible step, so a
  * crashed move resumes where it stopped; a move that fails after fencing is unfenced, unless its
  * switch may have happened.
  */
@@ -34,18 +32,15 @@ final class CollectionMover {
   private static final int MAX_CATCH_UPS = 8;
   /** A catch-up pass copying no more than this many versions means the fence will be short. */
   private static final long FEW_ENOUGH = 50;
-  private static final long IN_FLIGHT_POLL_MILLIS = 20;
 
   private final PlacementRegistry placements;
   private final BackendRouter router;
   private final Clock clock;
-  private final Ticker ticker;
 
-  CollectionMover(PlacementRegistry placements, BackendRouter router, Clock clock, Ticker ticker) {
+  CollectionMover(PlacementRegistry placements, BackendRouter router, Clock clock) {
     this.placements = placements;
     this.router = router;
     this.clock = clock;
-    this.ticker = ticker;
   }
 
   /** What one move copied. */
@@ -84,6 +79,8 @@ final class CollectionMover {
     try {
       listener.step(move, "catch-up");
       Set<ItemKey> touched = catchUpToFence(copier, frontier, lastCv);
+      // Retention waits for the move, so the memos are final once the counter is fenced.
+      copier.copyRequestMemos();
       listener.copied(move, copier.versionsCopied(), copier.objectsCopied());
       listener.step(move, "check");
       check.afterFence(touched);
@@ -100,22 +97,19 @@ final class CollectionMover {
   }
 
   /**
-   * Copies until every cv up to {@code lastCv} is copied or can no longer commit: commits that drew
-   * their cv before the fence finish within the writer bound, so after {@link
-   * FeedTiming#LONGEST_UNLISTED} a missing cv is burned.
+   * Copies until every cv up to {@code lastCv} is copied or burned. The counter is fenced at
+   * {@code lastCv}, so no other cv can commit on the source, and a missing one is burned at once:
+   * a write that drew it before the fence and arrives late fails in the store and goes to the
+   * target. No waiting on any writer's clock.
    */
   private Set<ItemKey> catchUpToFence(CollectionCopier copier, long frontier, long lastCv) {
-    long fencedAt = ticker.nanoTime();
     Set<ItemKey> touched = new LinkedHashSet<>();
-    CollectionCopier.Pass pass = copier.pass(frontier, 0);
+    CollectionCopier.Pass pass = copier.pass(frontier, lastCv);
     touched.addAll(pass.items());
-    while (pass.frontier() < lastCv && ticker.nanoTime() - fencedAt < FeedTiming.LONGEST_UNLISTED.toNanos()) {
-      sleep(IN_FLIGHT_POLL_MILLIS);
-      pass = copier.pass(pass.frontier(), 0);
+    while (pass.frontier() < lastCv) {
+      // A version landed while its cv was being burned: the next pass copies it and goes on.
+      pass = copier.pass(pass.frontier(), lastCv);
       touched.addAll(pass.items());
-    }
-    if (pass.frontier() < lastCv) {
-      touched.addAll(copier.pass(pass.frontier(), lastCv).items());
     }
     return touched;
   }
@@ -207,14 +201,5 @@ final class CollectionMover {
    */
   private static BackendPorts storeItself(BackendPorts b) {
     return b.withBlobs(Uncached.store(b.blobs()));
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MoveFailedException("interrupted while waiting for commits in flight to finish");
-    }
   }
 }

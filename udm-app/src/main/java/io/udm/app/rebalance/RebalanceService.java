@@ -12,7 +12,6 @@ import io.udm.app.routing.BackendRouter;
 import io.udm.spi.Placement;
 import io.udm.spi.PlacementMove;
 import io.udm.spi.PlacementRegistry;
-import io.udm.spi.Ticker;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,11 +37,11 @@ public final class RebalanceService {
   private final FormerCopyCleanup cleanup;
 
   public RebalanceService(PlacementRegistry placements, BackendRouter router, EffectsApplier afterCommitWork,
-      Clock clock, Ticker ticker, Duration cleanupGrace) {
+      Clock clock, Duration cleanupGrace) {
     this.placements = placements;
     this.router = router;
     this.clock = clock;
-    this.mover = new CollectionMover(placements, router, clock, ticker);
+    this.mover = new CollectionMover(placements, router, clock);
     this.cleanup = new FormerCopyCleanup(placements, router, afterCommitWork, cleanupGrace);
   }
 

@@ -35,7 +35,7 @@ public final class HistoryModule {
   @Provides
   @Singleton
   static HardDeleteService hardDelete(UdmConfig config, BackendRouter router, CounterDeltas deltas,
-      CountersService counters, EffectsApplier afterCommitWork) {
-    return new HardDeleteService(config, router, deltas, counters, afterCommitWork);
+      CountersService counters, EffectsApplier afterCommitWork, Clock clock) {
+    return new HardDeleteService(config, router, deltas, counters, afterCommitWork, clock);
   }
 }

@@ -15,7 +15,6 @@ import io.udm.app.maintenance.ShrinkService;
 import io.udm.app.maintenance.Verifier;
 import io.udm.app.rebalance.RebalanceService;
 import io.udm.app.routing.BackendRouter;
-import io.udm.spi.Ticker;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,8 +35,8 @@ public final class MaintenanceModule {
   @Provides
   @Singleton
   static RebalanceService rebalance(StoragePorts ports, BackendRouter router, EffectsApplier afterCommitWork,
-      UdmConfig config, Clock clock, Ticker ticker) {
-    return new RebalanceService(ports.placements(), router, afterCommitWork, clock, ticker,
+      UdmConfig config, Clock clock) {
+    return new RebalanceService(ports.placements(), router, afterCommitWork, clock,
         Duration.ofSeconds(config.rebalance().cleanupGraceSeconds()));
   }
 }

@@ -36,7 +36,8 @@ public final class HeadRepair {
         return Optional.of(atHead.get(0));
       }
     }
-    // No head: a crash may have left ov 1 without one. No record at the head: an interrupted hard delete.
+    // No head: a crash may have left ov 1 without one, or a hard delete is removing the item. No
+    // record at the head: an interrupted hard delete.
     Optional<VersionRecord> latest = backend.versions().latest(key);
     if (latest.isPresent() && head.isEmpty() && isHardDeleteLeftover(backend, key, latest.get())) {
       removeLeftover(backend, key);
@@ -63,12 +64,19 @@ public final class HeadRepair {
     }
   }
 
-  /** Moves the head to at least {@code target}; a concurrent mover winning is as good as winning. */
+  /**
+   * Moves the head to at least {@code target}; a concurrent mover winning is as good as winning. A
+   * missing head is put back only for ov 1 (a create that died before inserting it): above ov 1 a
+   * missing head means a hard delete took it, and putting it back would bring the item back.
+   */
   public static void rollForward(BackendPorts backend, ItemKey key, Optional<HeadRecord> head, VersionRecord target) {
     Optional<HeadRecord> current = head;
     VersionRecord newest = target;
     for (int round = 0; round < MAX_ROUNDS; round++) {
       if (current.isPresent() && current.get().ov() >= newest.ov() && !pointsAtNothing(backend, key, current.get(), newest)) {
+        return;
+      }
+      if (current.isEmpty() && newest.ov() > 1) {
         return;
       }
       // Without a shadow: the lagging head's shadow shows an older version than the new head.
@@ -92,13 +100,14 @@ public final class HeadRepair {
   }
 
   /**
-   * No head, and the newest version's predecessor is gone: the item was hard-deleted under a
-   * writer that appended once the log was empty and then died before it could take its version
-   * back (see CommitProtocol). Nothing else makes this state: versions form a gapless chain up to
-   * the newest, retention prunes only below a head, and hard delete removes the head first.
+   * No head above ov 1: a hard delete removed it (it takes the head first) and is removing, or
+   * removed, the rest; or a writer appended into the emptied log and died before it could take its
+   * version back (see CommitProtocol). Nothing else makes this state: a create inserts the head at
+   * ov 1, every later version moves it, and retention prunes only below it. So the item is gone, and
+   * what is left of it goes too.
    */
   private static boolean isHardDeleteLeftover(BackendPorts backend, ItemKey key, VersionRecord newest) {
-    return newest.ov() > 1 && backend.versions().find(key, newest.ov() - 1).isEmpty();
+    return newest.ov() > 1;
   }
 
   /** Finishes the hard delete: the lone versions go with their payloads, as the hard delete would have taken them. */

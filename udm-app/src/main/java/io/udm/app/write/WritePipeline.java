@@ -66,7 +66,7 @@ public final class WritePipeline {
     this.router = router;
     this.config = config;
     this.planner = planner;
-    this.commits = new CommitProtocol(ids, clock, ticker, config.limits());
+    this.commits = new CommitProtocol(ids, clock, config.limits());
     this.contents = new ContentPlanning(config);
     this.clock = clock;
     this.effects = effects;
@@ -101,6 +101,22 @@ public final class WritePipeline {
    */
   public WriteOutcome retry(WriteRequest request) {
     return attempt(request, request.options().requestId());
+  }
+
+  /**
+   * Whether the request's id is known to have been applied: its version is in the log, or retention
+   * or a hard delete left a memo of it. A queued retry refused because its item is gone since (hard
+   * deleted) is then done, not failed: its write happened, once, before the item went.
+   */
+  public boolean applied(WriteRequest request) {
+    Optional<String> requestId = request.options().requestId();
+    if (requestId.isEmpty()) {
+      return false;
+    }
+    RouteContext collection = request.key().collection();
+    BackendPorts backend = router.forWrite(collection);
+    return backend.versions().findByRequestId(collection, requestId.get()).isPresent()
+        || backend.requestMemos().findPrunedRequest(collection, requestId.get(), clock.instant()).isPresent();
   }
 
   /**
@@ -187,6 +203,9 @@ public final class WritePipeline {
     }
     return backend.requestMemos().findPrunedRequest(collection, requestId, clock.instant()).map(memo -> {
       requireSameRequest(memo.key(), memo.requestHash(), memo.op(), requestId, request);
+      if (HeadRepair.latestCommitted(backend, memo.key()).isEmpty()) {
+        throw hardDeleted(memo.key(), requestId);
+      }
       return WriteOutcome.replayOf(memo);
     });
   }
@@ -270,10 +289,14 @@ public final class WritePipeline {
       return WriteOutcome.replayOf(first);
     }
     if (latest.isEmpty()) {
-      throw new NotFoundException("item '" + first.key().objectId() + "' was hard-deleted; the write of requestId '"
-          + first.requestId().orElse("") + "' went with it. Create the item again if it should exist");
+      throw hardDeleted(first.key(), first.requestId().orElse(""));
     }
     return WriteOutcome.replayOf(first);
+  }
+
+  private static NotFoundException hardDeleted(ItemKey key, String requestId) {
+    return new NotFoundException("item '" + key.objectId() + "' was hard-deleted; the write of requestId '" + requestId
+        + "' went with it. Create the item again if it should exist");
   }
 
   /** A request id seen before returns its first result, unless it now carries a different request. */

@@ -3,6 +3,9 @@ package io.udm.app.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.udm.api.Change;
+import io.udm.api.ChangePage;
+import io.udm.api.ChangeQuery;
 import io.udm.api.GcResult;
 import io.udm.api.HardDeleteOptions;
 import io.udm.api.ItemOps;
@@ -25,6 +28,7 @@ import io.udm.api.error.OptimisticLockException;
 import io.udm.api.error.StorageException;
 import io.udm.api.error.TxnException;
 import io.udm.app.TestUdms;
+import io.udm.domain.changes.FeedTiming;
 import io.udm.domain.keys.StorageKeys;
 import io.udm.spi.BlobInfo;
 import io.udm.spi.VersionRecord;
@@ -59,8 +63,14 @@ import org.junit.jupiter.api.Test;
  *   <li>every item's ov chain is gapless (from its oldest kept version); a read rolls any lagging
  *       head forward;
  *   <li>verify finds nothing but orphan payloads (and repairs lagging heads); GC removes exactly
- *       those, a second GC removes nothing, and verify is then clean.
+ *       those, a second GC removes nothing, and verify is then clean;
+ *   <li>a follower of the change feed, reading from before the run, sees every version still in
+ *       the log, once, in cv order.
  * </ul>
+ *
+ * <p>Some runs deliver the write's append or head move late: while it is on its way a rival
+ * writes, the clock passes the feed's hold, the follower reads past the write's cv (burning it),
+ * and a hard delete or retention may run; then the call arrives.
  *
  * Runs: {@code -Dudm.sweep.runs=N} (default per wiring, small for CI), seed: {@code -Dudm.sweep.seed=S}
  * or {@code -Dudm.seed=S} (default fixed; a failure names the run's own seed). Single-threaded by design: every interleaving
@@ -133,6 +143,9 @@ public abstract class CrashSweepSuite {
     private final List<String> seededItems = new ArrayList<>();
     private final Set<String> hardDeleted = new TreeSet<>();
     private final List<Ack> acks = new ArrayList<>();
+    /** What the run's follower of the change feed has seen so far, and where it is. */
+    private final List<Change> followed = new ArrayList<>();
+    private long followerAt;
     private int markers;
 
     Run(FaultFixture fx, Random rnd, RouteContext ctx) {
@@ -218,6 +231,10 @@ public abstract class CrashSweepSuite {
       }
       if (!none) {
         fx.faults.on(boundary, 1, action);
+      }
+      if (rnd.nextInt(4) == 0) {
+        String late = rnd.nextBoolean() ? "versions.append" : headMove;
+        fx.faults.before(late, 1, () -> arriveLate(late));
       }
       String where = none ? "no fault" : action + " " + boundary;
 
@@ -312,6 +329,36 @@ public abstract class CrashSweepSuite {
         acks.add(new Ack(r.id(), r.ov(), m, Op.UPDATE));
       } catch (NotFoundException deleted) {
         // The victim deleted it, or a hard delete took it, meanwhile.
+      }
+    }
+
+    /**
+     * The world while a call of the write is on its way: a rival writes (a cv above the write's), the
+     * clock passes the feed's hold, the follower reads on (giving up on the write's cv), and maybe a
+     * hard delete or retention runs. The call then goes on, late.
+     */
+    private void arriveLate(String call) {
+      count("late arrival: " + call);
+      rivalUpdate(items.get(rnd.nextInt(items.size())));
+      fx.clock.advance(FeedTiming.HOLD.plusSeconds(1));
+      follow();
+      if (rnd.nextInt(3) == 0) {
+        hardDeleteOne();
+      } else if (rnd.nextInt(3) == 0) {
+        count("interleaved: retention");
+        maintainer.maintenance().applyRetention(ctx);
+      }
+    }
+
+    /** The follower reads the feed until it is caught up for now. */
+    private void follow() {
+      while (true) {
+        ChangePage page = other.changes(ChangeQuery.builder().afterCv(followerAt).limit(5).build());
+        followed.addAll(page.changes());
+        followerAt = page.nextAfterCv();
+        if (page.changes().isEmpty()) {
+          return;
+        }
       }
     }
 
@@ -439,7 +486,21 @@ public abstract class CrashSweepSuite {
         count(victimVersions == 1 ? "unacknowledged: fully visible" : "unacknowledged: absent");
       }
 
-      // 5. verify repairs lagging heads (half the runs; reads do it in the others) and finds only orphans.
+      // 5. The follower saw every version still in the log, once, in cv order (versions removed
+      // before it got to them excepted), however late any write arrived.
+      fx.clock.advance(FeedTiming.HOLD.plusSeconds(1));
+      follow();
+      assertThat(followed).extracting(Change::cv).as("cvs the follower saw").doesNotHaveDuplicates().isSorted();
+      Map<Long, Change> seenByCv = new HashMap<>();
+      followed.forEach(c -> seenByCv.put(c.cv(), c));
+      for (VersionRecord v : fx.backend(ctx).versions().listByCv(ctx, 0, 10_000)) {
+        Change seen = seenByCv.get(v.cv());
+        assertThat(seen).as("the follower saw %s ov %d (cv %d)", v.key().objectId(), v.ov(), v.cv()).isNotNull();
+        assertThat(seen.id()).isEqualTo(v.key().objectId());
+        assertThat(seen.ov()).isEqualTo(v.ov());
+      }
+
+      // 6. verify repairs lagging heads (half the runs; reads do it in the others) and finds only orphans.
       boolean verifyFirst = rnd.nextBoolean();
       if (verifyFirst) {
         VerifyReport first = otherProcess.maintenance().verify(ctx);
@@ -465,7 +526,7 @@ public abstract class CrashSweepSuite {
       assertThat(report.problems()).allSatisfy(p -> assertThat(p.kind()).as("%s", p).isEqualTo(Kind.ORPHAN_PAYLOAD));
       long orphans = report.problems().size();
 
-      // 6. GC takes exactly the orphans, once.
+      // 7. GC takes exactly the orphans, once.
       fx.clock.advance(GRACE.plusMinutes(1));
       GcResult gc = otherProcess.maintenance().collectGarbage(ctx, GRACE);
       assertThat(gc).isEqualTo(new GcResult(0, orphans));

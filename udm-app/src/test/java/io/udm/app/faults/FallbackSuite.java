@@ -181,6 +181,39 @@ public abstract class FallbackSuite {
     assertThat(queue.getQueueStats().deadLetterSize()).isZero();
   }
 
+  /**
+   * A create whose first attempt committed but could not be told (reply lost, read-back failed) is
+   * queued; the item is then hard-deleted. The queued retry must not write it back: the request id
+   * outlives the hard delete, so the retry knows its write happened (the op is done) and a client's
+   * replay is told the item is gone.
+   */
+  @Test
+  void aQueuedCreateThatHadCommittedDoesNotBringBackAHardDeletedItem() {
+    Udm deleting = opened(fx.victim(UdmConfig.builder().from(QUEUED).hardDeleteEnabled(true).build()));
+    ItemOps items = deleting.with(ctx);
+    FallbackApi deletingQueue = deleting.fallback().orElseThrow();
+    fx.faults.on("versions.append", 1, FaultInjector.Action.FAIL_AFTER);
+    fx.faults.on("versions.find", 1, FaultInjector.Action.FAIL_BEFORE);
+    String requestId = queuedId(() -> items.create(doc("committed, unknown to its caller")));
+    String id = deletingQueue.getPendingOps(FallbackFilter.of(ctx), 1).get(0).itemId().orElseThrow();
+    fx.faults.reset();
+    assertThat(fx.history(ctx, id)).as("the first attempt did commit").hasSize(1);
+
+    deleting.maintenance().hardDelete(ctx, id, io.udm.api.HardDeleteOptions.confirmed());
+    deletingQueue.startWorker();
+    await(() -> deletingQueue.getQueueStats().queueSize() == 0);
+    deletingQueue.stopWorker();
+
+    assertThat(fx.history(ctx, id)).as("the hard-deleted item stays gone").isEmpty();
+    assertThat(items.getLatest(id, io.udm.api.ReadOptions.builder().includeDeleted(true).build())).isEmpty();
+    assertThat(deletingQueue.getDeadLetterOps(FallbackFilter.of(ctx), 10))
+        .as("its write happened once, before the item went: the op is done, not failed").isEmpty();
+    assertThatThrownBy(() -> items.create(doc("committed, unknown to its caller"),
+        WriteOptions.builder().requestId(requestId).build()))
+        .as("a client's replay is told the item is gone").isInstanceOf(io.udm.api.error.NotFoundException.class)
+        .hasMessageContaining("hard-deleted");
+  }
+
   @Test
   void aCancelledOpNeverCommits() {
     fx.faults.down("blobs.put", true);

@@ -38,6 +38,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** A decorator for every SPI port that routes each call through a {@link FaultInjector}. */
 public final class FaultyPorts {
@@ -127,6 +128,14 @@ public final class FaultyPorts {
     public List<VersionRecord> listByCv(RouteContext collection, long afterCv, int limit) {
       return f.call("versions.listByCv", () -> d.listByCv(collection, afterCv, limit));
     }
+
+    public Set<Long> burn(RouteContext collection, Collection<Long> cvs, Instant at) {
+      return f.call("versions.burn", () -> d.burn(collection, cvs, at));
+    }
+
+    public List<Long> burnedCvs(RouteContext collection, long afterCv, long upToCv, int limit) {
+      return f.call("versions.burnedCvs", () -> d.burnedCvs(collection, afterCv, upToCv, limit));
+    }
   }
 
   public record Outbox(EffectsOutbox d, FaultInjector f) implements EffectsOutbox {
@@ -150,6 +159,11 @@ public final class FaultyPorts {
 
     public Optional<PrunedRequest> findPrunedRequest(RouteContext collection, String requestId, Instant now) {
       return f.call("memos.findPrunedRequest", () -> d.findPrunedRequest(collection, requestId, now));
+    }
+
+    public List<PrunedRequest> prunedRequests(RouteContext collection, Optional<String> afterRequestId, int limit,
+        Instant now) {
+      return f.call("memos.prunedRequests", () -> d.prunedRequests(collection, afterRequestId, limit, now));
     }
   }
 
@@ -255,22 +269,22 @@ public final class FaultyPorts {
       return f.call("retries.lease", () -> d.lease(now, leaseFor, max));
     }
 
-    public boolean extendLease(String requestId, Instant heldLease, Instant newLeaseUntil) {
-      return f.call("retries.extendLease", () -> d.extendLease(requestId, heldLease, newLeaseUntil));
+    public boolean extendLease(RetryOp op, Instant heldLease, Instant newLeaseUntil) {
+      return f.call("retries.extendLease", () -> d.extendLease(op, heldLease, newLeaseUntil));
     }
 
-    public boolean complete(String requestId, Instant heldLease) {
-      return f.call("retries.complete", () -> d.complete(requestId, heldLease));
+    public boolean complete(RetryOp op, Instant heldLease) {
+      return f.call("retries.complete", () -> d.complete(op, heldLease));
     }
 
-    public boolean reschedule(String requestId, Instant heldLease, int attempts, Instant nextAttemptAt, String error) {
-      return f.call("retries.reschedule", () -> d.reschedule(requestId, heldLease, attempts, nextAttemptAt, error));
+    public boolean reschedule(RetryOp op, Instant heldLease, int attempts, Instant nextAttemptAt, String error) {
+      return f.call("retries.reschedule", () -> d.reschedule(op, heldLease, attempts, nextAttemptAt, error));
     }
 
     public Optional<DeadLetter> deadLetter(
-        String requestId, Instant heldLease, int attempts, String deadLetterId, Instant failedAt, String error) {
+        RetryOp op, Instant heldLease, int attempts, String deadLetterId, Instant failedAt, String error) {
       return f.call("retries.deadLetter",
-          () -> d.deadLetter(requestId, heldLease, attempts, deadLetterId, failedAt, error));
+          () -> d.deadLetter(op, heldLease, attempts, deadLetterId, failedAt, error));
     }
 
     public Optional<String> aheadOf(RetryOp op) {
@@ -281,8 +295,8 @@ public final class FaultyPorts {
       return f.call("retries.revive", () -> d.revive(deadLetterId, now));
     }
 
-    public boolean cancel(String requestId) {
-      return f.call("retries.cancel", () -> d.cancel(requestId));
+    public long cancel(String requestId, Optional<RouteContext> in) {
+      return f.call("retries.cancel", () -> d.cancel(requestId, in));
     }
 
     public List<RetryOp> pending(FallbackFilter filter, int limit) {

@@ -1,6 +1,7 @@
 package io.udm.bootstrap.wiring;
 
 import io.udm.api.config.UdmConfig;
+import io.udm.app.HeldAppends;
 import io.udm.app.MutableClock;
 import io.udm.app.StoragePorts;
 import io.udm.app.TestStores;
@@ -25,6 +26,8 @@ public final class MongoS3Stores implements TestStores, AfterAllCallback {
   private UdmConfig config;
   private StoragePorts otherOpened;
   private StoragePorts otherShared;
+  private final List<DelayingRelay> relays = new java.util.ArrayList<>();
+  private final List<StoragePorts> relayedOpened = new java.util.ArrayList<>();
 
   public MongoS3Stores(int pairs) {
     this.pairs = pairs;
@@ -36,6 +39,10 @@ public final class MongoS3Stores implements TestStores, AfterAllCallback {
       return;
     }
     List<AutoCloseable> resources = new java.util.ArrayList<>(opened.resources());
+    relayedOpened.forEach(p -> resources.addAll(p.resources()));
+    relayedOpened.clear();
+    resources.addAll(relays);
+    relays.clear();
     if (otherOpened != null) {
       resources.addAll(otherOpened.resources());
       otherOpened = null;
@@ -82,5 +89,59 @@ public final class MongoS3Stores implements TestStores, AfterAllCallback {
           otherOpened.retryQueue(), otherOpened.countersProbe(), List.of());
     }
     return otherShared;
+  }
+
+  /** How long a relayed client waits for a reply before its driver gives up on the request. */
+  private static final Duration RELAYED_SOCKET_TIMEOUT = Duration.ofSeconds(2);
+
+  /**
+   * Clients whose MongoDB traffic goes through a {@link DelayingRelay} per pair: the next insert
+   * into {@code versions} they send is held in its link and reaches the server when released,
+   * after the driver gave up on it (its socket timeout is short here).
+   */
+  @Override
+  public synchronized HeldAppends heldAppends(StoragePorts ports, MutableClock clock) {
+    ports(clock);
+    List<DelayingRelay> pairRelays = new java.util.ArrayList<>();
+    List<String> relayedUris = new java.util.ArrayList<>();
+    for (String uri : config.mongoUris()) {
+      java.net.URI parsed = java.net.URI.create(uri);
+      DelayingRelay relay = DelayingRelay.to(parsed.getHost(), parsed.getPort());
+      pairRelays.add(relay);
+      relays.add(relay);
+      relayedUris.add("mongodb://127.0.0.1:" + relay.port() + "/?socketTimeoutMS=" + RELAYED_SOCKET_TIMEOUT.toMillis());
+    }
+    UdmConfig relayed = UdmConfig.builder().from(config).mongoUris(relayedUris)
+        .counters(io.udm.api.config.CountersConfig.builder().mongoUri(config.mongoUris().get(0)).build()).build();
+    StoragePorts clients = ProductionStorage.open(relayed, true, Duration.ofSeconds(10));
+    relayedOpened.add(clients);
+    StoragePorts shared = new StoragePorts(clients.backends(), clients.counters(), clients.placements(),
+        clients.retryQueue(), clients.countersProbe(), List.of());
+    return new HeldAppends() {
+      @Override
+      public StoragePorts ports() {
+        return shared;
+      }
+
+      @Override
+      public void holdNext() {
+        pairRelays.forEach(r -> r.holdNext(DelayingRelay.mongoInsertInto("versions")));
+      }
+
+      @Override
+      public void awaitHeld() throws InterruptedException {
+        DelayingRelay.awaitAnyHeld(pairRelays);
+      }
+
+      @Override
+      public void release() {
+        pairRelays.forEach(DelayingRelay::deliver);
+      }
+
+      @Override
+      public Duration pastClientTimeouts() {
+        return RELAYED_SOCKET_TIMEOUT.plusSeconds(1);
+      }
+    };
   }
 }

@@ -4,38 +4,28 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * When a cv the change feed has not seen can no longer commit. A cv is drawn before its version
- * commits, so a reader can meet a committed cv 11 while cv 10 is still in flight; moving past 10
- * then would skip it for good. Two rules close that:
+ * How long a reader of the version log waits at a missing cv before giving up on it. A cv is drawn
+ * before its version commits, so a reader can meet a committed cv 11 while cv 10 is still in
+ * flight; moving past 10 then would skip it for good. So a reader holds at the gap until {@link
+ * #HOLD} has passed since the next committed version's cv was drawn, then burns the missing cvs in
+ * the log's unique cv index: from then on an append with one of them fails in the store, however
+ * late it arrives, and its writer retries with a fresh cv (listed after the reader's position).
  *
- * <ul>
- *   <li>a writer appends its version at most {@link #WRITER_BOUND} after it asked for the cv
- *       (measured on its own monotonic clock from before the request), and otherwise commits
- *       nothing;
- *   <li>a reader that finds cvs missing below a committed version {@code r} treats them as
- *       settled (burned by a failed write, or pruned, or hard-deleted) once its clock is past
- *       {@code r.cvDrawnAt + WRITER_BOUND + CLOCK_SKEW}: a missing cv was drawn before {@code r}'s,
- *       so its writer's deadline has passed, allowing writers' and readers' clocks to differ by up
- *       to {@link #CLOCK_SKEW}.
- * </ul>
- *
- * So a committed version waits at most {@link #LONGEST_UNLISTED} after its cv was drawn before
- * the feed lists it, and a reader never waits longer at a gap.
+ * <p>Exactness never depends on this time: it only decides how long a slow writer may take before
+ * it has to draw again. A committed version is listed at most {@link #HOLD} (plus the reader's
+ * polling) after its cv was drawn: every cv below it was drawn earlier, so its hold has run out by
+ * then too.
  */
 public final class FeedTiming {
-  public static final Duration WRITER_BOUND = Duration.ofSeconds(5);
-  public static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
-  public static final Duration LONGEST_UNLISTED = WRITER_BOUND.plus(CLOCK_SKEW);
+  /** The reader's wait at a missing cv, from the next committed version's draw. */
+  public static final Duration HOLD = Duration.ofSeconds(10);
+  /** The longest a committed version waits, after its cv was drawn, before the feed lists it. */
+  public static final Duration LONGEST_UNLISTED = HOLD;
 
   private FeedTiming() {}
 
-  /** Whether a writer that asked for its cv {@code elapsed} ago may still append. */
-  public static boolean writerMayAppend(Duration elapsed) {
-    return elapsed.compareTo(WRITER_BOUND) <= 0;
-  }
-
-  /** Whether cvs missing below a version whose cv was drawn at {@code nextCvDrawnAt} can no longer commit. */
+  /** Whether a reader may give up on cvs missing below a version whose cv was drawn at {@code nextCvDrawnAt}. */
   public static boolean gapSettled(Instant nextCvDrawnAt, Instant now) {
-    return !now.isBefore(nextCvDrawnAt.plus(LONGEST_UNLISTED));
+    return !now.isBefore(nextCvDrawnAt.plus(HOLD));
   }
 }

@@ -70,10 +70,31 @@ public abstract class RetryQueueContract {
     queue.enqueue(op);
     Instant held = leaseOne(T0);
 
-    assertThat(queue.complete(op.requestId(), held)).isTrue();
-    assertThat(queue.complete(op.requestId(), held)).isFalse();
+    assertThat(queue.complete(op, held)).isTrue();
+    assertThat(queue.complete(op, held)).isFalse();
     assertThat(queue.pending(FallbackFilter.all(), 10)).isEmpty();
     assertThat(queue.enqueue(op)).isTrue();
+  }
+
+  @Test
+  void theSameRequestIdInTwoCollectionsIsTwoOps() {
+    RetryOp here = retryOp(collection, Op.CREATE, T0);
+    RouteContext elsewhere = newCollection();
+    RetryOp there = new RetryOp(here.requestId(), elsewhere, Op.CREATE, here.itemId(), here.request(), 0, T0, T0,
+        Optional.empty(), Optional.empty());
+
+    assertThat(queue.enqueue(here)).isTrue();
+    assertThat(queue.enqueue(there)).as("another collection's request, same id").isTrue();
+    assertThat(queue.pending(FallbackFilter.all(), 10)).hasSize(2);
+
+    Instant held = queue.lease(T0, LEASE, 10).get(0).leaseUntil().orElseThrow();
+    assertThat(queue.complete(there, held)).isTrue();
+    assertThat(queue.pending(FallbackFilter.all(), 10)).singleElement()
+        .satisfies(op -> assertThat(op.collection()).isEqualTo(collection));
+    assertThat(queue.cancel(here.requestId(), Optional.of(elsewhere))).isZero();
+    assertThat(queue.enqueue(there)).isTrue();
+    assertThat(queue.cancel(here.requestId(), Optional.empty())).as("in every collection").isEqualTo(2);
+    assertThat(queue.pending(FallbackFilter.all(), 10)).isEmpty();
   }
 
   // ------------------------------------------------------------------ lease
@@ -160,7 +181,7 @@ public abstract class RetryQueueContract {
     queue.enqueue(op);
     Instant held = leaseOne(T0);
 
-    assertThat(queue.reschedule(op.requestId(), held, 1, T0.plusSeconds(4), "timeout")).isTrue();
+    assertThat(queue.reschedule(op, held, 1, T0.plusSeconds(4), "timeout")).isTrue();
 
     RetryOp pending = queue.pending(FallbackFilter.all(), 10).get(0);
     assertThat(pending.attempts()).isEqualTo(1);
@@ -173,11 +194,12 @@ public abstract class RetryQueueContract {
 
   @Test
   void anUnknownRequestIdCannotBeRescheduledCompletedOrCancelled() {
-    String unknown = "r" + unique();
+    RetryOp unknown = retryOp(collection, Op.UPDATE, T0);
 
     assertThat(queue.reschedule(unknown, T0, 1, T0, "x")).isFalse();
     assertThat(queue.complete(unknown, T0)).isFalse();
-    assertThat(queue.cancel(unknown)).isFalse();
+    assertThat(queue.cancel(unknown.requestId(), Optional.of(collection))).isZero();
+    assertThat(queue.cancel(unknown.requestId(), Optional.empty())).isZero();
     assertThat(queue.deadLetter(unknown, T0, 1, "d" + unique(), T0, "x")).isEmpty();
     assertThat(queue.extendLease(unknown, T0, T0.plus(LEASE))).isFalse();
     assertThat(queue.revive("d" + unique(), T0)).isFalse();
@@ -190,7 +212,7 @@ public abstract class RetryQueueContract {
     Instant held = leaseOne(T0);
     String deadLetterId = "d" + unique();
 
-    Optional<DeadLetter> letter = queue.deadLetter(op.requestId(), held, 1, deadLetterId, T0.plusSeconds(9), "gave up");
+    Optional<DeadLetter> letter = queue.deadLetter(op, held, 1, deadLetterId, T0.plusSeconds(9), "gave up");
 
     assertThat(letter).hasValueSatisfying(dead -> {
       assertThat(dead.deadLetterId()).isEqualTo(deadLetterId);
@@ -210,9 +232,9 @@ public abstract class RetryQueueContract {
   void aRevivedDeadLetterIsDueNowWithItsAttemptsReset() {
     RetryOp op = retryOp(collection, Op.ENRICH, T0);
     queue.enqueue(op);
-    queue.reschedule(op.requestId(), leaseOne(T0), 7, T0.plusSeconds(60), "still failing");
+    queue.reschedule(op, leaseOne(T0), 7, T0.plusSeconds(60), "still failing");
     String deadLetterId = "d" + unique();
-    queue.deadLetter(op.requestId(), leaseOne(T0.plusSeconds(60)), 7, deadLetterId, T0.plusSeconds(61), "gave up");
+    queue.deadLetter(op, leaseOne(T0.plusSeconds(60)), 7, deadLetterId, T0.plusSeconds(61), "gave up");
     Instant now = T0.plusSeconds(3600);
 
     assertThat(queue.revive(deadLetterId, now)).isTrue();
@@ -235,12 +257,12 @@ public abstract class RetryQueueContract {
     queue.enqueue(leased);
     Instant held = leaseOne(T0.minusSeconds(1));
 
-    assertThat(queue.cancel(leased.requestId())).isTrue();
-    assertThat(queue.cancel(idle.requestId())).isTrue();
+    assertThat(queue.cancel(leased.requestId(), Optional.of(leased.collection()))).isEqualTo(1);
+    assertThat(queue.cancel(idle.requestId(), Optional.of(idle.collection()))).isEqualTo(1);
 
     assertThat(queue.pending(FallbackFilter.all(), 10)).isEmpty();
-    assertThat(queue.reschedule(leased.requestId(), held, 1, T0, "late worker")).isFalse();
-    assertThat(queue.complete(leased.requestId(), held)).isFalse();
+    assertThat(queue.reschedule(leased, held, 1, T0, "late worker")).isFalse();
+    assertThat(queue.complete(leased, held)).isFalse();
   }
 
   // ------------------------------------------------------------------ fencing and per-item order
@@ -253,15 +275,15 @@ public abstract class RetryQueueContract {
     // The first worker stalls past its lease; a second one takes the op over.
     Instant currentLease = queue.lease(lostLease, LEASE, 1).get(0).leaseUntil().orElseThrow();
 
-    assertThat(queue.complete(op.requestId(), lostLease)).isFalse();
-    assertThat(queue.reschedule(op.requestId(), lostLease, 2, T0, "late")).isFalse();
-    assertThat(queue.deadLetter(op.requestId(), lostLease, 3, "d" + unique(), T0, "late")).isEmpty();
-    assertThat(queue.extendLease(op.requestId(), lostLease, lostLease.plus(LEASE))).isFalse();
+    assertThat(queue.complete(op, lostLease)).isFalse();
+    assertThat(queue.reschedule(op, lostLease, 2, T0, "late")).isFalse();
+    assertThat(queue.deadLetter(op, lostLease, 3, "d" + unique(), T0, "late")).isEmpty();
+    assertThat(queue.extendLease(op, lostLease, lostLease.plus(LEASE))).isFalse();
     assertThat(queue.deadLetters(FallbackFilter.all(), 10)).isEmpty();
     assertThat(queue.pending(FallbackFilter.all(), 10)).singleElement()
         .satisfies(pending -> assertThat(pending.leaseUntil()).contains(currentLease));
 
-    assertThat(queue.complete(op.requestId(), currentLease)).isTrue();
+    assertThat(queue.complete(op, currentLease)).isTrue();
     assertThat(queue.pending(FallbackFilter.all(), 10)).isEmpty();
   }
 
@@ -272,11 +294,11 @@ public abstract class RetryQueueContract {
     Instant first = queue.lease(T0, LEASE, 1).get(0).leaseUntil().orElseThrow();
     Instant extended = first.plus(LEASE);
 
-    assertThat(queue.extendLease(op.requestId(), first, extended)).isTrue();
+    assertThat(queue.extendLease(op, first, extended)).isTrue();
 
     assertThat(queue.lease(first, LEASE, 1)).as("still leased after the old end").isEmpty();
-    assertThat(queue.reschedule(op.requestId(), first, 2, T0, "old token")).isFalse();
-    assertThat(queue.reschedule(op.requestId(), extended, 2, T0.plusSeconds(1), "timeout")).isTrue();
+    assertThat(queue.reschedule(op, first, 2, T0, "old token")).isFalse();
+    assertThat(queue.reschedule(op, extended, 2, T0.plusSeconds(1), "timeout")).isTrue();
     assertThat(queue.pending(FallbackFilter.all(), 10)).singleElement().satisfies(pending -> {
       assertThat(pending.attempts()).isEqualTo(2);
       assertThat(pending.leaseUntil()).isEmpty();
@@ -289,7 +311,7 @@ public abstract class RetryQueueContract {
     queue.enqueue(op);
     Instant held = queue.lease(T0, LEASE, 1).get(0).leaseUntil().orElseThrow();
 
-    assertThat(queue.deadLetter(op.requestId(), held, 4, "d" + unique(), T0.plusSeconds(1), "gave up")).isPresent();
+    assertThat(queue.deadLetter(op, held, 4, "d" + unique(), T0.plusSeconds(1), "gave up")).isPresent();
 
     assertThat(queue.pending(FallbackFilter.all(), 10)).isEmpty();
     assertThat(queue.deadLetters(FallbackFilter.all(), 10)).singleElement().satisfies(dead -> {
@@ -313,9 +335,9 @@ public abstract class RetryQueueContract {
 
     Instant held = queue.lease(T0, LEASE, 10).stream().filter(op -> op.requestId().equals(first.requestId()))
         .findFirst().orElseThrow().leaseUntil().orElseThrow();
-    queue.deadLetter(first.requestId(), held, 1, "d" + unique(), T0.plusSeconds(9), "gave up");
+    queue.deadLetter(first, held, 1, "d" + unique(), T0.plusSeconds(9), "gave up");
     assertThat(queue.aheadOf(second)).as("a dead letter parks the ops behind it").contains(first.requestId());
-    queue.cancel(second.requestId());
+    queue.cancel(second.requestId(), Optional.of(second.collection()));
     assertThat(queue.aheadOf(third)).contains(first.requestId());
   }
 
@@ -337,9 +359,9 @@ public abstract class RetryQueueContract {
     RetryOp doomedElsewhere = retryOp(other, Op.DELETE, T0.plusSeconds(4));
     // The doomed ops are queued, leased and dead-lettered before the others are queued.
     queue.enqueue(doomedHere);
-    queue.deadLetter(doomedHere.requestId(), leaseOne(T0.plusSeconds(3)), 1, "d" + unique(), T0.plusSeconds(10), "x");
+    queue.deadLetter(doomedHere, leaseOne(T0.plusSeconds(3)), 1, "d" + unique(), T0.plusSeconds(10), "x");
     queue.enqueue(doomedElsewhere);
-    queue.deadLetter(doomedElsewhere.requestId(), leaseOne(T0.plusSeconds(4)), 1, "d" + unique(), T0.plusSeconds(11),
+    queue.deadLetter(doomedElsewhere, leaseOne(T0.plusSeconds(4)), 1, "d" + unique(), T0.plusSeconds(11),
         "x");
     List.of(create, update, elsewhere).forEach(queue::enqueue);
 
@@ -362,7 +384,7 @@ public abstract class RetryQueueContract {
     RetryOp doomed = retryOp(collection, Op.CREATE, T0.plusSeconds(3));
     // Dead-lettered before the others are queued, so that its lease takes none of theirs.
     queue.enqueue(doomed);
-    queue.deadLetter(doomed.requestId(), leaseOne(T0.plusSeconds(3)), 1, "d" + unique(), T0.plusSeconds(4), "x");
+    queue.deadLetter(doomed, leaseOne(T0.plusSeconds(3)), 1, "d" + unique(), T0.plusSeconds(4), "x");
     List.of(oldest, middle, newest).forEach(queue::enqueue);
     queue.lease(T0.plusSeconds(1), LEASE, 10);
 

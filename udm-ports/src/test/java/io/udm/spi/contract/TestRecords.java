@@ -78,8 +78,12 @@ public final class TestRecords {
     return version(key, ov).meta(meta).head();
   }
 
-  /** Builds a {@link VersionRecord} (or the head pointing at it) with sensible defaults. */
+  /**
+   * Builds a {@link VersionRecord} (or the head pointing at it) with sensible defaults. A cv is
+   * unique per collection, so the default cv is one no other record of the test run has.
+   */
   public static final class VersionBuilder {
+    private static final java.util.concurrent.atomic.AtomicLong NEXT_CV = new java.util.concurrent.atomic.AtomicLong();
     private final ItemKey key;
     private final long ov;
     private long cv;
@@ -94,7 +98,7 @@ public final class TestRecords {
     private VersionBuilder(ItemKey key, long ov) {
       this.key = key;
       this.ov = ov;
-      this.cv = ov;
+      this.cv = 1_000_000 + NEXT_CV.incrementAndGet();
       this.at = T0.plusSeconds(ov);
       this.op = ov == 1 ? Op.CREATE : Op.UPDATE;
     }

@@ -214,6 +214,84 @@ public abstract class VersionLogContract {
     assertThat(log.listByCv(collection, 0, 10)).extracting(VersionRecord::cv).containsExactly(2L, 5L, 9L);
   }
 
+  // ------------------------------------------------------------------ burned cvs
+
+  @Test
+  void anAppendWithABurnedCvIsRefusedHoweverLateItArrives() {
+    assertThat(log.burn(collection, List.of(4L), T0)).as("no version held cv 4").isEmpty();
+
+    assertThat(log.append(version(key, 1).cv(4).build())).isEqualTo(AppendResult.CV_BURNED);
+
+    assertThat(log.find(key, 1)).as("nothing was written").isEmpty();
+    assertThat(log.append(version(key, 1).cv(6).build())).as("a fresh cv commits").isEqualTo(AppendResult.APPENDED);
+  }
+
+  @Test
+  void burningACvAVersionHoldsReportsItAndLeavesTheVersion() {
+    VersionRecord committed = version(key, 1).cv(3).build();
+    log.append(committed);
+
+    assertThat(log.burn(collection, List.of(2L, 3L, 5L), T0)).containsExactly(3L);
+
+    assertSameVersion(log.find(key, 1), committed);
+    assertThat(log.burnedCvs(collection, 0, 10, 10)).containsExactly(2L, 5L);
+    assertThat(log.burn(collection, List.of(2L, 5L), T0)).as("burning again is a no-op").isEmpty();
+    assertThat(log.burnedCvs(collection, 0, 10, 10)).containsExactly(2L, 5L);
+  }
+
+  @Test
+  void burnedCvsAreNoVersionsAndStayInTheirCollection() {
+    log.append(version(key, 1).cv(1).build());
+    log.burn(collection, List.of(2L, 3L), T0);
+    log.append(version(key, 2).cv(4).build());
+
+    assertThat(log.listByCv(collection, 0, 10)).extracting(VersionRecord::cv).containsExactly(1L, 4L);
+    assertThat(log.history(key)).extracting(VersionRecord::ov).containsExactly(1L, 2L);
+    assertThat(log.latest(key).orElseThrow().ov()).isEqualTo(2);
+    assertThat(log.burnedCvs(siblingOf(collection), 0, 10, 10)).isEmpty();
+    assertThat(log.append(version(newKey(siblingOf(collection)), 1).cv(2).build()))
+        .as("cv 2 of another collection").isEqualTo(AppendResult.APPENDED);
+  }
+
+  @Test
+  void burnedCvsAreListedInARangeAscendingUpToALimit() {
+    log.burn(collection, List.of(9L, 3L, 5L, 7L, 1L), T0);
+
+    assertThat(log.burnedCvs(collection, 0, 100, 10)).containsExactly(1L, 3L, 5L, 7L, 9L);
+    assertThat(log.burnedCvs(collection, 3, 7, 10)).containsExactly(5L, 7L);
+    assertThat(log.burnedCvs(collection, 0, 100, 2)).containsExactly(1L, 3L);
+    assertThat(log.burnedCvs(collection, 9, 100, 10)).isEmpty();
+    assertThat(log.burnedCvs(collection, 5, 5, 10)).isEmpty();
+  }
+
+  @Test
+  void aThousandsWideGapBurnsWhole() {
+    List<Long> gap = java.util.stream.LongStream.rangeClosed(10, 2_600).boxed().toList();
+    log.append(version(key, 1).cv(1_000).build());
+
+    assertThat(log.burn(collection, gap, T0)).containsExactly(1_000L);
+
+    assertThat(log.burnedCvs(collection, 0, 3_000, 5_000)).hasSize(gap.size() - 1);
+  }
+
+  @Test
+  void ofAnAppendAndABurnOfTheSameCvRacingExactlyOneWins() {
+    for (int round = 0; round < 20; round++) {
+      ItemKey item = newKey(collection);
+      long cv = 100 + round;
+      VersionRecord record = version(item, 1).cv(cv).build();
+      List<Object> outcomes = Race.run(2, thread -> thread == 0
+          ? log.append(record)
+          : log.burn(collection, List.of(cv), T0));
+      boolean appended = outcomes.get(0).equals(AppendResult.APPENDED);
+      boolean burned = ((java.util.Set<?>) outcomes.get(1)).isEmpty();
+      assertThat(appended).as("round %d: appended %s, burned %s", round, outcomes.get(0), outcomes.get(1))
+          .isNotEqualTo(burned);
+      assertThat(log.find(item, 1).isPresent()).isEqualTo(appended);
+      assertThat(log.burnedCvs(collection, cv - 1, cv, 1).isEmpty()).isEqualTo(appended);
+    }
+  }
+
   @Test
   void aRecordKeepsTheTimeItsCvWasDrawn() {
     Instant drawn = T0.plusMillis(1234);
@@ -250,6 +328,25 @@ public abstract class VersionLogContract {
     memos.rememberPrunedRequests(List.of(PrunedRequest.of(version(key, 1).requestId(requestId).build(), T0.plusSeconds(7200))));
 
     assertThat(memos.findPrunedRequest(collection, requestId, T0.plusSeconds(3600))).isPresent();
+  }
+
+  @Test
+  void aCollectionsLiveMemosAreListedInRequestIdOrderAPageAtATime() {
+    List<String> ids = List.of("a" + unique(), "b" + unique(), "c" + unique());
+    memos.rememberPrunedRequests(List.of(
+        PrunedRequest.of(version(key, 1).requestId(ids.get(2)).build(), T0.plusSeconds(60)),
+        PrunedRequest.of(version(key, 2).requestId(ids.get(0)).build(), T0.plusSeconds(60)),
+        PrunedRequest.of(version(key, 3).requestId(ids.get(1)).build(), T0.plusSeconds(60)),
+        PrunedRequest.of(version(key, 4).requestId("x" + unique()).build(), T0.plusSeconds(5)),
+        PrunedRequest.of(version(newKey(siblingOf(collection)), 1).requestId("s" + unique()).build(),
+            T0.plusSeconds(60))));
+
+    assertThat(memos.prunedRequests(collection, Optional.empty(), 10, T0.plusSeconds(10)))
+        .extracting(PrunedRequest::requestId).as("live ones of this collection").containsExactlyElementsOf(ids);
+    assertThat(memos.prunedRequests(collection, Optional.empty(), 2, T0.plusSeconds(10)))
+        .extracting(PrunedRequest::requestId).containsExactly(ids.get(0), ids.get(1));
+    assertThat(memos.prunedRequests(collection, Optional.of(ids.get(1)), 10, T0.plusSeconds(10)))
+        .extracting(PrunedRequest::requestId).containsExactly(ids.get(2));
   }
 
   // ------------------------------------------------------------------ reads by time and order
