@@ -281,12 +281,12 @@ public abstract class ChangeFeedSuite {
    */
   @Test
   void anAppendArrivingAfterTheFeedMovedOnIsListedOnceOrNotCommittedAtAll() throws Exception {
-    HeldAppends held = stores.heldAppends(ports, storeClock);
+    HeldCalls held = stores.heldCalls(ports, storeClock);
     ItemOps slowWriter = udm(held.ports()).with(ctx);
     ItemOps other = udm(ports).with(ctx);
     ItemOps follower = udm(stores.otherClients(ports, storeClock)).with(ctx);
     String before = other.create(Map.of("v", "before")).id();
-    held.holdNext();
+    held.holdNext(HeldCalls.StoreCall.APPEND);
     ExecutorService pool = Executors.newSingleThreadExecutor();
     Future<String> slow = pool.submit(() -> slowWriter.create(Map.of("v", "slow")).id());
     held.awaitHeld();

@@ -52,6 +52,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Online rebalance through the public API, on three backend pairs: adding a pair breaks nothing and
@@ -307,21 +309,22 @@ public abstract class RebalanceSuite {
   }
 
   /**
-   * A writer in another process has its append to the source held (in a socket, a driver retry, a
-   * paused JVM) while the collection moves, and the append reaches the source only after the
-   * switch. The write either fails with a typed, retryable error or is on the target, once; the
-   * source holds nothing the target lacks.
+   * A writer in another process has its append (or its head move) to the source held (in a socket,
+   * a driver retry, a paused JVM) while the collection moves, and the call reaches the source only
+   * after the switch. The write either fails with a typed, retryable error or is on the target,
+   * once; the source holds nothing the target lacks.
    */
-  @Test
-  void anAppendHeldPastAMoveNeverLandsOnTheSourceAlone() throws Exception {
-    RouteContext ctx = RouteContext.of(tenant, "db", "held");
-    HeldAppends slow = stores.heldAppends(ports, clock);
+  @ParameterizedTest
+  @EnumSource(HeldCalls.StoreCall.class)
+  void aCallHeldPastAMoveNeverLeavesAWriteOnTheSourceAlone(HeldCalls.StoreCall heldCall) throws Exception {
+    RouteContext ctx = RouteContext.of(tenant, "db", "held-" + heldCall.name().toLowerCase(java.util.Locale.ROOT));
+    HeldCalls slow = stores.heldCalls(ports, clock);
     Udm writer = open(UdmConfig.builder().build(), slow.ports());
     List<String> ids = fill(writer.with(ctx));
     String source = writer.route(ctx).backendId();
     // The default grace: the source keeps its former copy for the checks below.
     Udm mover = open(draining(UdmConfig.builder().build(), source), ports);
-    slow.holdNext();
+    slow.holdNext(heldCall);
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
     java.util.concurrent.Future<io.udm.api.UpdateResult> held = pool.submit(() -> writer.with(ctx)
         .update(ids.get(0), Map.of("late", true), WriteOptions.builder().requestId("held").build()));
@@ -337,8 +340,9 @@ public abstract class RebalanceSuite {
     String target = mover.route(ctx).backendId();
     List<VersionRecord> onTarget = backend(target).versions().listByCv(ctx, 0, 1000);
     List<VersionRecord> onSource = backend(source).versions().listByCv(ctx, 0, 1000);
-    System.out.printf("[rebalance] an append held through a move: %s; %d versions on the target, %d on the source%n",
-        written.map(w -> "acknowledged as ov " + w.ov()).orElse("refused retryably"), onTarget.size(), onSource.size());
+    System.out.printf("[rebalance] %s held through a move: %s; %d versions on the target, %d on the source%n",
+        heldCall, written.map(w -> "acknowledged as ov " + w.ov()).orElse("refused retryably"), onTarget.size(),
+        onSource.size());
     Set<String> targetWrites = onTarget.stream().map(VersionRecord::writeId).collect(Collectors.toSet());
     assertThat(onSource).allSatisfy(v -> assertThat(targetWrites)
         .as("source version %s ov %d is on the target", v.key(), v.ov()).contains(v.writeId()));

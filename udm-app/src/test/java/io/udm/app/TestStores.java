@@ -31,11 +31,12 @@ public interface TestStores {
   }
 
   /**
-   * Clients of the same stores, as another process has, whose next version append a test can hold
-   * on its way to the store and deliver late. In memory a stalling port holds the call in the process.
+   * Clients of the same stores, as another process has, whose next version append or head move a
+   * test can hold on its way to the store and deliver late. In memory a stalling port holds the
+   * call in the process.
    */
-  default HeldAppends heldAppends(StoragePorts ports, MutableClock clock) {
-    return HeldAppends.inProcess(otherClients(ports, clock));
+  default HeldCalls heldCalls(StoragePorts ports, MutableClock clock) {
+    return HeldCalls.inProcess(otherClients(ports, clock));
   }
 
   /** A tenant id no other test uses, for tests whose stores are shared. */

@@ -62,15 +62,15 @@ public final class DelayingRelay implements AutoCloseable {
   }
 
   /**
-   * The bytes that start a MongoDB {@code insert} command into {@code collection}: the BSON string
-   * element {@code insert: "<collection>"} as the driver writes it at the head of the command.
+   * The bytes that start a MongoDB command on {@code collection} ({@code insert}, {@code update}):
+   * the BSON string element {@code <command>: "<collection>"} the driver writes at its head.
    */
-  public static byte[] mongoInsertInto(String collection) {
+  public static byte[] mongoCommand(String command, String collection) {
+    byte[] verb = command.getBytes(StandardCharsets.US_ASCII);
     byte[] name = collection.getBytes(StandardCharsets.UTF_8);
-    java.nio.ByteBuffer element = java.nio.ByteBuffer.allocate(1 + 7 + 4 + name.length + 1)
+    java.nio.ByteBuffer element = java.nio.ByteBuffer.allocate(1 + verb.length + 1 + 4 + name.length + 1)
         .order(java.nio.ByteOrder.LITTLE_ENDIAN);
-    element.put((byte) 0x02).put("insert".getBytes(StandardCharsets.US_ASCII)).put((byte) 0)
-        .putInt(name.length + 1).put(name).put((byte) 0);
+    element.put((byte) 0x02).put(verb).put((byte) 0).putInt(name.length + 1).put(name).put((byte) 0);
     return element.array();
   }
 

@@ -1,7 +1,7 @@
 package io.udm.bootstrap.wiring;
 
 import io.udm.api.config.UdmConfig;
-import io.udm.app.HeldAppends;
+import io.udm.app.HeldCalls;
 import io.udm.app.MutableClock;
 import io.udm.app.StoragePorts;
 import io.udm.app.TestStores;
@@ -96,11 +96,11 @@ public final class MongoS3Stores implements TestStores, AfterAllCallback {
 
   /**
    * Clients whose MongoDB traffic goes through a {@link DelayingRelay} per pair: the next insert
-   * into {@code versions} they send is held in its link and reaches the server when released,
-   * after the driver gave up on it (its socket timeout is short here).
+   * into {@code versions} (or update of {@code heads}) they send is held in its link and reaches
+   * the server when released, after the driver gave up on it (its socket timeout is short here).
    */
   @Override
-  public synchronized HeldAppends heldAppends(StoragePorts ports, MutableClock clock) {
+  public synchronized HeldCalls heldCalls(StoragePorts ports, MutableClock clock) {
     ports(clock);
     List<DelayingRelay> pairRelays = new java.util.ArrayList<>();
     List<String> relayedUris = new java.util.ArrayList<>();
@@ -117,15 +117,17 @@ public final class MongoS3Stores implements TestStores, AfterAllCallback {
     relayedOpened.add(clients);
     StoragePorts shared = new StoragePorts(clients.backends(), clients.counters(), clients.placements(),
         clients.retryQueue(), clients.countersProbe(), List.of());
-    return new HeldAppends() {
+    return new HeldCalls() {
       @Override
       public StoragePorts ports() {
         return shared;
       }
 
       @Override
-      public void holdNext() {
-        pairRelays.forEach(r -> r.holdNext(DelayingRelay.mongoInsertInto("versions")));
+      public void holdNext(StoreCall call) {
+        byte[] command = call == StoreCall.APPEND
+            ? DelayingRelay.mongoCommand("insert", "versions") : DelayingRelay.mongoCommand("update", "heads");
+        pairRelays.forEach(r -> r.holdNext(command));
       }
 
       @Override
