@@ -246,16 +246,13 @@ public abstract class RebalanceSuite {
       }
     }, "writer-during-move");
     writing.start();
-    while (acked.size() < 20) {
-      Thread.sleep(5);
-    }
+    awaitOrFail(() -> acked.size() >= 20 || !wrong.isEmpty(), "20 writes acknowledged before the move");
     RebalanceResult result = mover.maintenance().rebalance(mine());
     int ackedAtSwitch = acked.size();
-    while (acked.size() < ackedAtSwitch + 20 && wrong.isEmpty()) {
-      Thread.sleep(5);
-    }
+    awaitOrFail(() -> acked.size() >= ackedAtSwitch + 20 || !wrong.isEmpty(), "20 writes acknowledged after it");
     stop.set(true);
-    writing.join();
+    writing.join(PATIENCE_MILLIS);
+    assertThat(writing.isAlive()).as("the writer stopped").isFalse();
 
     System.out.printf("[rebalance] writer in another instance through the move: %d writes acknowledged, %d after"
         + " the switch, refused retryably %s%n", acked.size(), acked.size() - ackedAtSwitch, refusedRetryably);
@@ -381,6 +378,21 @@ public abstract class RebalanceSuite {
     assertThat(fresh.with(ctx).history(id)).hasSize(1);
   }
 
+  /** How long a test waits for anything before it fails. */
+  private static final long PATIENCE_MILLIS = 60_000;
+
+  /** Waits for {@code condition}; a minute without it fails the test, naming what was awaited. */
+  private static void awaitOrFail(java.util.function.BooleanSupplier condition, String what)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(PATIENCE_MILLIS);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("waited a minute for " + what);
+      }
+      Thread.sleep(5);
+    }
+  }
+
   /** What a held write ended with; empty when it failed with a typed, retryable error. */
   private static <T> Optional<T> outcome(java.util.concurrent.Future<T> write) throws Exception {
     try {
@@ -499,7 +511,10 @@ public abstract class RebalanceSuite {
     String drainedId = placedOn.values().iterator().next();
     Udm draining = open(draining(NO_GRACE, drainedId), ports);
 
-    RouteContext brandNew = collections.stream().map(ctx -> RouteContext.of(tenant, "db2", ctx.collection()))
+    // A collection the drained pair would own by hash: a third of all names, so one turns up within
+    // a few tries (searching only 12 names missed in about one run in 130).
+    RouteContext brandNew = java.util.stream.IntStream.range(0, 10_000)
+        .mapToObj(n -> RouteContext.of(tenant, "db2", "new" + n))
         .filter(ctx -> ownerAmong(ids(ports.backends()), ctx).equals(drainedId)).findFirst().orElseThrow();
     assertThat(draining.route(brandNew).backendId()).as("a new collection never goes to a draining pair")
         .isNotEqualTo(drainedId);

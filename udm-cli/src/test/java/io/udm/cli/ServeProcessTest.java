@@ -115,7 +115,9 @@ class ServeProcessTest {
         }
       });
       writer.start();
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
       while (acknowledged.size() < 20) {
+        assertThat(System.nanoTime()).as("20 writes acknowledged by the serve within a minute").isLessThan(deadline);
         Thread.sleep(10);
       }
       stop(served); // SIGTERM with writes in flight
