@@ -74,8 +74,7 @@ public final class MongoS3Stores implements TestStores, AfterAllCallback {
       config = servers.configFor(UdmConfig.builder().build(), "suite-" + UUID.randomUUID().toString().substring(0, 8));
       opened = ProductionStorage.open(config, true, Duration.ofSeconds(10));
       // Without their resources: a test's Udm.close() must not close what the next test uses.
-      shared = new StoragePorts(opened.backends(), opened.counters(), opened.placements(), opened.retryQueue(),
-          opened.countersProbe(), List.of());
+      shared = withoutResources(opened);
     }
     return shared;
   }
@@ -85,8 +84,7 @@ public final class MongoS3Stores implements TestStores, AfterAllCallback {
     ports(clock);
     if (otherShared == null) {
       otherOpened = ProductionStorage.open(config, true, Duration.ofSeconds(10));
-      otherShared = new StoragePorts(otherOpened.backends(), otherOpened.counters(), otherOpened.placements(),
-          otherOpened.retryQueue(), otherOpened.countersProbe(), List.of());
+      otherShared = withoutResources(otherOpened);
     }
     return otherShared;
   }
@@ -115,8 +113,7 @@ public final class MongoS3Stores implements TestStores, AfterAllCallback {
         .counters(io.udm.api.config.CountersConfig.builder().mongoUri(config.mongoUris().get(0)).build()).build();
     StoragePorts clients = ProductionStorage.open(relayed, true, Duration.ofSeconds(10));
     relayedOpened.add(clients);
-    StoragePorts shared = new StoragePorts(clients.backends(), clients.counters(), clients.placements(),
-        clients.retryQueue(), clients.countersProbe(), List.of());
+    StoragePorts shared = withoutResources(clients);
     return new HeldCalls() {
       @Override
       public StoragePorts ports() {
@@ -145,5 +142,11 @@ public final class MongoS3Stores implements TestStores, AfterAllCallback {
         return RELAYED_SOCKET_TIMEOUT.plusSeconds(1);
       }
     };
+  }
+
+  /** {@code opened} without its resources: a test's Udm.close() must not close what the next test uses. */
+  private static StoragePorts withoutResources(StoragePorts opened) {
+    return new StoragePorts(opened.backends(), opened.counters(), opened.placements(), opened.retryQueue(),
+        opened.countersProbe(), List.of());
   }
 }
