@@ -5,14 +5,16 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * Which JSON numbers UDM accepts: finite ones that every store keeps exactly. MongoDB holds a
- * number as a 64-bit integer, a double, or a Decimal128 (34 significant digits, exponent
- * -6143..6144); the in-memory store would hold more, so without this rule the two wirings would
- * disagree about the same document, and MongoDB would refuse it only at the commit.
+ * Which JSON numbers UDM accepts: finite ones that every store keeps exactly. A payload is stored as
+ * JSON text and read back with decimals as doubles (as the HTTP service reads a request), so a
+ * decimal must be a double's value: a {@code BigDecimal} with more digits or range than a double
+ * would come back changed, and is refused instead. An integer is read back exactly at any size, but
+ * MongoDB holds an indexed one as a 64-bit integer or a Decimal128 (34 significant digits,
+ * exponent up to 6144), so a wider one is refused too; without these rules the two wirings would disagree about the same
+ * document, or a value would change silently between write and read.
  */
 public final class NumberRules {
   static final int MAX_DECIMAL_DIGITS = 34;
-  static final int MIN_DECIMAL_EXPONENT = -6143;
   static final int MAX_DECIMAL_EXPONENT = 6144;
 
   private NumberRules() {}
@@ -26,13 +28,23 @@ public final class NumberRules {
       }
       return Optional.empty();
     }
-    if (number.isBigDecimal() || number.isBigInteger()) {
-      BigDecimal value = number.decimalValue().stripTrailingZeros();
+    if (number.isBigDecimal()) {
+      BigDecimal value = number.decimalValue();
+      double asDouble = value.doubleValue();
+      if (Double.isInfinite(asDouble) || BigDecimal.valueOf(asDouble).compareTo(value) != 0) {
+        return Optional.of(abbreviated(value.toString()) + " has more precision or range than a stored decimal"
+            + " keeps (decimals are read back as doubles, about 17 significant digits up to 1.8e308); round it,"
+            + " or send it as a string to keep every digit");
+      }
+      return Optional.empty();
+    }
+    if (number.isBigInteger()) {
+      BigDecimal value = new BigDecimal(number.bigIntegerValue()).stripTrailingZeros();
       int exponent = value.precision() - value.scale() - 1;
-      if (value.precision() > MAX_DECIMAL_DIGITS || exponent < MIN_DECIMAL_EXPONENT || exponent > MAX_DECIMAL_EXPONENT) {
-        return Optional.of(abbreviated(number.decimalValue().toString()) + " has more precision or range than a"
-            + " store keeps exactly (at most " + MAX_DECIMAL_DIGITS + " significant digits, exponent "
-            + MIN_DECIMAL_EXPONENT + ".." + MAX_DECIMAL_EXPONENT + "); round it or send it as a string");
+      if (value.precision() > MAX_DECIMAL_DIGITS || exponent > MAX_DECIMAL_EXPONENT) {
+        return Optional.of(abbreviated(number.bigIntegerValue().toString()) + " has more precision or range than a"
+            + " store keeps exactly (at most " + MAX_DECIMAL_DIGITS + " significant digits, exponent up to "
+            + MAX_DECIMAL_EXPONENT + "); send it as a string");
       }
     }
     return Optional.empty();
