@@ -32,9 +32,17 @@ public final class Udms {
 
   /** {@link #inMemory(UdmConfig)} reading time from {@code clock}, with options (metrics). */
   public static Udm inMemory(UdmConfig config, Clock clock, UdmOptions options) {
+    return inMemory(config, clock, options, PortDecorator.NONE);
+  }
+
+  /**
+   * {@link #inMemory(UdmConfig, Clock, UdmOptions)} with the stores seen through {@code stores},
+   * beneath the metrics (where a real store's failures are): tests put a fault injector there.
+   */
+  static Udm inMemory(UdmConfig config, Clock clock, UdmOptions options, PortDecorator stores) {
     Objects.requireNonNull(options, "options");
     MemoryUdmComponent component = DaggerMemoryUdmComponent.factory().create(Objects.requireNonNull(config, "config"),
-        Objects.requireNonNull(clock, "clock"), ports(options, "memory", "memory"));
+        Objects.requireNonNull(clock, "clock"), ports(options, "memory", "memory", stores));
     return instrumented(component.udm(), component.optimizer(), options);
   }
 
@@ -60,13 +68,18 @@ public final class Udms {
    * and throws a {@code StorageException} naming the backend, without credentials.
    */
   public static Udm create(UdmConfig config, ConnectOptions connect, UdmOptions options) {
+    return create(config, connect, options, PortDecorator.NONE);
+  }
+
+  /** {@link #create(UdmConfig, ConnectOptions, UdmOptions)} with the stores seen through {@code stores}, beneath the metrics. */
+  static Udm create(UdmConfig config, ConnectOptions connect, UdmOptions options, PortDecorator stores) {
     Objects.requireNonNull(config, "config").requireBackends();
     Objects.requireNonNull(connect, "connect");
     Objects.requireNonNull(options, "options");
     StorageConnection connection = new StorageConnection(connect.createBucketsIfMissing(), connect.connectTimeout(),
         connect.storesPrepared());
     ProductionUdmComponent component = DaggerProductionUdmComponent.factory()
-        .create(config, connection, connect.clock(), ports(options, "mongo", "s3"));
+        .create(config, connection, connect.clock(), ports(options, "mongo", "s3", stores));
     return instrumented(component.udm(), component.optimizer(), options);
   }
 
@@ -74,9 +87,11 @@ public final class Udms {
    * Micrometer is optional for library users: only these two methods name its types, and they
    * reach MeteredPorts and UdmMetrics only when a registry was given.
    */
-  private static PortDecorator ports(UdmOptions options, String databaseStore, String objectStore) {
-    return options.meterRegistry().isEmpty() ? PortDecorator.NONE
+  private static PortDecorator ports(UdmOptions options, String databaseStore, String objectStore,
+      PortDecorator stores) {
+    PortDecorator metered = options.meterRegistry().isEmpty() ? PortDecorator.NONE
         : new MeteredPorts(options.meterRegistry().get(), databaseStore, objectStore);
+    return ports -> metered.decorate(stores.decorate(ports));
   }
 
   private static Udm instrumented(Udm udm, WriteOptimizer optimizer, UdmOptions options) {

@@ -48,6 +48,11 @@ public final class UdmMetrics {
     return new MeteredUdm(udm, registry, removeGauges);
   }
 
+  /**
+   * Only these gauges hold the sampled stats, so they hold them strongly: Micrometer's gauges keep a
+   * weak reference by default, and would show NaN after the next garbage collection. Closing the
+   * UDM removes them, and the stats with them.
+   */
   private static List<Meter> queueGauges(FallbackApi fallback, MeterRegistry registry) {
     SampledQueueStats stats = new SampledQueueStats(fallback, Duration.ofSeconds(1));
     return List.of(
@@ -59,11 +64,12 @@ public final class UdmMetrics {
             QueueStats::deadLetterSize),
         TimeGauge.builder("udm.fallback.queue.oldest.age", stats, TimeUnit.NANOSECONDS,
                 s -> s.read(q -> q.oldestPendingAge().toNanos()))
-            .description("How long the oldest waiting operation has waited").register(registry));
+            .description("How long the oldest waiting operation has waited").strongReference(true).register(registry));
   }
 
   private static Gauge gauge(MeterRegistry registry, String name, String description, SampledQueueStats stats,
       ToDoubleFunction<QueueStats> figure) {
-    return Gauge.builder(name, stats, s -> s.read(figure)).description(description).register(registry);
+    return Gauge.builder(name, stats, s -> s.read(figure)).description(description).strongReference(true)
+        .register(registry);
   }
 }

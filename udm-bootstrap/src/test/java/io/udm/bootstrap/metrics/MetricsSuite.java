@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.udm.api.CounterQuery;
+import io.udm.api.FallbackApi;
+import io.udm.api.FallbackFilter;
 import io.udm.api.ItemOps;
 import io.udm.api.MetaQuery;
 import io.udm.api.QueueStats;
@@ -20,14 +22,17 @@ import io.udm.api.config.UdmConfig;
 import io.udm.api.config.WriteOptimizationConfig;
 import io.udm.api.error.NotFoundException;
 import io.udm.api.error.OptimisticLockException;
+import io.udm.api.error.QueuedForRetryException;
 import io.udm.api.error.ValidationException;
 import io.udm.app.MutableClock;
 import io.udm.app.TestStores;
+import io.udm.app.faults.FaultInjector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,11 +50,20 @@ abstract class MetricsSuite {
   /** A UDM on this suite's wiring, built with {@code options}; {@code clock} drives commit times. */
   protected abstract Udm newUdm(UdmConfig config, MutableClock clock, UdmOptions options);
 
+  /** As {@link #newUdm}, every store call passing {@code faults} first (beneath the metrics, where real failures are). */
+  protected abstract Udm newUdmWithFaults(UdmConfig config, MutableClock clock, UdmOptions options, FaultInjector faults);
+
   /** The {@code store} tag of the object store's calls on this wiring. */
   protected abstract String objectStore();
 
   private Udm udm(UdmConfig config, MutableClock clock) {
     Udm udm = newUdm(config, clock, UdmOptions.builder().meterRegistry(registry).build());
+    opened.add(udm);
+    return udm;
+  }
+
+  private Udm udmWithFaults(UdmConfig config, MutableClock clock, FaultInjector faults) {
+    Udm udm = newUdmWithFaults(config, clock, UdmOptions.builder().meterRegistry(registry).build(), faults);
     opened.add(udm);
     return udm;
   }
@@ -175,12 +189,90 @@ abstract class MetricsSuite {
     assertThat(registry.find("udm.fallback.queue.size").gauge()).isNull();
     withoutFallback.close();
 
-    Udm udm = udm(UdmConfig.builder().fallback(FallbackConfig.builder().enabled(true).workerEnabled(false).build())
-        .build());
-    QueueStats stats = udm.fallback().orElseThrow().getQueueStats();
-    assertThat(registry.get("udm.fallback.queue.size").gauge().value()).isEqualTo(stats.queueSize());
-    assertThat(registry.get("udm.fallback.dead.letters").gauge().value()).isEqualTo(stats.deadLetterSize());
-    assertThat(registry.get("udm.fallback.queue.inflight").gauge().value()).isEqualTo(stats.inflight());
+    MutableClock clock = MutableClock.atRealTime();
+    FaultInjector faults = new FaultInjector();
+    // Short retry delays, so the worker runs out of attempts within milliseconds.
+    Udm udm = udmWithFaults(UdmConfig.builder().fallback(FallbackConfig.builder().enabled(true).workerEnabled(false)
+        .maxAttempts(3).baseDelayMs(1).maxDelayMs(8).build()).build(), clock, faults);
+    FallbackApi queue = udm.fallback().orElseThrow();
+    ItemOps items = udm.with(users);
+    // Only the gauges hold what they sample: a collection must not blank them (held weakly, they showed NaN).
+    System.gc();
+    assertGaugesShow(queue, 0, 0);
+
+    // The object store refuses uploads: three creates wait in the queue, the oldest for 10 s.
+    faults.down("blobs.put", true);
+    for (int i = 0; i < 3; i++) {
+      Map<String, Object> data = Map.of("name", "queued-" + i);
+      assertThatThrownBy(() -> items.create(data)).isInstanceOf(QueuedForRetryException.class);
+    }
+    List<String> ids = queue.getPendingOps(FallbackFilter.of(users), 10).stream()
+        .map(op -> op.itemId().orElseThrow()).toList();
+    clock.advance(Duration.ofSeconds(10));
+    assertGaugesShow(queue, 3, 0);
+    assertThat(registry.get("udm.fallback.queue.oldest.age").timeGauge().value(TimeUnit.SECONDS))
+        .as("age of the oldest queued write").isGreaterThanOrEqualTo(10);
+
+    // Still refused when the worker retries: their attempts run out and they become dead letters.
+    queue.startWorker();
+    awaitQueue(queue, stats -> stats.queueSize() == 0 && stats.deadLetterSize() == 3);
+    queue.stopWorker();
+    assertGaugesShow(queue, 0, 3);
+
+    // The store is back: the dead letters are retried, committed, and every gauge is back at 0.
+    faults.up("blobs.put");
+    queue.getDeadLetterOps(FallbackFilter.of(users), 10)
+        .forEach(dead -> assertThat(queue.retryDeadLetter(dead.deadLetterId())).isTrue());
+    assertGaugesShow(queue, 3, 0);
+    queue.startWorker();
+    awaitQueue(queue, stats -> stats.queueSize() == 0 && stats.inflight() == 0);
+    queue.stopWorker();
+    assertGaugesShow(queue, 0, 0);
+    assertThat(registry.get("udm.fallback.queue.oldest.age").timeGauge().value(TimeUnit.SECONDS)).isZero();
+    assertThat(ids).hasSize(3).allSatisfy(id -> assertThat(items.getLatest(id)).as("queued item %s", id).isPresent());
+  }
+
+  /**
+   * The queue holds {@code queued} waiting and {@code dead} dead-lettered operations, none in
+   * flight, and the gauges show it. They sample the queue at most once a second, so they are given
+   * a few seconds to catch up.
+   */
+  private void assertGaugesShow(FallbackApi queue, long queued, long dead) {
+    QueueStats stats = queue.getQueueStats();
+    assertThat(List.of(stats.queueSize(), stats.inflight(), stats.deadLetterSize())).as("queue, in flight, dead letters")
+        .containsExactly(queued, 0L, dead);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!gaugesShow(queued, dead) && System.nanoTime() < deadline) {
+      sleep(Duration.ofMillis(50));
+    }
+    assertThat(registry.get("udm.fallback.queue.size").gauge().value()).as("queue size gauge").isEqualTo(queued);
+    assertThat(registry.get("udm.fallback.queue.inflight").gauge().value()).as("in-flight gauge").isZero();
+    assertThat(registry.get("udm.fallback.dead.letters").gauge().value()).as("dead-letter gauge").isEqualTo(dead);
+  }
+
+  private boolean gaugesShow(long queued, long dead) {
+    return registry.get("udm.fallback.queue.size").gauge().value() == queued
+        && registry.get("udm.fallback.queue.inflight").gauge().value() == 0
+        && registry.get("udm.fallback.dead.letters").gauge().value() == dead;
+  }
+
+  private static void awaitQueue(FallbackApi queue, Predicate<QueueStats> condition) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!condition.test(queue.getQueueStats())) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the queue did not get there within 30 s: " + queue.getQueueStats());
+      }
+      sleep(Duration.ofMillis(20));
+    }
+  }
+
+  private static void sleep(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
   }
 
   @Test

@@ -4,8 +4,10 @@ import io.udm.api.Udm;
 import io.udm.api.UdmOptions;
 import io.udm.api.config.UdmConfig;
 import io.udm.app.MutableClock;
+import io.udm.app.faults.FaultInjector;
 import io.udm.bootstrap.ConnectOptions;
 import io.udm.bootstrap.Udms;
+import io.udm.bootstrap.UdmsWithFaults;
 import io.udm.embedded.EmbeddedServers;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -27,8 +29,20 @@ class MongoS3MetricsTest extends MetricsSuite {
 
   @Override
   protected Udm newUdm(UdmConfig config, MutableClock clock, UdmOptions options) {
-    UdmConfig connected = servers.configFor(config, "metrics-" + UUID.randomUUID().toString().substring(0, 8));
-    return Udms.create(connected, ConnectOptions.defaults().withCreateBucketsIfMissing(true).withClock(clock), options);
+    return Udms.create(connected(config), connect(clock), options);
+  }
+
+  @Override
+  protected Udm newUdmWithFaults(UdmConfig config, MutableClock clock, UdmOptions options, FaultInjector faults) {
+    return UdmsWithFaults.create(connected(config), connect(clock), options, faults);
+  }
+
+  private static UdmConfig connected(UdmConfig config) {
+    return servers.configFor(config, "metrics-" + UUID.randomUUID().toString().substring(0, 8));
+  }
+
+  private static ConnectOptions connect(MutableClock clock) {
+    return ConnectOptions.defaults().withCreateBucketsIfMissing(true).withClock(clock);
   }
 
   @Override
