@@ -2,6 +2,7 @@ package io.udm.http;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -14,8 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * N clients each making M mixed requests (creates, conditional updates of their own items, reads,
- * listings) through some way in ({@link Client}: HTTP or the Java API), timing every request. The
- * concurrency test checks what it acknowledged; the overhead bench compares the two ways in.
+ * listings) through some way in ({@link Client}: HTTP or the Java API), timing every request and
+ * checking every answer against what the client wrote: only a client writes its own items, so it
+ * knows each one's ov and email exactly. The concurrency test checks what it acknowledged; the
+ * overhead bench compares the two ways in.
  */
 public final class MixedWorkload {
   /** One way to reach UDM. Writes return the acknowledged ov; failures throw {@link Failed}. */
@@ -24,12 +27,22 @@ public final class MixedWorkload {
 
     long update(String id, long expectedOv, String email);
 
-    void get(String id);
+    ItemState get(String id);
 
-    void list();
+    /** The first page (at most {@link #LIST_LIMIT}) of the collection's items. */
+    List<ItemState> list();
   }
 
+  /** The page size of {@link Client#list}. */
+  public static final int LIST_LIMIT = 20;
+
+  /** The kinds of request, as {@link Result#requestsByKind} counts them. */
+  public enum Kind { CREATE, UPDATE, GET, LIST }
+
   public record Written(String id, long ov) {}
+
+  /** An item as an answer showed it: its id, ov and the email its data holds. */
+  public record ItemState(String id, long ov, String email) {}
 
   /** A request that did not succeed; {@code serverError} for a 5xx answer. */
   public static final class Failed extends RuntimeException {
@@ -41,9 +54,21 @@ public final class MixedWorkload {
     }
   }
 
-  /** What a run saw: each acknowledged write's id and newest ov, latencies, 5xx and other failures. */
-  public record Result(Map<String, Long> acknowledged, long[] latenciesNanos, int serverErrors, List<String> failures,
-      long elapsedNanos) {
+  /**
+   * What a run saw: each acknowledged item's newest state, latencies (a slot stays 0 for a request
+   * that never completed), how many requests of each kind completed (answered, right or wrong), 5xx
+   * answers, and every failure: refused requests and answers that disagree with what was written.
+   */
+  public record Result(Map<String, ItemState> acknowledged, long[] latenciesNanos, Map<Kind, Integer> requestsByKind,
+      int serverErrors, List<String> failures, long elapsedNanos) {
+    public int completed() {
+      return requestsByKind.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    public int requests(Kind kind) {
+      return requestsByKind.getOrDefault(kind, 0);
+    }
+
     public double requestsPerSecond() {
       return latenciesNanos.length / (elapsedNanos / 1e9);
     }
@@ -59,8 +84,9 @@ public final class MixedWorkload {
   private MixedWorkload() {}
 
   public static Result run(Client client, int clients, int requestsEach, long seed) throws Exception {
-    Map<String, Long> acknowledged = new ConcurrentHashMap<>();
+    Map<String, ItemState> acknowledged = new ConcurrentHashMap<>();
     long[] latencies = new long[clients * requestsEach];
+    Map<Kind, AtomicInteger> completed = new ConcurrentHashMap<>();
     AtomicInteger serverErrors = new AtomicInteger();
     List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -71,45 +97,81 @@ public final class MixedWorkload {
         int clientNo = c;
         running.add(pool.submit(() -> {
           Random random = new Random(seed + clientNo);
-          List<Written> mine = new ArrayList<>();
+          List<String> mineInOrder = new ArrayList<>();
+          Map<String, ItemState> mine = new HashMap<>();
           for (int r = 0; r < requestsEach; r++) {
             long t0 = System.nanoTime();
+            int dice = random.nextInt(10);
+            Kind kind = mine.isEmpty() || dice < 3 ? Kind.CREATE : dice < 5 ? Kind.UPDATE : dice < 9 ? Kind.GET : Kind.LIST;
+            String request = "client " + clientNo + " request " + r + " (" + kind + ")";
             try {
-              int dice = random.nextInt(10);
-              if (mine.isEmpty() || dice < 3) {
-                Written w = client.create("c" + clientNo + "-" + r + "@example.com");
-                mine.add(w);
-                acknowledged.put(w.id(), w.ov());
-              } else if (dice < 5) {
-                int pick = random.nextInt(mine.size());
-                Written w = mine.get(pick);
-                long ov = client.update(w.id(), w.ov(), "u" + clientNo + "-" + r + "@example.com");
-                mine.set(pick, new Written(w.id(), ov));
-                acknowledged.put(w.id(), ov);
-              } else if (dice < 9) {
-                client.get(mine.get(random.nextInt(mine.size())).id());
-              } else {
-                client.list();
+              switch (kind) {
+                case CREATE -> {
+                  String email = "c" + clientNo + "-" + r + "@example.com";
+                  Written w = client.create(email);
+                  ItemState created = new ItemState(w.id(), w.ov(), email);
+                  expect(w.ov() == 1, "a new item at ov 1", w);
+                  expect(acknowledged.putIfAbsent(w.id(), created) == null, "an id no create had", w);
+                  mine.put(w.id(), created);
+                  mineInOrder.add(w.id());
+                }
+                case UPDATE -> {
+                  ItemState before = mine.get(mineInOrder.get(random.nextInt(mineInOrder.size())));
+                  String email = "u" + clientNo + "-" + r + "@example.com";
+                  long ov = client.update(before.id(), before.ov(), email);
+                  expect(ov == before.ov() + 1, "ov " + (before.ov() + 1) + " after ov " + before.ov(), ov);
+                  ItemState after = new ItemState(before.id(), ov, email);
+                  mine.put(after.id(), after);
+                  acknowledged.put(after.id(), after);
+                }
+                case GET -> {
+                  ItemState expected = mine.get(mineInOrder.get(random.nextInt(mineInOrder.size())));
+                  ItemState seen = client.get(expected.id());
+                  expect(seen.equals(expected), "what this client last wrote, " + expected, seen);
+                }
+                case LIST -> {
+                  List<ItemState> page = client.list();
+                  // Items are never deleted, so at least this client's are there to fill the page.
+                  expect(page.size() >= Math.min(LIST_LIMIT, mine.size()) && page.size() <= LIST_LIMIT,
+                      "between " + Math.min(LIST_LIMIT, mine.size()) + " and " + LIST_LIMIT + " items", page.size());
+                  expect(page.stream().map(ItemState::id).distinct().count() == page.size(), "no item twice", page);
+                  for (ItemState listed : page) {
+                    ItemState own = mine.get(listed.id());
+                    expect(own == null ? listed.ov() >= 1 && listed.email() != null : listed.equals(own),
+                        own == null ? "an item with an ov and an email" : "what this client last wrote, " + own, listed);
+                  }
+                }
+                default -> throw new IllegalStateException("no such request kind: " + kind);
               }
             } catch (Failed f) {
               if (f.serverError) {
                 serverErrors.incrementAndGet();
               }
-              failures.add(f.getMessage());
+              failures.add(request + ": " + f.getMessage());
             }
+            completed.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
             latencies[clientNo * requestsEach + r] = System.nanoTime() - t0;
           }
           return null;
         }));
       }
       for (Future<?> f : running) {
-        f.get();
+        f.get(4, TimeUnit.MINUTES);
       }
     } finally {
-      pool.shutdown();
+      pool.shutdownNow();
       pool.awaitTermination(1, TimeUnit.MINUTES);
     }
-    return new Result(Map.copyOf(acknowledged), latencies, serverErrors.get(), List.copyOf(failures),
+    Map<Kind, Integer> byKind = new java.util.EnumMap<>(Kind.class);
+    completed.forEach((kind, n) -> byKind.put(kind, n.get()));
+    return new Result(Map.copyOf(acknowledged), latencies, byKind, serverErrors.get(), List.copyOf(failures),
         System.nanoTime() - started);
+  }
+
+  /** A wrong answer is a failure of its request, as a refused one is. */
+  private static void expect(boolean holds, String expected, Object seen) {
+    if (!holds) {
+      throw new Failed("wrong answer: expected " + expected + ", got " + seen, false);
+    }
   }
 }
