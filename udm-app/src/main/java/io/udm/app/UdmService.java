@@ -42,13 +42,13 @@ public final class UdmService implements Udm {
 
   @Override
   public Route route(RouteContext ctx) {
-    requireCollection(ctx);
+    requireCollection("route", ctx);
     return lifecycle.run(() -> router.route(ctx));
   }
 
   @Override
   public ItemOps with(RouteContext ctx) {
-    requireCollection(ctx);
+    requireCollection("with", ctx);
     return lifecycle.run(() -> Guarded.of(ItemOps.class, new CollectionOps(ctx, items), lifecycle));
   }
 
@@ -77,9 +77,10 @@ public final class UdmService implements Udm {
     admin.shutdown();
   }
 
-  private static void requireCollection(RouteContext ctx) {
+  private static void requireCollection(String method, RouteContext ctx) {
     if (ctx == null) {
-      throw new ValidationException("the collection must not be null; use RouteContext.of(tenantId, dbName, collection)");
+      throw new ValidationException("Udm." + method + ": the collection must not be null; use RouteContext.of(tenantId,"
+          + " dbName, collection)");
     }
   }
 
