@@ -13,6 +13,7 @@ import io.udm.api.config.UdmConfig;
 import io.udm.api.error.QueuedForRetryException;
 import io.udm.api.json.JsonValues;
 import io.udm.app.Seeds;
+import io.udm.app.Stress;
 import io.udm.app.StoragePorts;
 import io.udm.app.TestUdms;
 import io.udm.app.faults.FaultInjector;
@@ -27,6 +28,7 @@ import io.udm.spi.HeadQuery;
 import io.udm.spi.HeadRecord;
 import io.udm.spi.ItemKey;
 import io.udm.spi.VersionRecord;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,6 +41,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,16 +54,63 @@ import org.junit.jupiter.api.io.TempDir;
  * worker ({@code udm queue --work} in its own JVM) killed again and again while it drains the
  * queue, and a writer process killed between its writes. Afterwards every queued op and every
  * acknowledged write is committed exactly once, in order per item, the counters equal a recount
- * from the version log, and every head carries its dev shadow.
+ * from the version log, every head carries its dev shadow, and the sweeper has finished the
+ * after-commit work the killed processes left owed.
  *
- * <p>CI runs a short count; the full run is {@code mvn -pl udm-bootstrap test -Dtest=FallbackKillTest
- * -Dudm.kill.kills=50 -Dudm.kill.ops=2000} (README, "The fallback queue").
+ * <p>Every kill must count: the process is alive when it is killed and dies of the kill (exit
+ * status 137), a worker has finished queued ops before it with ops still queued after it, a writer
+ * has acknowledged writes, and neither printed anything unexpected. A process that does not get
+ * going within {@link #GETS_GOING} fails the test. The first writer holds all its counter changes,
+ * so its kill surely leaves after-commit work owed, which the sweeper must then claim.
+ *
+ * <p>CI runs 5 worker kills over 300 queued ops; the stress profile ({@code mvn -B verify -Pstress})
+ * 20 over 800, and {@code -Dudm.kill.kills=N -Dudm.kill.ops=M} set other counts.
  */
 class FallbackKillTest {
-  private static final int KILLS = Integer.getInteger("udm.kill.kills", 5);
-  private static final int OPS = Integer.getInteger("udm.kill.ops", 200);
+  private static final int KILLS = Integer.getInteger("udm.kill.kills", Stress.on() ? 20 : 5);
+  private static final int OPS = Integer.getInteger("udm.kill.ops", Stress.on() ? 800 : 300);
   /** Past every lease (30 s) and after-commit claim (60 s) a killed process held. */
   private static final Duration LATER = Duration.ofMinutes(3);
+  /**
+   * How long a process may take to start and do its first work before the test fails: a JVM start
+   * and opening the stores take seconds on a busy machine.
+   */
+  private static final Duration GETS_GOING = Duration.ofSeconds(90);
+  /** What {@code destroyForcibly} (SIGKILL) leaves as the exit status of a process. */
+  private static final int KILLED = 128 + 9;
+  /**
+   * Each worker is killed after finishing a random number of ops up to this many: half its fair
+   * share, so the queue lasts through every kill even though each kill also strands the ops the
+   * worker had leased (until their lease runs out) and their items' later ops wait behind those.
+   */
+  private static final int WORKER_SHARE = Math.max(1, OPS / (2 * KILLS));
+  /**
+   * Writes a writer makes at most, then waits to be killed: fewer than the after-commit work a
+   * process holds before it sends it unasked (1,000), so the holding writer holds all of its work.
+   */
+  private static final int WRITER_MAX_WRITES = 500;
+  /** Long past any writer's life: the holding writer's kill loses all the work it held. */
+  private static final long HOLD_EVERYTHING_MS = 600_000;
+
+  /**
+   * What a worker may print on stderr: its start line, its progress and its periodic note of the
+   * queue (with no dead letter). A warning or a stack trace is not on the list.
+   */
+  private static final List<Pattern> WORKER_STDERR = List.of(
+      Pattern.compile("retry worker running; press Ctrl-C to stop"),
+      Pattern.compile("queue: \\d+/\\d+ ops \\(\\d+/s\\)"),
+      Pattern.compile("pending \\d+, in flight \\d+, dead letters 0"));
+  /** A writer prints nothing on stderr. */
+  private static final List<Pattern> WRITER_STDERR = List.of();
+  /** A worker prints its figures on stdout only when it stops, and it never stops by itself. */
+  private static final List<Pattern> WORKER_STDOUT = List.of();
+  /** A writer prints only its acknowledgements on stdout. */
+  private static final List<Pattern> WRITER_STDOUT = List.of(Pattern.compile("ack \\S+ \\S+"));
+  /**
+   * The command line's logging settings, for every process: warnings and errors on stderr, where
+   * they are checked, and no logging backend chatter on stdout.
+   */
+  private static final String CLI_LOGGING = "io/udm/cli/udm-cli-logback.xml";
 
   private final RouteContext queued = RouteContext.of("acme", "crm", "queued");
   private final RouteContext written = RouteContext.of("acme", "crm", "written");
@@ -67,33 +119,49 @@ class FallbackKillTest {
   Path dir;
 
   private EmbeddedServers servers;
+  /** The workers': counter changes held for a while. */
   private Path configFile;
+  /** The writers': no retry worker (the queue is the workers'), counter changes held as the workers'. */
+  private Path writerConfigFile;
+  /** The first writer's: no retry worker, counter changes held long past its life. */
+  private Path holdingWriterConfigFile;
   private UdmConfig config;
   private StoragePorts ports;
   private final List<Udm> opened = new ArrayList<>();
+  private final List<Process> started = new ArrayList<>();
 
   @BeforeEach
   void servers() throws Exception {
     servers = EmbeddedServers.transientPairs(1);
-    var c = servers.spacesConn(0, "kill");
-    String json = "{\"mongoUris\": [\"" + servers.mongoUri(0) + "\"], \"spacesConns\": [{\"endpoint\": \""
-        + c.endpoint() + "\", \"region\": \"" + c.region() + "\", \"accessKey\": \"" + c.accessKey()
-        + "\", \"secretKey\": \"" + c.secretKey() + "\", \"backupsBucket\": \"" + c.backupsBucket()
-        + "\", \"jsonBucket\": \"" + c.jsonBucket() + "\", \"contentBucket\": \"" + c.contentBucket()
-        + "\", \"forcePathStyle\": true}],"
-        + " \"fallback\": {\"enabled\": true, \"workerEnabled\": true, \"baseDelayMs\": 20, \"maxDelayMs\": 500,"
-        + " \"maxAttempts\": 1000000},"
-        + " \"devShadow\": {\"enabled\": true, \"ttlHours\": 24, \"maxBytesPerDoc\": 100000},"
-        // Counter changes held for a while: a kill loses what the process held, never what it owes.
-        + " \"writeOptimization\": {\"debounceCountersMs\": 300}}";
     configFile = dir.resolve("udm.json");
-    Files.writeString(configFile, json);
+    // Counter changes held for a while: a kill loses what the process held, never what it owes.
+    Files.writeString(configFile, configJson(true, 300));
+    writerConfigFile = dir.resolve("udm-writer.json");
+    Files.writeString(writerConfigFile, configJson(false, 300));
+    holdingWriterConfigFile = dir.resolve("udm-holding-writer.json");
+    Files.writeString(holdingWriterConfigFile, configJson(false, HOLD_EVERYTHING_MS));
     config = UdmConfig.load(configFile);
     ports = ProductionStorage.open(config, true, Duration.ofSeconds(10));
   }
 
+  private String configJson(boolean retryWorker, long debounceCountersMs) {
+    var c = servers.spacesConn(0, "kill");
+    return "{\"mongoUris\": [\"" + servers.mongoUri(0) + "\"], \"spacesConns\": [{\"endpoint\": \""
+        + c.endpoint() + "\", \"region\": \"" + c.region() + "\", \"accessKey\": \"" + c.accessKey()
+        + "\", \"secretKey\": \"" + c.secretKey() + "\", \"backupsBucket\": \"" + c.backupsBucket()
+        + "\", \"jsonBucket\": \"" + c.jsonBucket() + "\", \"contentBucket\": \"" + c.contentBucket()
+        + "\", \"forcePathStyle\": true}],"
+        + " \"fallback\": {\"enabled\": true, \"workerEnabled\": " + retryWorker + ", \"baseDelayMs\": 20,"
+        + " \"maxDelayMs\": 500,"
+        + " \"maxAttempts\": 1000000},"
+        + " \"devShadow\": {\"enabled\": true, \"ttlHours\": 24, \"maxBytesPerDoc\": 100000},"
+        + " \"writeOptimization\": {\"debounceCountersMs\": " + debounceCountersMs + "}}";
+  }
+
   @AfterEach
   void close() {
+    // A failed check may leave a process running.
+    started.forEach(Process::destroyForcibly);
     opened.forEach(Udm::close);
     for (AutoCloseable resource : ports.resources()) {
       try {
@@ -122,18 +190,31 @@ class FallbackKillTest {
   void killedWorkersAndWritersLoseNothingAndApplyNothingTwice() throws Exception {
     long seed = Seeds.seed("FallbackKillTest");
     Random random = new Random(seed);
-    long started = System.nanoTime();
+    long startedAt = System.nanoTime();
+    BackendPorts backend = ports.backends().get(0);
 
     Map<String, List<String>> queuedByItem = enqueue(OPS);
     FallbackApi queueView = open(shared(), withoutWorkerOrSweeper(), Clock.systemUTC()).fallback().orElseThrow();
-    int workerKills = killRepeatedly(KILLS, random,
-        javaCommand(UdmCli.class, "--config", configFile.toString(), "queue", "--work"), "worker", queueView);
+    List<WorkerKill> workerKills = killWorkers(random, queueView);
     List<String> acked = new ArrayList<>();
-    int writerKills = 0;
+    List<WriterKill> writerKills = new ArrayList<>();
+    long owedByHoldingWriter = 0;
     for (int run = 0; run < Math.max(1, KILLS / 5); run++) {
-      acked.addAll(killWriter("w" + run, random));
-      writerKills++;
+      // The first writer holds all its after-commit work, so its kill surely leaves work owed; the
+      // others send theirs every 300 ms, so their kills land before, during or after a send.
+      WriterKill writer = killWriter("w" + run, run == 0 ? holdingWriterConfigFile : writerConfigFile, random);
+      if (run == 0) {
+        owedByHoldingWriter = owedVersions(backend, written);
+        assertThat(owedByHoldingWriter)
+            .as("versions of the holding writer that owe their after-commit work after its kill: every write"
+                + " it committed (%d acknowledged, perhaps one more committed unacknowledged)", writer.acked().size())
+            .isBetween((long) writer.acked().size(), writer.acked().size() + 1L);
+      }
+      writerKills.add(writer);
+      acked.addAll(writer.acked());
     }
+    // Nothing runs now: what is owed stays owed until the survivor sweeps.
+    long owedAfterKills = owedVersions(backend, queued) + owedVersions(backend, written);
 
     // Later (past every claim and lease the killed processes held), one process drains and sweeps.
     Clock later = Clock.offset(Clock.systemUTC(), LATER);
@@ -141,8 +222,10 @@ class FallbackKillTest {
         new UuidV7IdGeneratorAdapter());
     opened.add(survivor.udm());
     FallbackApi fallback = survivor.udm().fallback().orElseThrow();
+    long queuedForSurvivor = fallback.getQueueStats().queueSize();
     fallback.startWorker();
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    // Bounded well within the test's timeout; ops still queued then fail the test below.
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).plusMillis(100L * OPS).toNanos();
     while (fallback.getQueueStats().queueSize() > 0 && System.nanoTime() < deadline) {
       Thread.sleep(100);
     }
@@ -160,27 +243,40 @@ class FallbackKillTest {
     opened.add(later2.udm());
     long resweep = later2.sweeper().sweepOnce().versionsClaimed();
 
-    BackendPorts backend = ports.backends().get(0);
     Figures queuedFigures = checkQueued(backend, queuedByItem);
     Figures writtenFigures = checkWritten(backend, acked);
     // Every item of the collection: a writer killed between a commit and its ack leaves a committed write
     // nobody acknowledged, which the counters rightly count.
     long countersOff = countersOffByRecount(backend, queued) + countersOffByRecount(backend, written);
-    long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-    System.out.printf("[fallback-kill] seed=%d worker kills=%d queued ops=%d lost=%d duplicated=%d out of order=%d"
-            + " dead-lettered=%d | writer kills=%d acknowledged writes=%d lost=%d duplicated=%d | counters off by"
-            + " recount=%d | heads without their shadow=%d | versions whose after-commit work the sweeper applied=%d"
-            + " (a second sweep later: %d) | %d ms%n", seed, workerKills, OPS, queuedFigures.lost, queuedFigures.duplicated,
-        queuedFigures.outOfOrder, deadLettered, writerKills, acked.size(),
-        writtenFigures.lost, writtenFigures.duplicated, countersOff, queuedFigures.shadowless
-            + writtenFigures.shadowless, swept, resweep, elapsedMs);
+    long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt);
+    System.out.printf("[fallback-kill] seed=%d worker kills=%d (alive, exit %d, after work) queued ops=%d"
+            + " finished by each worker=%s queued at each worker's start=%s ms from start to first work=%s"
+            + " left to the survivor=%d lost=%d duplicated=%d out of order=%d dead-lettered=%d | writer kills=%d"
+            + " acknowledged writes=%s lost=%d duplicated=%d | counters off by recount=%d | heads without their"
+            + " shadow=%d | versions owed after the kills=%d (the holding writer's: %d), claimed by the survivor's"
+            + " sweep=%d (a second sweep later: %d) | %d ms%n",
+        seed, workerKills.size(), KILLED, OPS, workerKills.stream().map(WorkerKill::finished).toList(),
+        workerKills.stream().map(WorkerKill::queuedAtStart).toList(),
+        workerKills.stream().map(WorkerKill::msToFirstWork).toList(), queuedForSurvivor, queuedFigures.lost,
+        queuedFigures.duplicated, queuedFigures.outOfOrder, deadLettered, writerKills.size(),
+        writerKills.stream().map(w -> w.acked().size()).toList(), writtenFigures.lost, writtenFigures.duplicated,
+        countersOff, queuedFigures.shadowless + writtenFigures.shadowless, owedAfterKills, owedByHoldingWriter,
+        swept, resweep, elapsedMs);
+    boolean exact = stillQueued == 0 && deadLettered == 0 && queuedFigures.equals(Figures.NONE)
+        && writtenFigures.equals(Figures.NONE) && countersOff == 0 && swept == owedAfterKills && swept > 0;
+    Stress.summary("FallbackKillTest (" + OPS + " queued ops)", workerKills.size() + writerKills.size(),
+        "one stream from " + seed, exact ? 0 : 1);
 
     assertThat(stillQueued).as("ops still queued").isZero();
     assertThat(deadLettered).isZero();
     assertThat(queuedFigures).isEqualTo(Figures.NONE);
     assertThat(writtenFigures).isEqualTo(Figures.NONE);
     assertThat(countersOff).isZero();
-    assertThat(acked).as("the writer acknowledged writes before it was killed").isNotEmpty();
+    // The survivor sweeps past every claim a killed process held, and before the claims on the
+    // survivor's own commits run out: it claims exactly the work the kills left owed.
+    assertThat(swept).as("versions the survivor's sweep claimed: all those the killed processes left owed")
+        .isEqualTo(owedAfterKills);
+    assertThat(swept).as("versions the survivor's sweep claimed").isPositive();
   }
 
   /** Half new items (creates), half updates of existing items, four per item: all queued (S3 refuses). */
@@ -222,6 +318,10 @@ class FallbackKillTest {
   private static List<String> javaCommand(Class<?> main, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // A quick start with little CPU (the machine may have two cores, shared with the servers here).
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-XX:+UseSerialGC");
+    command.add("-Dlogback.configurationFile=" + CLI_LOGGING);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(main.getName());
@@ -229,62 +329,170 @@ class FallbackKillTest {
     return command;
   }
 
+  private Process start(List<String> command, Path out, Path err) throws IOException {
+    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(out.toFile())
+        .redirectError(err.toFile()).start();
+    started.add(process);
+    process.getOutputStream().close();
+    return process;
+  }
+
+  /** One worker process's life: the queue when it started and when it was killed, and its pace. */
+  record WorkerKill(long queuedAtStart, long queuedAtKill, long msToFirstWork) {
+    long finished() {
+      return queuedAtStart - queuedAtKill;
+    }
+  }
+
   /**
-   * Starts the worker process {@code kills} times and kills each once it has committed something
-   * (its JVM start takes seconds on a busy machine), after a further random while.
+   * Starts a worker process {@link #KILLS} times and kills each once it has finished a random
+   * number of queued ops (at most {@link #WORKER_SHARE}), after a further random few milliseconds
+   * so the kill lands anywhere in an op. Each kill must count: see the class comment.
    */
-  private int killRepeatedly(int kills, Random random, List<String> command, String name, FallbackApi queue)
-      throws Exception {
-    for (int k = 0; k < kills; k++) {
-      long queuedBefore = queue.getQueueStats().queueSize();
-      Process process = new ProcessBuilder(command).directory(dir.toFile())
-          .redirectOutput(dir.resolve(name + k + ".out").toFile())
-          .redirectError(dir.resolve(name + k + ".err").toFile()).start();
-      process.getOutputStream().close();
-      awaitOrGiveUp(() -> queuedBefore == 0 || queue.getQueueStats().queueSize() < queuedBefore);
-      Thread.sleep(random.nextInt(1500));
-      process.destroyForcibly();
-      process.waitFor(30, TimeUnit.SECONDS);
+  private List<WorkerKill> killWorkers(Random random, FallbackApi queue) throws Exception {
+    List<String> command = javaCommand(UdmCli.class, "--config", configFile.toString(), "queue", "--work");
+    List<WorkerKill> kills = new ArrayList<>();
+    for (int k = 0; k < KILLS; k++) {
+      String name = "worker " + k;
+      Path out = dir.resolve("worker" + k + ".out");
+      Path err = dir.resolve("worker" + k + ".err");
+      long queuedAtStart = queue.getQueueStats().queueSize();
+      assertThat(queuedAtStart).as("ops queued when %s starts", name).isPositive();
+      long killAt = queuedAtStart - 1 - random.nextInt(WORKER_SHARE);
+      long startNanos = System.nanoTime();
+      Process process = start(command, out, err);
+      // Polled slowly while the JVM starts, then closely, so the kill follows the target closely.
+      await(process, name, err, startNanos, "finished a queued op", 100,
+          () -> queue.getQueueStats().queueSize() < queuedAtStart);
+      long msToFirstWork = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+      await(process, name, err, startNanos, "finished " + (queuedAtStart - killAt) + " queued ops", 10,
+          () -> queue.getQueueStats().queueSize() <= killAt);
+      Thread.sleep(random.nextInt(20));
+      kill(process, name, err);
+      long queuedAtKill = queue.getQueueStats().queueSize();
+      assertThat(queuedAtKill).as("ops still queued after the kill of %s: it was killed mid-drain", name)
+          .isPositive();
+      assertOutput(err, WORKER_STDERR, name, "stderr");
+      assertOutput(out, WORKER_STDOUT, name, "stdout");
+      kills.add(new WorkerKill(queuedAtStart, queuedAtKill, msToFirstWork));
     }
     return kills;
   }
 
+  /** One writer process's life: the writes it acknowledged ({@code REQUEST_ID OBJECT_ID}). */
+  record WriterKill(List<String> acked) {}
+
   /** Runs a writer process and kills it once it acknowledged a write, after a further random while. */
-  private List<String> killWriter(String run, Random random) throws Exception {
-    List<String> command = javaCommand(KillTestWriter.class, configFile.toString(),
-        written.tenantId() + "/" + written.dbName() + "/" + written.collection(), run);
+  private WriterKill killWriter(String run, Path processConfig, Random random) throws Exception {
+    List<String> command = javaCommand(KillTestWriter.class, processConfig.toString(),
+        written.tenantId() + "/" + written.dbName() + "/" + written.collection(), run,
+        String.valueOf(WRITER_MAX_WRITES));
+    String name = "writer " + run;
     Path out = dir.resolve("writer-" + run + ".out");
-    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(out.toFile())
-        .redirectError(dir.resolve("writer-" + run + ".err").toFile()).start();
-    process.getOutputStream().close();
-    awaitOrGiveUp(() -> !acknowledged(out).isEmpty());
+    Path err = dir.resolve("writer-" + run + ".err");
+    long startNanos = System.nanoTime();
+    Process process = start(command, out, err);
+    await(process, name, err, startNanos, "acknowledged a write", 50, () -> !acknowledged(out).isEmpty());
     Thread.sleep(random.nextInt(1500));
+    kill(process, name, err);
+    assertOutput(err, WRITER_STDERR, name, "stderr");
+    assertOutput(out, WRITER_STDOUT, name, "stdout");
+    return new WriterKill(acknowledged(out));
+  }
+
+  /**
+   * Polls until {@code done}; fails if the process exits first, or if {@link #GETS_GOING} passes
+   * from its start without it.
+   */
+  private static void await(Process process, String name, Path err, long startNanos, String what, long pollMs,
+      BooleanSupplier done) throws InterruptedException {
+    long deadline = startNanos + GETS_GOING.toNanos();
+    while (!done.getAsBoolean()) {
+      if (!process.isAlive()) {
+        throw new AssertionError(name + " exited by itself (status " + process.exitValue() + ") before it "
+            + what + "; its stderr:\n" + read(err));
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(name + " had not " + what + " " + GETS_GOING.toSeconds()
+            + " s after its start; its stderr:\n" + read(err));
+      }
+      Thread.sleep(pollMs);
+    }
+  }
+
+  /** Kills the process, which must be alive until then and die of the kill. */
+  private static void kill(Process process, String name, Path err) throws InterruptedException {
+    assertThat(process.isAlive()).as(() -> name + " alive when it is killed; its stderr:\n" + read(err)).isTrue();
     process.destroyForcibly();
-    process.waitFor(30, TimeUnit.SECONDS);
-    return acknowledged(out);
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("%s gone within 30 s of its kill", name).isTrue();
+    assertThat(process.exitValue()).as("%s's exit status: it died of the kill (SIGKILL)", name).isEqualTo(KILLED);
+  }
+
+  /**
+   * Every line of the output is an expected one; the last may be cut short by the kill, so an
+   * unfinished last line need only start like an expected one.
+   */
+  private static void assertOutput(Path file, List<Pattern> expected, String name, String stream) {
+    String text = read(file);
+    List<String> lines = List.of(text.split("\n", -1));
+    List<String> unexpected = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      boolean unfinished = i == lines.size() - 1;
+      if (unfinished && line.isEmpty()) {
+        continue;
+      }
+      boolean fits = expected.stream().anyMatch(p -> {
+        Matcher m = p.matcher(line);
+        return m.matches() || (unfinished && m.hitEnd());
+      });
+      if (!fits) {
+        unexpected.add(line);
+      }
+    }
+    assertThat(unexpected).as("unexpected lines on %s's %s, which reads:%n%s", name, stream, text).isEmpty();
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return "(unreadable: " + e + ")";
+    }
   }
 
   private static List<String> acknowledged(Path out) {
     List<String> acked = new ArrayList<>();
+    String text;
     try {
-      for (String line : Files.readAllLines(out)) {
-        String[] parts = line.split(" ");
-        // A kill may cut the last line short.
-        if (parts.length == 3 && parts[0].equals("ack")) {
-          acked.add(parts[1] + " " + parts[2]);
-        }
-      }
-    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      text = Files.readString(out);
+    } catch (IOException e) {
       // Not written yet: nothing acknowledged.
+      return acked;
+    }
+    // A kill may cut the last line short: only whole lines count.
+    for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n")) {
+      String[] parts = line.split(" ");
+      if (parts.length == 3 && parts[0].equals("ack")) {
+        acked.add(parts[1] + " " + parts[2]);
+      }
     }
     return acked;
   }
 
-  /** Waits up to a minute; a process that never gets going is killed anyway (the checks still hold). */
-  private static void awaitOrGiveUp(java.util.function.BooleanSupplier started) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-    while (!started.getAsBoolean() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
+  /** Versions of the collection whose after-commit work is still owed. */
+  private static long owedVersions(BackendPorts backend, RouteContext ctx) {
+    long owed = 0;
+    long afterCv = 0;
+    while (true) {
+      List<VersionRecord> page = backend.versions().listByCv(ctx, afterCv, 500);
+      for (VersionRecord v : page) {
+        owed += backend.outbox().pendingEffects(v.key(), v.ov(), v.writeId()).isPresent() ? 1 : 0;
+        afterCv = v.cv();
+      }
+      if (page.size() < 500) {
+        return owed;
+      }
     }
   }
 
