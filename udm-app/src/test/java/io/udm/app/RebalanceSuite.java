@@ -35,6 +35,7 @@ import io.udm.spi.Placement;
 import io.udm.spi.PlacementMove;
 import io.udm.spi.VersionRecord;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -73,7 +74,7 @@ public abstract class RebalanceSuite {
 
   protected RebalanceSuite(TestStores stores, int crashPoints) {
     this.stores = stores;
-    this.crashPoints = Integer.getInteger("udm.rebalance.crashPoints", crashPoints);
+    this.crashPoints = Integer.getInteger("udm.rebalance.crashPoints", Stress.on() ? crashPoints * 8 : crashPoints);
     this.clock = stores.clock("2026-03-01T00:00:00Z");
     this.ports = stores.ports(clock);
   }
@@ -422,17 +423,19 @@ public abstract class RebalanceSuite {
       int nth = seen.merge(op, 1, Integer::sum);
       points.add(op + "#" + nth);
     }
-    List<String> chosen = new ArrayList<>();
-    // Every kind of call at its first occurrence, then random others.
-    points.stream().filter(p -> p.endsWith("#1")).forEach(chosen::add);
-    while (chosen.size() < Math.min(crashPoints, points.size())) {
-      String p = points.get(random.nextInt(points.size()));
-      if (!chosen.contains(p)) {
-        chosen.add(p);
+    // A crash before and after each call: every kind of call at its first occurrence first, then others.
+    List<String> firsts = new ArrayList<>();
+    List<String> others = new ArrayList<>();
+    for (String point : points) {
+      for (FaultInjector.Action action : List.of(FaultInjector.Action.CRASH_BEFORE, FaultInjector.Action.CRASH_AFTER)) {
+        (point.endsWith("#1") ? firsts : others).add(action + " " + point);
       }
     }
+    Collections.shuffle(firsts, random);
+    Collections.shuffle(others, random);
+    List<String> chosen = java.util.stream.Stream.concat(firsts.stream(), others.stream())
+        .limit(crashPoints).toList();
 
-    int crashed = 0;
     for (int k = 0; k < chosen.size(); k++) {
       String point = chosen.get(k);
       RouteContext ctx = RouteContext.of(tenant, "db", "crash" + k);
@@ -442,14 +445,12 @@ public abstract class RebalanceSuite {
       Map<String, Object> answersBefore = answers(writer.with(ctx), ids);
       UdmConfig drained = draining(NO_GRACE, source);
       FaultInjector faults = new FaultInjector();
-      String[] at = point.split("#");
-      faults.on(at[0], Integer.parseInt(at[1]), FaultInjector.Action.CRASH_BEFORE);
+      String[] at = point.split("[ #]");
+      faults.on(at[1], Integer.parseInt(at[2]), FaultInjector.Action.valueOf(at[0]));
       Udm crashing = open(drained, FaultyPorts.wrap(ports, faults));
-      try {
-        crashing.maintenance().rebalance(mine());
-      } catch (SimulatedCrash expected) {
-        crashed++;
-      }
+      // The traced run made this call, and a move of the same data makes the same calls: the crash must come.
+      assertThatThrownBy(() -> crashing.maintenance().rebalance(mine())).as("crash at %s", point)
+          .isInstanceOf(SimulatedCrash.class);
 
       Udm rerun = open(drained, ports);
       RebalanceResult result = rerun.maintenance().rebalance(mine());
@@ -464,9 +465,9 @@ public abstract class RebalanceSuite {
       var later = rerun.with(ctx).update(ids.get(0), Map.of("after", point));
       assertThat(later.ov()).as("a write after the move, crash at %s", point).isEqualTo(4);
     }
-    System.out.printf("[rebalance] seed=%d: crashed at %d of %d points chosen from %d calls of a move; every rerun"
-        + " finished with the same end state%n", seed, crashed, chosen.size(), points.size());
-    assertThat(crashed).isGreaterThan(chosen.size() / 2);
+    System.out.printf("[rebalance] seed=%d: crashed before or after %d calls, chosen from the %d calls of a move;"
+        + " every rerun finished with the same end state%n", seed, chosen.size(), points.size());
+    Stress.summary(getClass().getSimpleName() + " rebalance crash points", chosen.size(), "one stream from " + seed, 0);
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.udm.api.error.NotFoundException;
 import io.udm.api.error.StorageException;
 import io.udm.api.error.TxnException;
 import io.udm.app.Seeds;
+import io.udm.app.Stress;
 import io.udm.domain.keys.StorageKeys;
 import io.udm.spi.BlobArea;
 import io.udm.spi.ItemKey;
@@ -41,7 +42,7 @@ public abstract class HardDeleteRaceSuite {
   void aHardDeleteRacingATightUpdateLoopLeavesNothingBehindEveryRound() throws Exception {
     long seed = Seeds.seed(getClass().getSimpleName() + " hard delete race", "udm.hardDeleteRace.seed");
     Random random = new Random(seed);
-    int rounds = Integer.getInteger("udm.hardDeleteRace.rounds", defaultRounds());
+    int rounds = Integer.getInteger("udm.hardDeleteRace.rounds", defaultRounds() * (Stress.on() ? 5 : 1));
     FaultFixture fx = newFixture();
     UdmConfig config = UdmConfig.builder().from(fx.config).hardDeleteEnabled(true).build();
     RouteContext ctx = RouteContext.of("hd" + UUID.randomUUID().toString().substring(0, 8), "db", "race");
@@ -50,6 +51,7 @@ public abstract class HardDeleteRaceSuite {
     ItemOps writer = writerProcess.with(ctx);
     int raced = 0;
     List<String> unexpected = new ArrayList<>();
+    boolean passed = false;
     try {
       for (int round = 0; round < rounds; round++) {
         String id = writer.create(Map.of("round", round, "n", 0)).id();
@@ -93,9 +95,13 @@ public abstract class HardDeleteRaceSuite {
         assertThat(writer.getLatest(id, ReadOptions.builder().includeDeleted(true).build()))
             .as("round %d: nothing comes back", round).isEmpty();
       }
+      passed = true;
     } finally {
       writerProcess.close();
       deleterProcess.close();
+      // Rounds share one seeded stream: a failure stops the series, and its seed replays it.
+      Stress.summary(getClass().getSimpleName() + " hard delete race", rounds, "one stream from " + seed,
+          passed && unexpected.isEmpty() ? 0 : 1);
     }
     System.out.printf("[hard delete race] %s: %d rounds (seed %d), in %d the writer had updates acknowledged"
         + " before the hard delete won%n", getClass().getSimpleName(), rounds, seed, raced);

@@ -11,4 +11,14 @@ class InMemoryConcurrentChaosTest extends ConcurrentChaosSuite {
   protected int defaultOpsPerWriter() {
     return 300;
   }
+
+  @Override
+  protected double acknowledgedShare() {
+    return 0.85;
+  }
+
+  @Override
+  protected int stressRounds() {
+    return 50;
+  }
 }
