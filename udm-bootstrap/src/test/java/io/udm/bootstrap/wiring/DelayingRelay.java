@@ -24,23 +24,25 @@ public final class DelayingRelay implements AutoCloseable {
   private static final int CHUNK = 64 * 1024;
 
   private final ServerSocket listener;
-  private final InetSocketAddress server;
+  private final String serverHost;
+  private final int serverPort;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private final Object gate = new Object();
   private byte[] armedFor;
   private boolean holding;
   private volatile boolean closed;
 
-  private DelayingRelay(ServerSocket listener, InetSocketAddress server) {
+  private DelayingRelay(ServerSocket listener, String serverHost, int serverPort) {
     this.listener = listener;
-    this.server = server;
+    this.serverHost = serverHost;
+    this.serverPort = serverPort;
   }
 
   /** A relay to {@code host:port}, listening on a free loopback port. */
   public static DelayingRelay to(String host, int port) {
     try {
       ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-      DelayingRelay relay = new DelayingRelay(listener, new InetSocketAddress(host, port));
+      DelayingRelay relay = new DelayingRelay(listener, host, port);
       Thread accepting = new Thread(relay::accept, "relay-accept-" + listener.getLocalPort());
       accepting.setDaemon(true);
       accepting.start();
@@ -113,7 +115,13 @@ public final class DelayingRelay implements AutoCloseable {
     while (!closed) {
       try {
         Socket client = listener.accept();
-        Socket upstream = new Socket(server.getAddress(), server.getPort());
+        Socket upstream;
+        try {
+          upstream = connectToServer();
+        } catch (IOException unreachable) {
+          closeQuietly(client);
+          throw unreachable;
+        }
         sockets.add(client);
         sockets.add(upstream);
         pump(client, upstream, true);
@@ -126,6 +134,24 @@ public final class DelayingRelay implements AutoCloseable {
         return;
       }
     }
+  }
+
+  /**
+   * Tries each address of the server's host in turn, as a driver does: a host name such as {@code
+   * localhost} (a container's mapped port) may resolve first to an address the server does not listen on.
+   */
+  private Socket connectToServer() throws IOException {
+    IOException last = null;
+    for (InetAddress address : InetAddress.getAllByName(serverHost)) {
+      try {
+        Socket upstream = new Socket();
+        upstream.connect(new InetSocketAddress(address, serverPort), 10_000);
+        return upstream;
+      } catch (IOException e) {
+        last = e;
+      }
+    }
+    throw last != null ? last : new IOException("no address for " + serverHost);
   }
 
   private void pump(Socket from, Socket to, boolean fromClient) {

@@ -5,22 +5,39 @@ import io.udm.app.HeldCalls;
 import io.udm.app.MutableClock;
 import io.udm.app.StoragePorts;
 import io.udm.app.TestStores;
+import io.udm.app.faults.FaultFixture;
 import io.udm.embedded.EmbeddedServers;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * MongoDB + S3 server pairs in this JVM for one test class, opened once through the production
- * storage wiring and shared by its tests (each keeps to tenants of its own), stopped after the
- * class. Register it as a static field: {@code @RegisterExtension static final MongoS3Stores STORES
- * = new MongoS3Stores(1);}.
+ * MongoDB + S3 server pairs for one test class, opened once through the production storage wiring
+ * and shared by its tests (each keeps to tenants of its own). The servers run in this JVM, started
+ * for the class and stopped after it; or ({@link #onContainers}) they are MongoDB replica sets and
+ * MinIO in Docker, shared by the test JVM ({@link ContainerServers}). Register it as a static field:
+ * {@code @RegisterExtension static final MongoS3Stores STORES = new MongoS3Stores(1);}.
  */
-public final class MongoS3Stores implements TestStores, AfterAllCallback {
-  private final int pairs;
-  private EmbeddedServers servers;
+public final class MongoS3Stores implements TestStores, BeforeAllCallback, AfterAllCallback {
+  /**
+   * The system property that runs the container test classes ({@code -Dudm.containers=true}): they
+   * start Docker containers and add minutes, so a build runs them when asked, where Docker exists.
+   */
+  public static final String CONTAINERS_FLAG = "udm.containers";
+  public static final String CONTAINERS_NOT_ASKED = "the suites on MongoDB and MinIO containers run with"
+      + " -Dudm.containers=true where Docker exists";
+
+  /** Running servers: a config pointed at each pair, and how to let them go once the class is done. */
+  record Servers(UdmConfig config, Runnable release) {}
+
+  private final Supplier<Servers> start;
+  /** Whether the servers start before the class's tests rather than when first used. */
+  private final boolean startBeforeAll;
+  private Servers servers;
   private StoragePorts opened;
   private StoragePorts shared;
   private UdmConfig config;
@@ -29,8 +46,37 @@ public final class MongoS3Stores implements TestStores, AfterAllCallback {
   private final List<DelayingRelay> relays = new java.util.ArrayList<>();
   private final List<StoragePorts> relayedOpened = new java.util.ArrayList<>();
 
+  /** {@code pairs} MongoDB + S3 server pairs in this JVM (mongo-java-server, S3Proxy). */
   public MongoS3Stores(int pairs) {
-    this.pairs = pairs;
+    this(() -> inThisJvm(pairs), false);
+  }
+
+  private MongoS3Stores(Supplier<Servers> start, boolean startBeforeAll) {
+    this.start = start;
+    this.startBeforeAll = startBeforeAll;
+  }
+
+  /**
+   * {@code pairs} MongoDB replica sets and one MinIO in Docker, shared with the other container test
+   * classes of the JVM. They start before the class's tests: pulling images and starting containers
+   * then counts against no test's timeout.
+   */
+  public static MongoS3Stores onContainers(int pairs) {
+    return new MongoS3Stores(() -> ContainerServers.pairs(pairs), true);
+  }
+
+  private static Servers inThisJvm(int pairs) {
+    EmbeddedServers embedded = EmbeddedServers.transientPairs(pairs);
+    UdmConfig config = embedded.configFor(UdmConfig.builder().build(),
+        "suite-" + UUID.randomUUID().toString().substring(0, 8));
+    return new Servers(config, embedded::close);
+  }
+
+  @Override
+  public synchronized void beforeAll(ExtensionContext context) {
+    if (startBeforeAll && context.getRequiredTestClass().getEnclosingClass() == null) {
+      ports(MutableClock.atRealTime());
+    }
   }
 
   @Override
@@ -52,15 +98,15 @@ public final class MongoS3Stores implements TestStores, AfterAllCallback {
       try {
         resource.close();
       } catch (Exception e) {
-        // Closing test resources is best effort; the servers stop next.
+        // Closing test resources is best effort; the servers go next.
       }
     }
-    servers.close();
+    servers.release().run();
     servers = null;
     shared = null;
   }
 
-  /** S3Proxy stamps blobs with real time, so the clock starts there whatever {@code start} says. */
+  /** The object stores (S3Proxy, MinIO) stamp blobs with real time, so the clock starts there whatever {@code start} says. */
   @Override
   public MutableClock clock(String start) {
     return MutableClock.atRealTime();
@@ -70,13 +116,28 @@ public final class MongoS3Stores implements TestStores, AfterAllCallback {
   @Override
   public synchronized StoragePorts ports(MutableClock clock) {
     if (servers == null) {
-      servers = EmbeddedServers.transientPairs(pairs);
-      config = servers.configFor(UdmConfig.builder().build(), "suite-" + UUID.randomUUID().toString().substring(0, 8));
-      opened = ProductionStorage.open(config, true, Duration.ofSeconds(10));
+      Servers started = start.get();
+      try {
+        opened = ProductionStorage.open(started.config(), true, Duration.ofSeconds(10));
+      } catch (RuntimeException e) {
+        started.release().run();
+        throw e;
+      }
+      servers = started;
+      config = started.config();
       // Without their resources: a test's Udm.close() must not close what the next test uses.
       shared = withoutResources(opened);
     }
     return shared;
+  }
+
+  /**
+   * A fault fixture on the class's shared stores, its clock at real time (the object stores stamp
+   * real time): for the fault suites, which keep to tenants of their own too.
+   */
+  public synchronized FaultFixture faultFixture() {
+    MutableClock clock = FaultFixture.realTimeClock();
+    return new FaultFixture(ports(clock), clock, UdmConfig.builder().build());
   }
 
   @Override
