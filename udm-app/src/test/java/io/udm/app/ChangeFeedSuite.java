@@ -71,6 +71,11 @@ public abstract class ChangeFeedSuite {
     return Integer.getInteger("udm.feed.versions", Stress.on() ? 20_000 : 5_000);
   }
 
+  /** How long the load test's writers and follower may take: a minute per thousand versions, five at least. */
+  private Duration loadBound() {
+    return Duration.ofMinutes(Math.max(5, versionsUnderLoad() / 1000));
+  }
+
   @BeforeEach
   void open() {
     storeClock = stores.clock("2026-01-01T00:00:00Z");
@@ -182,14 +187,14 @@ public abstract class ChangeFeedSuite {
     List<Ack> acked = new ArrayList<>(sharedAcks);
     int conflicts = 0;
     for (Future<Written> writer : writers) {
-      Written written = writer.get(5, TimeUnit.MINUTES);
+      Written written = writer.get(loadBound().toMinutes(), TimeUnit.MINUTES);
       acked.addAll(written.acks());
       conflicts += written.conflicts();
     }
     writing.set(false);
     // No writer is in flight: move past the bound so the cvs that lost a race count as burned now.
     clock.shift(FeedTiming.LONGEST_UNLISTED.plusSeconds(1));
-    List<Change> seen = follower.get(5, TimeUnit.MINUTES);
+    List<Change> seen = follower.get(loadBound().toMinutes(), TimeUnit.MINUTES);
     pool.shutdown();
 
     System.out.printf("[feed] %s: %d versions acknowledged to 8 writers, each its own UDM instance (%d lost a race,"
