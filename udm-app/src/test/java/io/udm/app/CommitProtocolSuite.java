@@ -57,10 +57,11 @@ public abstract class CommitProtocolSuite {
     ObjectNode doc = JsonValues.fromMap(Map.of("text", text));
     var header = SystemHeaders.updated(latest.system(), latest.at().plusSeconds(1));
     String payloadKey = StorageKeys.payload(key, latest.ov() + 1, "crashed-writer");
-    backend.blobs().put(BlobArea.JSON, payloadKey, JsonValues.toBytes(SystemHeaders.storedDocument(doc, header)), "application/json");
+    byte[] payload = JsonValues.toBytes(SystemHeaders.storedDocument(doc, header));
+    backend.blobs().put(BlobArea.JSON, payloadKey, payload, "application/json");
     VersionRecord orphanedHead = new VersionRecord(key, latest.ov() + 1, backend.sequences().next(ctx), header.updatedAt(),
         io.udm.api.Op.UPDATE, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        "crashed-writer", payloadKey, 10, JsonValues.NODES.objectNode(), header, List.of());
+        "crashed-writer", payloadKey, payload.length, JsonValues.NODES.objectNode(), header, List.of());
     assertThat(backend.versions().append(orphanedHead)).isEqualTo(AppendResult.APPENDED);
     return orphanedHead;
   }

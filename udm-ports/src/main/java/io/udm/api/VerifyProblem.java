@@ -11,6 +11,11 @@ public record VerifyProblem(Kind kind, String itemId, String detail) {
     OV_GAP,
     /** A version record's payload is missing from object storage. */
     MISSING_PAYLOAD,
+    /**
+     * A version's payload is there but not as written: an object or an inline payload whose size
+     * differs from the recorded one, or an inline payload that is not a JSON object.
+     */
+    DAMAGED_PAYLOAD,
     /** A payload no version record references. */
     ORPHAN_PAYLOAD,
     /** A version record with no head for its item. */

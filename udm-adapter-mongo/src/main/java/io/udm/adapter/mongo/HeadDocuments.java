@@ -14,8 +14,9 @@ import org.bson.BsonValue;
  * A {@link HeadRecord} as a {@code heads} document: {@code _id} = {@code tenant/db/collection/objectId},
  * the scope and object id as fields, {@code ov}, {@code cv}, {@code at}, {@code payloadKey}, {@code
  * meta} (queried as {@code meta.<path>}), the meta's {@link SortKeys} ({@code sortKeys}, {@code
- * sortKeysFormat}), {@code _system}, {@code content} and, when present, {@code shadow} =
- * {document, expiresAt, bytes}.
+ * sortKeysFormat}), {@code _system}, {@code content} and, when present, {@code payload} (the
+ * version's inline payload, its stored JSON as a string) and {@code shadow} = {document, expiresAt,
+ * bytes}.
  */
 final class HeadDocuments {
   static final String ID = "_id";
@@ -39,6 +40,7 @@ final class HeadDocuments {
         .append(SortKeys.FORMAT, new BsonInt32(SortKeys.CURRENT_FORMAT))
         .append(RecordFields.SYSTEM, RecordFields.system(head.system()))
         .append("content", RecordFields.content(head.content()));
+    RecordFields.putOptional(doc, RecordFields.INLINE_PAYLOAD, head.inlinePayload());
     head.shadow().ifPresent(shadow -> doc.append("shadow", new BsonDocument()
         .append("document", BsonJson.toDocument(shadow.document()))
         .append("expiresAt", BsonJson.date(shadow.expiresAt()))
@@ -57,7 +59,8 @@ final class HeadDocuments {
         BsonJson.toObject(doc.getDocument(META)),
         RecordFields.system(doc.getDocument(RecordFields.SYSTEM)),
         RecordFields.content(doc.getArray("content")),
-        shadow(doc.get("shadow")));
+        shadow(doc.get("shadow")),
+        RecordFields.optionalString(doc, RecordFields.INLINE_PAYLOAD));
   }
 
   private static Optional<DevShadow> shadow(BsonValue value) {

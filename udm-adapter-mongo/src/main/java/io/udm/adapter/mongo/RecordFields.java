@@ -26,6 +26,8 @@ final class RecordFields {
   static final String DB = "db";
   static final String COLLECTION = "coll";
   static final String SYSTEM = "_system";
+  /** A version's payload kept in its record (and in its head): the stored JSON text. */
+  static final String INLINE_PAYLOAD = "payload";
   static final String DELETED = SYSTEM + ".deleted";
 
   private RecordFields() {}

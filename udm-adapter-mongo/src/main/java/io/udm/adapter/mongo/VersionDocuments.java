@@ -11,7 +11,8 @@ import org.bson.BsonString;
  * A {@link VersionRecord} as a {@code versions} document: {@code _id} = {@code
  * tenant/db/collection/objectId/ov}, {@code item} = the head's key and {@code ov} (unique together),
  * and {@code requestKey} = {@code tenant/db/collection/requestId} only when the version has a request
- * id (unique, sparse: versions without one never collide on it).
+ * id (unique, sparse: versions without one never collide on it). A payload kept inline is the
+ * string field {@code payload}: the stored JSON as written, so a reader gets the same bytes back.
  */
 final class VersionDocuments {
   static final String ID = "_id";
@@ -41,6 +42,7 @@ final class VersionDocuments {
     version.requestId().ifPresent(requestId ->
         doc.append(REQUEST_KEY, new BsonString(Keys.request(version.key().collection(), requestId))));
     RecordFields.putOptional(doc, "requestHash", version.requestHash());
+    RecordFields.putOptional(doc, RecordFields.INLINE_PAYLOAD, version.inlinePayload());
     return doc.append(WRITE_ID, new BsonString(version.writeId()))
         .append("payloadKey", new BsonString(version.payloadKey()))
         .append("payloadBytes", new BsonInt64(version.payloadBytes()))
@@ -69,6 +71,7 @@ final class VersionDocuments {
         RecordFields.system(doc.getDocument(RecordFields.SYSTEM)),
         RecordFields.content(doc.getArray("content")),
         // Records written before the field existed: their version time is as good a bound.
-        RecordFields.optionalInstant(doc, CV_DRAWN_AT).orElseGet(() -> BsonJson.instant(doc.get(AT))));
+        RecordFields.optionalInstant(doc, CV_DRAWN_AT).orElseGet(() -> BsonJson.instant(doc.get(AT))),
+        RecordFields.optionalString(doc, RecordFields.INLINE_PAYLOAD));
   }
 }

@@ -29,7 +29,8 @@ public final class CounterRecorder {
   public CounterDelta deltaOf(BackendPorts backend, ItemKey key, Optional<VersionRecord> before, PlannedVersion plan) {
     RouteContext collection = key.collection();
     boolean payload = deltas.needsPayload(collection, plan.op());
-    Optional<ItemState> was = before.map(b -> state(backend, b.key(), b.ov(), b.payloadKey(), b.deleted(), b.meta(), payload));
+    Optional<ItemState> was = before.map(b -> state(b.deleted(), b.meta(), payload,
+        () -> StoredPayloads.read(backend.blobs(), b)));
     boolean deleted = plan.system().deleted();
     ItemState now = new ItemState(deleted, plan.meta(),
         payload && !deleted ? Optional.of(withoutSystem(plan.storedDocument())) : Optional.empty());
@@ -37,16 +38,15 @@ public final class CounterRecorder {
   }
 
   public static ItemState state(BackendPorts backend, HeadRecord head, boolean payload) {
-    return state(backend, head.key(), head.ov(), head.payloadKey(), head.deleted(), head.meta(), payload);
+    return state(head.deleted(), head.meta(), payload, () -> StoredPayloads.read(backend.blobs(), head));
   }
 
-  private static ItemState state(BackendPorts backend, ItemKey key, long ov, String payloadKey, boolean deleted,
-      ObjectNode meta, boolean payload) {
+  private static ItemState state(boolean deleted, ObjectNode meta, boolean payload,
+      java.util.function.Supplier<JsonNode> storedDocument) {
     if (!payload || deleted) {
       return new ItemState(deleted, meta, Optional.empty());
     }
-    JsonNode doc = StoredPayloads.read(backend.blobs(), key, ov, payloadKey);
-    return new ItemState(false, meta, Optional.of(withoutSystem(doc)));
+    return new ItemState(false, meta, Optional.of(withoutSystem(storedDocument.get())));
   }
 
   private static ObjectNode withoutSystem(JsonNode doc) {

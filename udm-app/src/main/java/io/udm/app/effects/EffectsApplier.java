@@ -313,7 +313,7 @@ public final class EffectsApplier implements AutoCloseable {
       return work.storedDocument();
     }
     VersionRecord v = work.version();
-    return work.backend().blobs().get(BlobArea.JSON, v.payloadKey())
+    return io.udm.app.payloads.StoredPayloads.bytes(work.backend().blobs(), v)
         .map(bytes -> (ObjectNode) io.udm.api.json.JsonValues.fromBytes(bytes));
   }
 

@@ -95,7 +95,9 @@ public final class RetentionService {
       backend.requestMemos().rememberPrunedRequests(memos);
     }
     long versions = backend.versions().delete(key, pruned.stream().map(VersionRecord::ov).toList());
-    long objects = backend.blobs().deleteAll(BlobArea.JSON, pruned.stream().map(VersionRecord::payloadKey).toList());
+    List<String> prunedObjects = pruned.stream().filter(v -> !v.payloadInline()).map(VersionRecord::payloadKey).toList();
+    // Inline payloads went with their records.
+    long objects = prunedObjects.isEmpty() ? 0 : backend.blobs().deleteAll(BlobArea.JSON, prunedObjects);
     // Content is shared between versions and may be uploaded again by a write at any moment: only
     // garbage collection, with its grace period and re-check, removes what no version references.
     return new RetentionResult(versions, objects);

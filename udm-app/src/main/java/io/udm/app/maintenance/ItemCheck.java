@@ -43,10 +43,7 @@ final class ItemCheck {
       }
     }
     for (VersionRecord v : history) {
-      if (!payloads.containsKey(v.payloadKey())) {
-        problems.accept(new VerifyProblem(Kind.MISSING_PAYLOAD, id,
-            "version " + v.ov() + " points to payload " + v.payloadKey() + ", which object storage does not hold"));
-      }
+      payloadProblem(v, payloads).ifPresent(problems);
     }
     checkContent(backend, key, history, problems);
     TreeSet<String> referenced = history.stream().map(VersionRecord::payloadKey)
@@ -66,9 +63,13 @@ final class ItemCheck {
       if (pointed.isEmpty()) {
         problems.accept(new VerifyProblem(Kind.DANGLING_HEAD, id,
             "the head points to ov " + h.ov() + ", which the version log does not hold"));
-      } else if (!payloads.containsKey(h.payloadKey())) {
+      } else if (!h.payloadInline() && !payloads.containsKey(h.payloadKey())) {
         problems.accept(new VerifyProblem(Kind.DANGLING_HEAD, id,
             "the head (ov " + h.ov() + ") points to payload " + h.payloadKey() + ", which object storage does not hold"));
+      } else if (!h.inlinePayload().equals(pointed.get().inlinePayload())) {
+        problems.accept(new VerifyProblem(Kind.DANGLING_HEAD, id, "the head (ov " + h.ov() + ") carries "
+            + (h.payloadInline() ? "a payload that differs from" : "no payload, unlike") + " version " + h.ov()
+            + ", which keeps its payload " + (pointed.get().payloadInline() ? "inline" : "in object storage")));
       } else if (!pointed.get().payloadKey().equals(h.payloadKey())) {
         problems.accept(new VerifyProblem(Kind.DANGLING_HEAD, id, "the head (ov " + h.ov() + ") points to payload "
             + h.payloadKey() + " but version " + h.ov() + " holds " + pointed.get().payloadKey()));
@@ -80,6 +81,40 @@ final class ItemCheck {
     } else if (newest.isPresent()) {
       problems.accept(new VerifyProblem(Kind.ORPHAN_VERSION, id, "the log holds ov " + history.get(0).ov() + ".."
           + newest.get().ov() + " but the item has no head; " + repair(backend, key, head, newest.get(), payloads)));
+    }
+  }
+
+  /**
+   * What is wrong with a version's payload, if anything: an object must be there with the recorded
+   * size; an inline payload must have the recorded size and be a JSON object.
+   */
+  private static Optional<VerifyProblem> payloadProblem(VersionRecord v, Map<String, BlobInfo> payloads) {
+    String id = v.key().objectId();
+    if (v.inlinePayload().isPresent()) {
+      byte[] stored = v.inlinePayload().get().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      String flaw = stored.length != v.payloadBytes() ? "is " + stored.length + " bytes, not the " + v.payloadBytes()
+          + " written" : isJsonObject(stored) ? "" : "is not a JSON object";
+      return flaw.isEmpty() ? Optional.empty() : Optional.of(new VerifyProblem(Kind.DAMAGED_PAYLOAD, id,
+          "the inline payload of version " + v.ov() + " " + flaw + "; restore the item from a backup"));
+    }
+    BlobInfo object = payloads.get(v.payloadKey());
+    if (object == null) {
+      return Optional.of(new VerifyProblem(Kind.MISSING_PAYLOAD, id,
+          "version " + v.ov() + " points to payload " + v.payloadKey() + ", which object storage does not hold"));
+    }
+    if (object.size() != v.payloadBytes()) {
+      return Optional.of(new VerifyProblem(Kind.DAMAGED_PAYLOAD, id, "payload " + v.payloadKey() + " of version "
+          + v.ov() + " is " + object.size() + " bytes, not the " + v.payloadBytes() + " written; restore the object"
+          + " from a backup"));
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isJsonObject(byte[] stored) {
+    try {
+      return io.udm.api.json.JsonValues.fromBytes(stored).isObject();
+    } catch (RuntimeException notJson) {
+      return false;
     }
   }
 
@@ -106,8 +141,8 @@ final class ItemCheck {
   /** Rolls the head forward when that cannot create a dangling head; says what happened. */
   private static String repair(BackendPorts backend, ItemKey key, Optional<HeadRecord> head, VersionRecord newest,
       Map<String, BlobInfo> payloads) {
-    if (!payloads.containsKey(newest.payloadKey())) {
-      return "not repaired: the payload of ov " + newest.ov() + " is missing";
+    if (payloadProblem(newest, payloads).isPresent()) {
+      return "not repaired: the payload of ov " + newest.ov() + " is missing or damaged";
     }
     try {
       // As the next read would: roll forward, or finish a hard delete a dying writer interrupted.

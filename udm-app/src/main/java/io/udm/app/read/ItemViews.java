@@ -26,14 +26,14 @@ final class ItemViews {
 
   /** A listed version's view (after its head's payload was missing): read from the store itself, as a head's. */
   static ItemView of(BackendPorts backend, VersionRecord v) {
-    JsonNode stored = StoredPayloads.read(Uncached.store(backend.blobs()), v.key(), v.ov(), v.payloadKey());
+    JsonNode stored = StoredPayloads.read(Uncached.store(backend.blobs()), v);
     return new ItemView(v.key().objectId(), v.ov(), v.cv(), v.at(), SystemHeaders.userData(stored), v.meta(),
         v.system(), byPath(v.content()), v.deleted());
   }
 
   /** A head's view, its payload read from the store itself (see {@link Uncached}). */
   static ItemView of(BackendPorts backend, HeadRecord h) {
-    JsonNode stored = StoredPayloads.read(Uncached.store(backend.blobs()), h.key(), h.ov(), h.payloadKey());
+    JsonNode stored = StoredPayloads.read(Uncached.store(backend.blobs()), h);
     ObjectNode data = SystemHeaders.userData(stored);
     return new ItemView(h.key().objectId(), h.ov(), h.cv(), h.at(), data, h.meta(), h.system(),
         byPath(h.content()), h.deleted());

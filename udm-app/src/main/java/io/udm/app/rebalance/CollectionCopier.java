@@ -141,7 +141,10 @@ final class CollectionCopier {
     for (ContentRef content : version.content()) {
       copyObject(BlobArea.CONTENT, content.key(), content.contentType(), version);
     }
-    copyObject(BlobArea.JSON, version.payloadKey(), "application/json", version);
+    if (!version.payloadInline()) {
+      // An inline payload travels inside the record.
+      copyObject(BlobArea.JSON, version.payloadKey(), "application/json", version);
+    }
     AppendResult appended = target.versions().append(version, Optional.empty());
     if (appended instanceof AppendResult.Appended) {
       versionsCopied++;

@@ -1,6 +1,7 @@
 package io.udm.app.rebalance;
 
 import io.udm.api.RouteContext;
+import io.udm.app.payloads.StoredPayloads;
 import io.udm.app.purge.ItemPurge;
 import io.udm.app.scan.ItemScan;
 import io.udm.app.scan.PageCursor;
@@ -159,6 +160,6 @@ final class MoveCheck {
   }
 
   private static String payloadHash(BackendPorts on, VersionRecord version) {
-    return on.blobs().get(BlobArea.JSON, version.payloadKey()).map(Sha256::hexOf).orElse("(missing)");
+    return StoredPayloads.bytes(on.blobs(), version).map(Sha256::hexOf).orElse("(missing)");
   }
 }

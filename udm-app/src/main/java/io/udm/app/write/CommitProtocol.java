@@ -1,6 +1,7 @@
 package io.udm.app.write;
 
 import io.udm.api.config.LimitsConfig;
+import io.udm.api.config.StorageConfig;
 import io.udm.api.error.NotFoundException;
 import io.udm.api.error.OptimisticLockException;
 import io.udm.api.error.StorageException;
@@ -21,6 +22,7 @@ import io.udm.spi.ItemKey;
 import io.udm.spi.PendingEffects;
 import io.udm.spi.VersionRecord;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,11 +66,13 @@ final class CommitProtocol {
   private final IdGenerator ids;
   private final Clock clock;
   private final Duration uploadToCommitLimit;
+  private final int inlineMaxBytes;
 
-  CommitProtocol(IdGenerator ids, Clock clock, LimitsConfig limits) {
+  CommitProtocol(IdGenerator ids, Clock clock, LimitsConfig limits, StorageConfig storage) {
     this.ids = ids;
     this.clock = clock;
     this.uploadToCommitLimit = Duration.ofSeconds(limits.gcMinGraceSeconds()).dividedBy(2);
+    this.inlineMaxBytes = storage.inlineMaxBytes();
   }
 
   /** What a commit attempt ended with. */
@@ -87,6 +91,9 @@ final class CommitProtocol {
     String writeId = ids.newWriteId();
     byte[] payload = JsonValues.toBytes(plan.storedDocument());
     String payloadKey = StorageKeys.payload(key, plan.ov(), writeId);
+    if (payload.length <= inlineMaxBytes) {
+      return commitInline(write, writeId, payloadKey, payload);
+    }
     Instant uploadStarted = clock.instant();
     Appended appended = Saga.named("commit " + key + " ov " + plan.ov())
         // Content-addressed and possibly shared with committed versions: never compensated; garbage
@@ -104,7 +111,7 @@ final class CommitProtocol {
             })
         .finish("append version", () -> {
           requireInTime(key, plan.ov(), uploadStarted);
-          return appendWithFreshCv(write, writeId, payloadKey, payload.length);
+          return appendWithFreshCv(write, writeId, payloadKey, payload.length, Optional.empty());
         });
 
     if (appended.result() instanceof AppendResult.RequestReplayed replayed) {
@@ -118,15 +125,40 @@ final class CommitProtocol {
   }
 
   /**
+   * A payload small enough to live in its version record: no object is uploaded, so nothing needs
+   * compensating and garbage collection has nothing to race; content blobs still go first, as the
+   * record that names them must never be visible before them.
+   */
+  private Outcome commitInline(PreparedWrite write, String writeId, String payloadKey, byte[] payload) {
+    ItemKey key = write.key();
+    PlannedVersion plan = write.plan();
+    BackendPorts backend = write.backend();
+    Instant uploadStarted = clock.instant();
+    plan.uploads().forEach(blob -> backend.blobs().put(BlobArea.CONTENT, blob.key(), blob.bytes(), blob.contentType()));
+    if (!plan.uploads().isEmpty()) {
+      requireInTime(key, plan.ov(), uploadStarted);
+    }
+    Appended appended = appendWithFreshCv(write, writeId, payloadKey, payload.length,
+        Optional.of(new String(payload, StandardCharsets.UTF_8)));
+    if (appended.result() instanceof AppendResult.RequestReplayed replayed) {
+      return new Outcome.Replayed(replayed.existing());
+    }
+    advanceHead(backend, key, write.latest(), appended.version());
+    keepContent(backend, key, plan);
+    return new Outcome.Committed(appended.version());
+  }
+
+  /**
    * Draws a cv and appends the version with it. A cv a feed reader or a mover gave up on while this
    * write was slow is burned in the log, and the append with it fails in the store (it never
    * commits behind their back): the write then draws again. The cv is drawn last, just before the
    * append, so a reader seldom has to wait for it.
    */
-  private Appended appendWithFreshCv(PreparedWrite write, String writeId, String payloadKey, long payloadBytes) {
+  private Appended appendWithFreshCv(PreparedWrite write, String writeId, String payloadKey, long payloadBytes,
+      Optional<String> inlinePayload) {
     BackendPorts backend = write.backend();
     for (int draw = 1; ; draw++) {
-      VersionRecord version = versionRecord(write, writeId, payloadKey, payloadBytes,
+      VersionRecord version = versionRecord(write, writeId, payloadKey, payloadBytes, inlinePayload,
           backend.sequences().next(write.key().collection()));
       AppendResult result = new VersionAppend(backend, version, write.owed()).append();
       if (!(result instanceof AppendResult.CvBurned)) {
@@ -144,13 +176,13 @@ final class CommitProtocol {
 
   /** The version record this attempt appends, with the cv it drew. */
   private VersionRecord versionRecord(PreparedWrite write, String writeId, String payloadKey, long payloadBytes,
-      long cv) {
+      Optional<String> inlinePayload, long cv) {
     PlannedVersion plan = write.plan();
     WriteRequest request = write.request();
     return new VersionRecord(write.key(), plan.ov(), cv, plan.at(), plan.op(), request.options().actor(),
         request.options().reason(), request.functionId(), request.options().requestId(), write.fingerprint(), writeId,
         payloadKey, payloadBytes, plan.meta(), plan.system(), plan.content(),
-        clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        clock.instant().truncatedTo(ChronoUnit.MILLIS), inlinePayload);
   }
 
   /** The appended record and what the log answered: appended, or the request id's first version. */
@@ -350,7 +382,9 @@ final class CommitProtocol {
     backend.heads().find(key)
         .filter(head -> head.ov() == version.ov() && head.payloadKey().equals(version.payloadKey()))
         .ifPresent(head -> backend.heads().delete(key));
-    backend.blobs().delete(BlobArea.JSON, version.payloadKey());
+    if (!version.payloadInline()) {
+      backend.blobs().delete(BlobArea.JSON, version.payloadKey());
+    }
     LOG.log(Level.INFO, "{0} was hard-deleted while ov {1} was committing; the write was taken back", key, version.ov());
     return new NotFoundException("item '" + key.objectId() + "' was hard-deleted while this write was committing;"
         + " nothing was written. Create the item again if it should exist");

@@ -114,7 +114,10 @@ public final class HeadRepair {
   private static void removeLeftover(BackendPorts backend, ItemKey key) {
     List<VersionRecord> leftover = backend.versions().history(key);
     backend.versions().delete(key, leftover.stream().map(VersionRecord::ov).toList());
-    backend.blobs().deleteAll(BlobArea.JSON, leftover.stream().map(VersionRecord::payloadKey).toList());
+    List<String> objects = leftover.stream().filter(v -> !v.payloadInline()).map(VersionRecord::payloadKey).toList();
+    if (!objects.isEmpty()) {
+      backend.blobs().deleteAll(BlobArea.JSON, objects);
+    }
     LOG.log(System.Logger.Level.INFO, "removed {0} version(s) of {1} that a writer left behind a hard delete",
         leftover.size(), key);
   }

@@ -66,7 +66,7 @@ public final class WritePipeline {
     this.router = router;
     this.config = config;
     this.planner = planner;
-    this.commits = new CommitProtocol(ids, clock, config.limits());
+    this.commits = new CommitProtocol(ids, clock, config.limits(), config.storage());
     this.contents = new ContentPlanning(config);
     this.clock = clock;
     this.effects = effects;

@@ -325,11 +325,11 @@ public abstract class CommitFaultsSuite {
     VersionRecord latest = backend.versions().latest(key).orElseThrow();
     var header = SystemHeaders.updated(latest.system(), latest.at().plusSeconds(1));
     String payloadKey = StorageKeys.payload(key, latest.ov() + 1, "crashed-" + id);
-    backend.blobs().put(BlobArea.JSON, payloadKey,
-        JsonValues.toBytes(SystemHeaders.storedDocument(JsonValues.fromMap(doc(text)), header)), "application/json");
+    byte[] payload = JsonValues.toBytes(SystemHeaders.storedDocument(JsonValues.fromMap(doc(text)), header));
+    backend.blobs().put(BlobArea.JSON, payloadKey, payload, "application/json");
     VersionRecord v = new VersionRecord(key, latest.ov() + 1, backend.sequences().next(ctx), header.updatedAt(),
         io.udm.api.Op.UPDATE, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        "crashed-" + id, payloadKey, 10, JsonValues.NODES.objectNode(), header, List.of());
+        "crashed-" + id, payloadKey, payload.length, JsonValues.NODES.objectNode(), header, List.of());
     backend.versions().append(v);
     return v;
   }

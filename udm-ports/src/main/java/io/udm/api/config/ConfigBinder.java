@@ -65,6 +65,7 @@ final class ConfigBinder {
     f.optionalObject("rebalance").map(this::rebalance).ifPresent(b::rebalance);
     f.optionalObject("http").map(this::http).ifPresent(b::http);
     f.optionalObject("cache").map(this::cache).ifPresent(b::cache);
+    f.optionalObject("storage").map(this::storage).ifPresent(b::storage);
     f.rejectUnknownFields();
     return b;
   }
@@ -276,6 +277,13 @@ final class ConfigBinder {
         .key(f.requiredString("key"))
         .addAllTenants(f.stringList("tenants"));
     f.optionalBoolean("admin").ifPresent(b::admin);
+    f.rejectUnknownFields();
+    return b.build();
+  }
+
+  private StorageConfig storage(Fields f) {
+    ImmutableStorageConfig.Builder b = StorageConfig.builder();
+    f.optionalInt("inlineMaxBytes").ifPresent(b::inlineMaxBytes);
     f.rejectUnknownFields();
     return b.build();
   }

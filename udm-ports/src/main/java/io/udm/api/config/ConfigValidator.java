@@ -60,6 +60,11 @@ final class ConfigValidator {
     atLeast("rebalance.cleanupGraceSeconds", config.rebalance().cleanupGraceSeconds(), 0, "");
     atLeast("idempotency.retainRequestIdsDays", config.idempotency().retainRequestIdsDays(), 0, "");
     atLeast("cache.maxBytes", config.cache().maxBytes(), 0, "where 0 turns the payload cache off");
+    int inline = config.storage().inlineMaxBytes();
+    if (inline < 0 || inline > StorageConfig.MAX_INLINE_MAX_BYTES) {
+      add("storage.inlineMaxBytes", "is " + inline + "; use 0 (every payload in object storage) up to "
+          + StorageConfig.MAX_INLINE_MAX_BYTES);
+    }
   }
 
   private void backends(List<String> mongoUris, List<SpacesConn> spacesConns) {

@@ -79,6 +79,11 @@ public abstract class UdmConfig {
   }
 
   @Value.Default
+  public StorageConfig storage() {
+    return StorageConfig.builder().build();
+  }
+
+  @Value.Default
   public AfterCommitConfig afterCommit() {
     return AfterCommitConfig.builder().build();
   }
@@ -164,6 +169,7 @@ public abstract class UdmConfig {
         + ", rebalance=" + rebalance()
         + ", http=" + http()
         + ", cache=" + cache()
+        + ", storage=" + storage()
         + "}";
   }
 }

@@ -66,6 +66,24 @@ public abstract class HeadStoreContract {
   }
 
   @Test
+  void aHeadCarriesItsVersionsInlinePayloadThroughInsertMoveAndQuery() {
+    ItemKey key = newKey(collection);
+    String first = "{\"name\":\"Zoë\",\"n\":1.50}";
+    String second = "{\"name\":\"Ada\"}";
+    store.insert(version(key, 1).inline(first).head());
+    assertThat(store.find(key).orElseThrow().inlinePayload()).contains(first);
+
+    store.compareAndSet(1, version(key, 2).inline(second).head());
+    assertThat(store.find(key).orElseThrow().inlinePayload()).contains(second);
+    assertThat(store.query(HeadQuery.all(collection, 10))).filteredOn(h -> h.key().equals(key))
+        .extracting(HeadRecord::inlinePayload).containsExactly(Optional.of(second));
+
+    store.compareAndSet(2, version(key, 3).head());
+    assertThat(store.find(key).orElseThrow().payloadInline()).as("a version whose payload is in object storage")
+        .isFalse();
+  }
+
+  @Test
   void insertingASecondHeadForAnItemConflictsWithTheCurrentOv() {
     ItemKey key = newKey(collection);
     HeadRecord first = head(key, 3);

@@ -23,7 +23,7 @@ public final class SameRecords {
         assertSameJson(shadow.document(), expected.shadow().get().document(), "shadow of " + expected.key()));
     HeadRecord normalized = new HeadRecord(
         actual.key(), actual.ov(), actual.cv(), actual.at(), actual.payloadKey(), expected.meta(), actual.system(),
-        actual.content(), expected.shadow());
+        actual.content(), expected.shadow(), actual.inlinePayload());
     assertThat(normalized).isEqualTo(expected);
   }
 
@@ -37,7 +37,7 @@ public final class SameRecords {
     VersionRecord normalized = new VersionRecord(
         actual.key(), actual.ov(), actual.cv(), actual.at(), actual.op(), actual.actor(), actual.reason(),
         actual.functionId(), actual.requestId(), actual.requestHash(), actual.writeId(), actual.payloadKey(),
-        actual.payloadBytes(), expected.meta(), actual.system(), actual.content());
+        actual.payloadBytes(), expected.meta(), actual.system(), actual.content(), actual.at(), actual.inlinePayload());
     assertThat(normalized).isEqualTo(expected);
   }
 

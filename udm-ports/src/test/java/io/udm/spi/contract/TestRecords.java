@@ -93,6 +93,7 @@ public final class TestRecords {
     private ObjectNode meta = emptyMeta();
     private boolean deleted;
     private List<ContentRef> content = List.of();
+    private Optional<String> inlinePayload = Optional.empty();
     private final String writeId = "w" + unique();
 
     private VersionBuilder(ItemKey key, long ov) {
@@ -143,13 +144,20 @@ public final class TestRecords {
       return this;
     }
 
+    /** The payload kept inside the record (stored JSON text) rather than in object storage. */
+    public VersionBuilder inline(String storedJson) {
+      inlinePayload = Optional.of(storedJson);
+      return this;
+    }
+
     public VersionRecord build() {
       SystemHeader system = new SystemHeader(
           T0, at, deleted ? Optional.of(at) : Optional.empty(), deleted, List.of());
       String payloadKey = "t/" + key.collection() + "/" + key.objectId() + "/" + ov + "-" + writeId + ".json";
       return new VersionRecord(
           key, ov, cv, at, op, Optional.of("tester"), Optional.empty(), Optional.empty(), requestId,
-          requestId.map(id -> "sha256-" + id), writeId, payloadKey, 100 + ov, meta, system, content);
+          requestId.map(id -> "sha256-" + id), writeId, payloadKey, 100 + ov, meta, system, content, at,
+          inlinePayload);
     }
 
     public HeadRecord head() {

@@ -69,6 +69,23 @@ public abstract class VersionLogContract {
   }
 
   @Test
+  void anInlinePayloadIsKeptInItsRecordExactlyAndEveryReadReturnsIt() {
+    // Unicode, escapes and a number whose text must not be rewritten.
+    String stored = "{\"name\":\"Zoë \\u2603 \\\"quoted\\\"\",\"n\":1.50,\"deep\":[{\"a\":null}]}";
+    VersionRecord first = version(key, 1).inline(stored).build();
+    VersionRecord second = version(key, 2).build();
+    log.append(first);
+    log.append(second);
+
+    assertThat(log.find(key, 1).orElseThrow().inlinePayload()).contains(stored);
+    assertThat(log.find(key, 2).orElseThrow().inlinePayload()).as("a payload in object storage").isEmpty();
+    assertSameVersion(log.latestAtOrBefore(key, first.at()), first);
+    assertThat(log.history(key)).extracting(VersionRecord::inlinePayload)
+        .containsExactly(Optional.of(stored), Optional.empty());
+    assertThat(log.findAll(key, List.of(1L, 2L))).extracting(VersionRecord::payloadInline).containsExactly(true, false);
+  }
+
+  @Test
   void anUnknownItemOrOvIsNotFound() {
     log.append(version(key, 1).build());
 
