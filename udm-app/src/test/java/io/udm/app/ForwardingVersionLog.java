@@ -71,6 +71,11 @@ class ForwardingVersionLog implements VersionLog {
   }
 
   @Override
+  public List<String> itemIds(RouteContext collection, Optional<String> afterObjectId, int limit) {
+    return delegate.itemIds(collection, afterObjectId, limit);
+  }
+
+  @Override
   public Set<Long> burn(RouteContext collection, Collection<Long> cvs, Instant at) {
     return delegate.burn(collection, cvs, at);
   }

@@ -37,8 +37,13 @@ class InMemoryMaintenanceBoundsTest extends MaintenanceBoundsSuite {
 
     assertThat(report.itemsChecked()).isEqualTo(items);
     assertThat(report.ok()).isTrue();
+    // Two walks of the heads: the merge with the payload keys, then the one against the log's item ids.
     List<RecordingPorts.Call> headPages = recorded.calls("HeadStore.query");
-    assertThat(headPages).hasSize(2);
+    assertThat(headPages).hasSize(4);
+    assertThat(recorded.calls("VersionLog.itemIds")).hasSize(2).allSatisfy(call -> {
+      assertThat((int) call.arg(2)).isLessThanOrEqualTo(CollectionPayloads.PAGE);
+      assertThat(call.returned()).isLessThanOrEqualTo(CollectionPayloads.PAGE);
+    });
     assertThat(headPages).allSatisfy(call -> {
       assertThat(((HeadQuery) call.arg(0)).limit()).isLessThanOrEqualTo(CollectionPayloads.PAGE);
       assertThat(call.returned()).isLessThanOrEqualTo(CollectionPayloads.PAGE);

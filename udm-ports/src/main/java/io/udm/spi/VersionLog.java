@@ -68,6 +68,13 @@ public interface VersionLog {
   /** The collection's records with {@code cv > afterCv}, in cv order, at most {@code limit}. */
   List<VersionRecord> listByCv(RouteContext collection, long afterCv, int limit);
 
+  /**
+   * The object ids that have versions in the collection, each once, in ascending order (of {@link
+   * String#compareTo}), after {@code afterObjectId}, at most {@code limit}: what a check of every
+   * item walks to find items that have versions and nothing else (no head, no objects).
+   */
+  List<String> itemIds(RouteContext collection, Optional<String> afterObjectId, int limit);
+
   /** Removes the given versions of an item (retention, hard delete); returns how many existed. */
   long delete(ItemKey key, List<Long> ovs);
 

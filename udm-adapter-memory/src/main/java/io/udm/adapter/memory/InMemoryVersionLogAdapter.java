@@ -108,6 +108,13 @@ public final class InMemoryVersionLogAdapter implements VersionLog, EffectsOutbo
   }
 
   @Override
+  public List<String> itemIds(RouteContext collection, Optional<String> afterObjectId, int limit) {
+    Objects.requireNonNull(afterObjectId, "afterObjectId");
+    CollectionLog log = logs.get(collection);
+    return log == null ? List.of() : log.itemIds(afterObjectId, limit);
+  }
+
+  @Override
   public List<VersionRecord> listByCv(RouteContext collection, long afterCv, int limit) {
     return log(collection).listByCv(afterCv, limit);
   }
@@ -175,6 +182,12 @@ public final class InMemoryVersionLogAdapter implements VersionLog, EffectsOutbo
         }
       }
       return claimed;
+    }
+
+    synchronized List<String> itemIds(Optional<String> afterObjectId, int limit) {
+      return versionsByItem.entrySet().stream().filter(item -> !item.getValue().isEmpty()).map(Map.Entry::getKey)
+          .filter(id -> afterObjectId.map(after -> id.compareTo(after) > 0).orElse(true)).sorted().limit(limit)
+          .toList();
     }
 
     synchronized Optional<PendingEffects> pending(String objectId, long ov, String writeId) {

@@ -5,6 +5,7 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -210,6 +211,23 @@ public final class MongoVersionLogAdapter implements VersionLog, EffectsOutbox, 
           .limit(limit)
           .forEach(doc -> out.add(VersionDocuments.toRecord(doc)));
       return out;
+    });
+  }
+
+  @Override
+  public List<String> itemIds(RouteContext collection, Optional<String> afterObjectId, int limit) {
+    Objects.requireNonNull(collection, "collection");
+    Objects.requireNonNull(afterObjectId, "afterObjectId");
+    // Burned-cv documents share the collection and carry no object id.
+    Bson items = Filters.and(RecordFields.scopeFilter(collection), afterObjectId
+        .map(after -> Filters.gt(VersionDocuments.OBJECT_ID, after))
+        .orElse(Filters.exists(VersionDocuments.OBJECT_ID)));
+    return errors.call("list the items of " + collection, () -> {
+      List<String> ids = new ArrayList<>();
+      versions.aggregate(List.of(Aggregates.match(items), Aggregates.group("$" + VersionDocuments.OBJECT_ID),
+              Aggregates.sort(Sorts.ascending("_id")), Aggregates.limit(limit)))
+          .forEach(doc -> ids.add(doc.getString("_id").getValue()));
+      return ids;
     });
   }
 

@@ -23,13 +23,14 @@ final class VersionDocuments {
   static final String CV = "cv";
   static final String CV_DRAWN_AT = "cvDrawnAt";
   static final String WRITE_ID = "writeId";
+  static final String OBJECT_ID = "objectId";
 
   private VersionDocuments() {}
 
   static BsonDocument toDocument(VersionRecord version) {
     BsonDocument doc = new BsonDocument(ID, new BsonString(Keys.version(version.key(), version.ov())));
     RecordFields.putScope(doc, version.key().collection());
-    doc.append("objectId", new BsonString(version.key().objectId()))
+    doc.append(OBJECT_ID, new BsonString(version.key().objectId()))
         .append(ITEM, new BsonString(Keys.item(version.key())))
         .append(OV, new BsonInt64(version.ov()))
         .append("cv", new BsonInt64(version.cv()))
@@ -54,7 +55,7 @@ final class VersionDocuments {
 
   static VersionRecord toRecord(BsonDocument doc) {
     return new VersionRecord(
-        ItemKey.of(RecordFields.scope(doc), RecordFields.string(doc, "objectId")),
+        ItemKey.of(RecordFields.scope(doc), RecordFields.string(doc, OBJECT_ID)),
         RecordFields.longValue(doc, OV),
         RecordFields.longValue(doc, "cv"),
         BsonJson.instant(doc.get(AT)),

@@ -129,6 +129,10 @@ public final class FaultyPorts {
       return f.call("versions.listByCv", () -> d.listByCv(collection, afterCv, limit));
     }
 
+    public List<String> itemIds(RouteContext collection, Optional<String> afterObjectId, int limit) {
+      return f.call("versions.itemIds", () -> d.itemIds(collection, afterObjectId, limit));
+    }
+
     public Set<Long> burn(RouteContext collection, Collection<Long> cvs, Instant at) {
       return f.call("versions.burn", () -> d.burn(collection, cvs, at));
     }

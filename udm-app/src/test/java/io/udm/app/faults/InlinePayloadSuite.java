@@ -142,6 +142,28 @@ public abstract class InlinePayloadSuite {
   }
 
   @Test
+  void verifyFindsAndRepairsAnItemWhoseOnlyTraceIsItsInlineVersion() {
+    // A create that crashed after its append, before its head: no head and no object.
+    fx.faults.on("heads.insert", 1, FaultInjector.Action.CRASH_BEFORE);
+    String id = "crashed";
+    try {
+      ops.create(Map.of("name", "Ada"), io.udm.api.WriteOptions.builder().objectId(id).build());
+      throw new AssertionError("the create was to crash before its head");
+    } catch (SimulatedCrash expected) {
+      // the process died here
+    }
+    fx.faults.reset();
+    assertThat(fx.head(ctx, id)).isEmpty();
+    assertThat(fx.payloads(ctx)).isEmpty();
+
+    List<VerifyProblem> problems = udm.maintenance().verify(ctx).problems();
+    assertThat(problems).extracting(VerifyProblem::kind, VerifyProblem::itemId)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(VerifyProblem.Kind.ORPHAN_VERSION, id));
+    assertThat(fx.head(ctx, id)).as("rolled forward by verify").isPresent();
+    assertThat(udm.maintenance().verify(ctx).problems()).isEmpty();
+  }
+
+  @Test
   void verifyReportsAnInlinePayloadChangedBehindUdmsBackAndNothingOnAControl() {
     String damaged = ops.create(Map.of("name", "Ada")).id();
     String control = ops.create(Map.of("name", "Ada")).id();

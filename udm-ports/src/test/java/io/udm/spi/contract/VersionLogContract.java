@@ -86,6 +86,25 @@ public abstract class VersionLogContract {
   }
 
   @Test
+  void itemIdsListsEachItemWithVersionsOnceInOrderAPageAtATime() {
+    RouteContext other = siblingOf(collection);
+    for (String id : List.of("b", "a-1", "a", "c.d", "c")) {
+      log.append(version(ItemKey.of(collection, id), 1).build());
+      log.append(version(ItemKey.of(collection, id), 2).build());
+    }
+    log.append(version(ItemKey.of(other, "zz"), 1).build());
+    log.burn(collection, List.of(999_999_999L), TestRecords.T0);
+
+    assertThat(log.itemIds(collection, Optional.empty(), 10)).containsExactly("a", "a-1", "b", "c", "c.d");
+    assertThat(log.itemIds(collection, Optional.empty(), 2)).containsExactly("a", "a-1");
+    assertThat(log.itemIds(collection, Optional.of("a-1"), 2)).containsExactly("b", "c");
+    assertThat(log.itemIds(collection, Optional.of("c.d"), 2)).isEmpty();
+    log.delete(ItemKey.of(collection, "b"), List.of(1L, 2L));
+    assertThat(log.itemIds(collection, Optional.empty(), 10)).as("an item whose versions are all gone")
+        .containsExactly("a", "a-1", "c", "c.d");
+  }
+
+  @Test
   void anUnknownItemOrOvIsNotFound() {
     log.append(version(key, 1).build());
 
