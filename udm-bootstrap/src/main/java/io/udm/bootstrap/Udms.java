@@ -5,7 +5,9 @@ import io.udm.api.UdmOptions;
 import io.udm.api.config.UdmConfig;
 import io.udm.app.optimizer.WriteOptimizer;
 import io.udm.bootstrap.metrics.MeteredPorts;
+import io.udm.bootstrap.metrics.StorageRequests;
 import io.udm.bootstrap.metrics.UdmMetrics;
+import io.udm.bootstrap.wiring.ClientListeners;
 import io.udm.bootstrap.wiring.PortDecorator;
 import io.udm.bootstrap.wiring.StorageConnection;
 import java.time.Clock;
@@ -36,13 +38,14 @@ public final class Udms {
   }
 
   /**
-   * {@link #inMemory(UdmConfig, Clock, UdmOptions)} with the stores seen through {@code stores},
-   * beneath the metrics (where a real store's failures are): tests put a fault injector there.
+   * {@link #inMemory(UdmConfig, Clock, UdmOptions)} with the stores seen through {@code stores}:
+   * beneath the API's metrics (where a real store's failures are), above the storage meter (which
+   * counts what reaches a store). Tests put a fault injector there, or a witness of every port call.
    */
   static Udm inMemory(UdmConfig config, Clock clock, UdmOptions options, PortDecorator stores) {
     Objects.requireNonNull(options, "options");
     MemoryUdmComponent component = DaggerMemoryUdmComponent.factory().create(Objects.requireNonNull(config, "config"),
-        Objects.requireNonNull(clock, "clock"), ports(options, "memory", "memory", stores));
+        Objects.requireNonNull(clock, "clock"), memoryPorts(options, stores));
     return instrumented(component.udm(), component.optimizer(), options);
   }
 
@@ -71,27 +74,48 @@ public final class Udms {
     return create(config, connect, options, PortDecorator.NONE);
   }
 
-  /** {@link #create(UdmConfig, ConnectOptions, UdmOptions)} with the stores seen through {@code stores}, beneath the metrics. */
+  /**
+   * {@link #create(UdmConfig, ConnectOptions, UdmOptions)} with the stores seen through {@code stores},
+   * as {@link #inMemory(UdmConfig, Clock, UdmOptions, PortDecorator)} has them.
+   */
   static Udm create(UdmConfig config, ConnectOptions connect, UdmOptions options, PortDecorator stores) {
     Objects.requireNonNull(config, "config").requireBackends();
     Objects.requireNonNull(connect, "connect");
     Objects.requireNonNull(options, "options");
     StorageConnection connection = new StorageConnection(connect.createBucketsIfMissing(), connect.connectTimeout(),
-        connect.storesPrepared());
+        connect.storesPrepared(), clientListeners(options));
     ProductionUdmComponent component = DaggerProductionUdmComponent.factory()
-        .create(config, connection, connect.clock(), ports(options, "mongo", "s3", stores));
+        .create(config, connection, connect.clock(), serverPorts(options, stores));
     return instrumented(component.udm(), component.optimizer(), options);
   }
 
   /*
-   * Micrometer is optional for library users: only these two methods name its types, and they
-   * reach MeteredPorts and UdmMetrics only when a registry was given.
+   * Micrometer is optional for library users: only these methods name its types, and they reach
+   * MeteredPorts, StorageRequests and UdmMetrics only when a registry was given.
    */
-  private static PortDecorator ports(UdmOptions options, String databaseStore, String objectStore,
-      PortDecorator stores) {
-    PortDecorator metered = options.meterRegistry().isEmpty() ? PortDecorator.NONE
-        : new MeteredPorts(options.meterRegistry().get(), databaseStore, objectStore);
-    return ports -> metered.decorate(stores.decorate(ports));
+
+  /**
+   * In memory each port call is the one request its store receives: the ports count their calls,
+   * beneath {@code stores} as a server's listener would be.
+   */
+  private static PortDecorator memoryPorts(UdmOptions options, PortDecorator stores) {
+    PortDecorator counted = options.meterRegistry().isEmpty() ? PortDecorator.NONE
+        : MeteredPorts.countingCalls(options.meterRegistry().get());
+    return ports -> stores.decorate(counted.decorate(ports));
+  }
+
+  /**
+   * On servers the clients count the requests they send ({@link #clientListeners}); the ports only
+   * mark which port call sends them.
+   */
+  private static PortDecorator serverPorts(UdmOptions options, PortDecorator stores) {
+    PortDecorator marked = options.meterRegistry().isEmpty() ? PortDecorator.NONE : MeteredPorts.markingCalls();
+    return ports -> stores.decorate(marked.decorate(ports));
+  }
+
+  private static ClientListeners clientListeners(UdmOptions options) {
+    return options.meterRegistry().isEmpty() ? ClientListeners.NONE
+        : StorageRequests.clientListeners(options.meterRegistry().get());
   }
 
   private static Udm instrumented(Udm udm, WriteOptimizer optimizer, UdmOptions options) {

@@ -11,7 +11,8 @@ import java.time.Clock;
 
 /**
  * The {@link Udms} factories, every store call passing a {@link FaultInjector} first: beneath the
- * metrics, where a real store's failures are, so a test sees what UDM reports when a store fails.
+ * API's metrics, where a real store's failures are, so a test sees what UDM reports when a store
+ * fails. A failure injected there never reaches a store, so the storage meter does not count it.
  */
 public final class UdmsWithFaults {
   private UdmsWithFaults() {}

@@ -106,6 +106,7 @@ final class MongoConnection implements AutoCloseable {
     if (uri.getApplicationName() == null) {
       builder.applicationName(settings.applicationName());
     }
+    settings.commandListeners().forEach(builder::addCommandListener);
     builder.applyToSocketSettings(socket -> {
       if (uri.getConnectTimeout() == null) {
         socket.connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -2,16 +2,21 @@ package io.udm.adapter.mongo;
 
 import com.mongodb.ReadConcern;
 import com.mongodb.WriteConcern;
+import com.mongodb.event.CommandListener;
 import io.udm.api.error.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * How UDM talks to one MongoDB. Defaults: database {@code udm}, write and read concern MAJORITY
  * (an acknowledged write survives a failover; a read sees only such writes), retryable writes on,
  * connect and server-selection timeouts of 10 s, socket read timeout of 60 s, 100 pooled
- * connections. An option set in the connection string itself wins over these.
+ * connections, no command listeners. An option set in the connection string itself wins over these.
+ * Command listeners hear every command the client sends (retries included), on the thread that
+ * sends it: metrics count requests with them.
  */
 public final class MongoSettings {
   /** MongoDB refuses database names of 64 bytes or more, or with any of these characters. */
@@ -27,6 +32,7 @@ public final class MongoSettings {
   private final Duration socketTimeout;
   private final int maxPoolSize;
   private final String applicationName;
+  private final List<CommandListener> commandListeners;
 
   private MongoSettings(Builder builder) {
     this.databaseName = requireDatabaseName(builder.databaseName);
@@ -41,6 +47,7 @@ public final class MongoSettings {
     }
     this.maxPoolSize = builder.maxPoolSize;
     this.applicationName = Objects.requireNonNull(builder.applicationName, "applicationName");
+    this.commandListeners = List.copyOf(builder.commandListeners);
   }
 
   public static Builder builder() {
@@ -56,7 +63,7 @@ public final class MongoSettings {
     return new Builder()
         .databaseName(databaseName).writeConcern(writeConcern).readConcern(readConcern).retryWrites(retryWrites)
         .connectTimeout(connectTimeout).serverSelectionTimeout(serverSelectionTimeout).socketTimeout(socketTimeout)
-        .maxPoolSize(maxPoolSize).applicationName(applicationName);
+        .maxPoolSize(maxPoolSize).applicationName(applicationName).commandListeners(commandListeners);
   }
 
   public String databaseName() {
@@ -95,12 +102,17 @@ public final class MongoSettings {
     return applicationName;
   }
 
+  public List<CommandListener> commandListeners() {
+    return commandListeners;
+  }
+
   @Override
   public String toString() {
     return "MongoSettings{databaseName=" + databaseName + ", writeConcern=" + writeConcern + ", readConcern="
         + readConcern.getLevel() + ", retryWrites=" + retryWrites + ", connectTimeout=" + connectTimeout
         + ", serverSelectionTimeout=" + serverSelectionTimeout + ", socketTimeout=" + socketTimeout
-        + ", maxPoolSize=" + maxPoolSize + ", applicationName=" + applicationName + "}";
+        + ", maxPoolSize=" + maxPoolSize + ", applicationName=" + applicationName
+        + ", commandListeners=" + commandListeners.size() + "}";
   }
 
   private static String requireDatabaseName(String name) {
@@ -139,6 +151,7 @@ public final class MongoSettings {
     private Duration socketTimeout = Duration.ofSeconds(60);
     private int maxPoolSize = 100;
     private String applicationName = "udm";
+    private final List<CommandListener> commandListeners = new ArrayList<>();
 
     private Builder() {}
 
@@ -184,6 +197,18 @@ public final class MongoSettings {
 
     public Builder applicationName(String value) {
       applicationName = value;
+      return this;
+    }
+
+    /** Replaces the command listeners with {@code values}. */
+    public Builder commandListeners(List<CommandListener> values) {
+      commandListeners.clear();
+      values.forEach(this::addCommandListener);
+      return this;
+    }
+
+    public Builder addCommandListener(CommandListener value) {
+      commandListeners.add(Objects.requireNonNull(value, "commandListener"));
       return this;
     }
 

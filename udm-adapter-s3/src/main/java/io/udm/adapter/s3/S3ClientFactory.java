@@ -2,6 +2,7 @@ package io.udm.adapter.s3;
 
 import io.udm.api.config.SpacesConn;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -23,9 +24,14 @@ final class S3ClientFactory {
     return client(conn, endpoint, settings, List.of());
   }
 
-  /** {@code interceptors} let tests observe the requests of a production-configured client. */
+  /**
+   * With {@code testInterceptors} after the settings' own: they let tests observe the requests of a
+   * production-configured client.
+   */
   static S3Client client(
-      SpacesConn conn, URI endpoint, S3Settings settings, List<ExecutionInterceptor> interceptors) {
+      SpacesConn conn, URI endpoint, S3Settings settings, List<ExecutionInterceptor> testInterceptors) {
+    List<ExecutionInterceptor> interceptors = new ArrayList<>(settings.executionInterceptors());
+    interceptors.addAll(testInterceptors);
     boolean onlyWhenRequired = settings.checksumPolicy() == S3Settings.ChecksumPolicy.WHEN_REQUIRED;
     return S3Client.builder()
         // Named explicitly: the s3 artifact brings apache5-client at runtime, so with apache-client

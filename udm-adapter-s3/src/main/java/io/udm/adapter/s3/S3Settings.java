@@ -1,7 +1,10 @@
 package io.udm.adapter.s3;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * Client tuning for one S3-compatible store. {@link #defaults()} suits AWS S3, DigitalOcean Spaces,
@@ -13,6 +16,8 @@ import java.util.Objects;
  * @param maxAttempts attempts per request, first one included (the SDK retries transient failures)
  * @param createBucketsIfMissing create missing buckets at start instead of failing
  * @param checksumPolicy when the SDK adds and checks payload checksums
+ * @param executionInterceptors hear every request the client sends, each attempt of a retried one
+ *     included, on the thread that sends it (metrics count requests with them); none by default
  */
 public record S3Settings(
     Duration connectTimeout,
@@ -20,7 +25,8 @@ public record S3Settings(
     int maxConnections,
     int maxAttempts,
     boolean createBucketsIfMissing,
-    ChecksumPolicy checksumPolicy) {
+    ChecksumPolicy checksumPolicy,
+    List<ExecutionInterceptor> executionInterceptors) {
 
   /** When the SDK computes request checksums and validates response checksums. */
   public enum ChecksumPolicy {
@@ -43,6 +49,7 @@ public record S3Settings(
       throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
     }
     Objects.requireNonNull(checksumPolicy, "checksumPolicy");
+    executionInterceptors = List.copyOf(Objects.requireNonNull(executionInterceptors, "executionInterceptors"));
   }
 
   public static S3Settings defaults() {
@@ -60,7 +67,8 @@ public record S3Settings(
         .maxConnections(maxConnections)
         .maxAttempts(maxAttempts)
         .createBucketsIfMissing(createBucketsIfMissing)
-        .checksumPolicy(checksumPolicy);
+        .checksumPolicy(checksumPolicy)
+        .executionInterceptors(executionInterceptors);
   }
 
   private static void requirePositive(Duration value, String name) {
@@ -78,6 +86,7 @@ public record S3Settings(
     private int maxAttempts = 3;
     private boolean createBucketsIfMissing = false;
     private ChecksumPolicy checksumPolicy = ChecksumPolicy.WHEN_REQUIRED;
+    private final List<ExecutionInterceptor> executionInterceptors = new ArrayList<>();
 
     private Builder() {}
 
@@ -111,9 +120,21 @@ public record S3Settings(
       return this;
     }
 
+    /** Replaces the execution interceptors with {@code values}. */
+    public Builder executionInterceptors(List<ExecutionInterceptor> values) {
+      this.executionInterceptors.clear();
+      values.forEach(this::addExecutionInterceptor);
+      return this;
+    }
+
+    public Builder addExecutionInterceptor(ExecutionInterceptor value) {
+      this.executionInterceptors.add(Objects.requireNonNull(value, "executionInterceptor"));
+      return this;
+    }
+
     public S3Settings build() {
-      return new S3Settings(
-          connectTimeout, socketTimeout, maxConnections, maxAttempts, createBucketsIfMissing, checksumPolicy);
+      return new S3Settings(connectTimeout, socketTimeout, maxConnections, maxAttempts, createBucketsIfMissing,
+          checksumPolicy, executionInterceptors);
     }
   }
 }

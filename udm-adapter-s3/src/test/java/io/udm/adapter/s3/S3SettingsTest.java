@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 class S3SettingsTest {
   @Test
@@ -27,9 +28,11 @@ class S3SettingsTest {
             .maxAttempts(2)
             .createBucketsIfMissing(true)
             .checksumPolicy(S3Settings.ChecksumPolicy.WHEN_SUPPORTED)
+            .addExecutionInterceptor(new ExecutionInterceptor() {})
             .build();
 
     assertThat(custom.toBuilder().build()).isEqualTo(custom);
+    assertThat(custom.executionInterceptors()).hasSize(1);
   }
 
   @Test

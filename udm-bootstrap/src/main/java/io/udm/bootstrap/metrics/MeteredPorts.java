@@ -7,61 +7,98 @@ import io.udm.bootstrap.wiring.PortDecorator;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.BlobStore;
 import io.udm.spi.CounterStore;
+import io.udm.spi.EffectsOutbox;
 import io.udm.spi.HeadStore;
+import io.udm.spi.HealthProbe;
 import io.udm.spi.PlacementRegistry;
+import io.udm.spi.RequestMemos;
 import io.udm.spi.RetryQueue;
 import io.udm.spi.SequenceStore;
-import io.udm.spi.EffectsOutbox;
-import io.udm.spi.RequestMemos;
 import io.udm.spi.VersionLog;
 import java.util.List;
 
 /**
- * Times every storage call: meter {@code udm.storage.calls}, tagged with the backend's id (or
- * {@code counters} for the shared counters store), the store ({@code mongo}, {@code s3}, or
- * {@code memory}), the port, the call and whether it failed. Health probes are not timed.
+ * Meter {@code udm.storage.calls}: requests to storage, tagged with the backend's id (or {@code
+ * counters} for the shared counters store), the store, the port, the call, the request and whether it
+ * failed. This decorator names every port of every backend; what it does with each depends on the
+ * wiring. On MongoDB + S3 it marks each port call ({@link #markingCalls()}), and the clients' own
+ * listeners ({@link StorageRequests}) count the requests the call sends, as many as the servers
+ * receive. On the in-memory adapters a port call is the one request its store receives, so it is
+ * counted here ({@link #countingCalls}).
  */
 public final class MeteredPorts implements PortDecorator {
   static final String METER = "udm.storage.calls";
-  private static final String DESCRIPTION = "Calls UDM made to its storage";
+  static final String DESCRIPTION = "Requests UDM sent to its storage";
   static final String COUNTERS_BACKEND = "counters";
+  /** The port of health probes; their one call is {@code ping}. */
+  static final String HEALTH_PORT = "health";
+  private static final String MEMORY = "memory";
 
-  private final MeterRegistry registry;
+  /** Puts one port of one backend behind the meter. A method reference: a lambda cannot be generic. */
+  private interface PortWrapper {
+    <T> T wrap(Class<T> type, T port, String backend, String store, String portName);
+  }
+
+  private final PortWrapper wrapper;
   private final String databaseStore;
   private final String objectStore;
 
-  /** {@code databaseStore} and {@code objectStore} name the stores behind the ports: "mongo" and "s3", or "memory". */
-  public MeteredPorts(MeterRegistry registry, String databaseStore, String objectStore) {
-    this.registry = registry;
+  private MeteredPorts(PortWrapper wrapper, String databaseStore, String objectStore) {
+    this.wrapper = wrapper;
     this.databaseStore = databaseStore;
     this.objectStore = objectStore;
   }
 
+  /** For the in-memory adapters: every port call counts once, tagged store {@code memory} and request = call. */
+  public static MeteredPorts countingCalls(MeterRegistry registry) {
+    return new MeteredPorts(new CallCounting(registry)::counted, MEMORY, MEMORY);
+  }
+
+  /** For MongoDB + S3: every port call is marked for the clients' listeners, which count its requests. */
+  public static MeteredPorts markingCalls() {
+    return new MeteredPorts(MeteredPorts::marked, StorageRequests.MONGO, StorageRequests.S3);
+  }
+
   @Override
   public StoragePorts decorate(StoragePorts ports) {
-    List<BackendPorts> backends = ports.backends().stream().map(this::timed).toList();
+    List<BackendPorts> backends = ports.backends().stream().map(this::metered).toList();
     return new StoragePorts(backends,
-        timed(CounterStore.class, ports.counters(), COUNTERS_BACKEND, databaseStore, "counters"),
-        timed(PlacementRegistry.class, ports.placements(), COUNTERS_BACKEND, databaseStore, "placements"),
-        timed(RetryQueue.class, ports.retryQueue(), COUNTERS_BACKEND, databaseStore, "retryQueue"),
-        ports.countersProbe(), ports.resources());
+        wrap(CounterStore.class, ports.counters(), COUNTERS_BACKEND, databaseStore, "counters"),
+        wrap(PlacementRegistry.class, ports.placements(), COUNTERS_BACKEND, databaseStore, "placements"),
+        wrap(RetryQueue.class, ports.retryQueue(), COUNTERS_BACKEND, databaseStore, "retryQueue"),
+        wrap(HealthProbe.class, ports.countersProbe(), COUNTERS_BACKEND, databaseStore, HEALTH_PORT),
+        ports.resources());
   }
 
-  private BackendPorts timed(BackendPorts b) {
+  private BackendPorts metered(BackendPorts b) {
     String id = b.backendId();
     return new BackendPorts(b.index(), id,
-        timed(HeadStore.class, b.heads(), id, databaseStore, "heads"),
-        timed(VersionLog.class, b.versions(), id, databaseStore, "versions"),
-        timed(EffectsOutbox.class, b.outbox(), id, databaseStore, "outbox"),
-        timed(RequestMemos.class, b.requestMemos(), id, databaseStore, "requestMemos"),
-        timed(SequenceStore.class, b.sequences(), id, databaseStore, "sequences"),
-        timed(BlobStore.class, b.blobs(), id, objectStore, "blobs"),
-        b.mongoProbe(), b.blobProbe(), b.mongoEndpoint(), b.blobEndpoint());
+        wrap(HeadStore.class, b.heads(), id, databaseStore, "heads"),
+        wrap(VersionLog.class, b.versions(), id, databaseStore, "versions"),
+        wrap(EffectsOutbox.class, b.outbox(), id, databaseStore, "outbox"),
+        wrap(RequestMemos.class, b.requestMemos(), id, databaseStore, "requestMemos"),
+        wrap(SequenceStore.class, b.sequences(), id, databaseStore, "sequences"),
+        wrap(BlobStore.class, b.blobs(), id, objectStore, "blobs"),
+        wrap(HealthProbe.class, b.mongoProbe(), id, databaseStore, HEALTH_PORT),
+        wrap(HealthProbe.class, b.blobProbe(), id, objectStore, HEALTH_PORT),
+        b.mongoEndpoint(), b.blobEndpoint());
   }
 
-  private <T> T timed(Class<T> port, T target, String backend, String store, String portName) {
-    CallTimers timers = new CallTimers(registry, METER, DESCRIPTION,
-        Tags.of("backend", backend, "store", store, "port", portName), "call");
-    return TimedProxy.of(port, target, timers, Outcomes::ofStorageCall, Outcomes::ofStorageFailure);
+  /** Ports a wiring leaves out (null) stay out. */
+  private <T> T wrap(Class<T> type, T port, String backend, String store, String portName) {
+    return port == null ? null : wrapper.wrap(type, port, backend, store, portName);
+  }
+
+  private static <T> T marked(Class<T> type, T port, String backend, String store, String portName) {
+    return MarkedPortProxy.of(type, port, backend, portName);
+  }
+
+  /** Times each call of the in-memory ports, as the one request it is. */
+  private record CallCounting(MeterRegistry registry) {
+    <T> T counted(Class<T> type, T port, String backend, String store, String portName) {
+      CallTimers timers = new CallTimers(registry, METER, DESCRIPTION,
+          Tags.of("backend", backend, "store", store, "port", portName), "call", "request");
+      return TimedProxy.of(type, port, timers, Outcomes::ofStorageCall, Outcomes::ofStorageFailure);
+    }
   }
 }

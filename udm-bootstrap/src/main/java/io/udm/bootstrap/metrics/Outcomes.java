@@ -18,6 +18,8 @@ final class Outcomes {
   static final String QUEUED = "queued";
   static final String STORAGE = "storage";
   static final String ERROR = "error";
+  /** A storage call or request that succeeded (its failures are {@link #ERROR}). */
+  static final String OK = "ok";
 
   private Outcomes() {}
 
@@ -47,10 +49,10 @@ final class Outcomes {
 
   /** A storage call either answered or failed: what it answered is the caller's business. */
   static String ofStorageCall(Object ignored) {
-    return "ok";
+    return OK;
   }
 
   static String ofStorageFailure(Throwable ignored) {
-    return "error";
+    return ERROR;
   }
 }

@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Micrometer metrics of one {@link Udm}: its calls ({@link MeteredUdm}), its storage calls ({@link
- * MeteredPorts}, applied where the ports are built), and gauges of its state: payload cache hits and
+ * Micrometer metrics of one {@link Udm}: its calls ({@link MeteredUdm}), its storage requests ({@link
+ * MeteredPorts} and {@link StorageRequests}, applied where the ports and clients are built), and
+ * gauges of its state: payload cache hits and
  * misses, counter changes held back and how long the oldest has waited, and the fallback queue.
  *
  * <p>The gauges read this UDM, so they are removed when it closes. One registry serves one UDM: a

@@ -34,16 +34,24 @@ public final class ProductionStorage {
   /** As above; {@code storesPrepared} skips index creation (another running process made them). */
   public static StoragePorts open(UdmConfig config, boolean createBucketsIfMissing, Duration connectTimeout,
       boolean storesPrepared) {
+    return open(config, createBucketsIfMissing, connectTimeout, storesPrepared, ClientListeners.NONE);
+  }
+
+  /** As above; every client (the pairs' and the counters') reports its requests to {@code listeners}. */
+  public static StoragePorts open(UdmConfig config, boolean createBucketsIfMissing, Duration connectTimeout,
+      boolean storesPrepared, ClientListeners listeners) {
     List<AutoCloseable> opened = new ArrayList<>();
     try {
       List<String> ids = BackendIds.of(config);
       MongoSettings mongoSettings = MongoSettings.builder()
           .connectTimeout(connectTimeout)
           .serverSelectionTimeout(connectTimeout)
+          .commandListeners(listeners.mongo())
           .build();
       S3Settings s3Settings = S3Settings.builder()
           .connectTimeout(connectTimeout)
           .createBucketsIfMissing(createBucketsIfMissing)
+          .executionInterceptors(listeners.s3())
           .build();
       List<BackendPorts> backends = new ArrayList<>();
       for (int i = 0; i < ids.size(); i++) {

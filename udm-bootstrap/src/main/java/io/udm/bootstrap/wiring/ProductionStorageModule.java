@@ -15,6 +15,6 @@ public final class ProductionStorageModule {
   @Singleton
   static StoragePorts storage(UdmConfig config, StorageConnection connection, PortDecorator decorator) {
     return decorator.decorate(ProductionStorage.open(config, connection.createBucketsIfMissing(),
-        connection.connectTimeout(), connection.storesPrepared()));
+        connection.connectTimeout(), connection.storesPrepared(), connection.listeners()));
   }
 }

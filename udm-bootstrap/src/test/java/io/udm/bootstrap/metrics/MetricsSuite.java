@@ -3,7 +3,9 @@ package io.udm.bootstrap.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.udm.api.CounterQuery;
@@ -27,20 +29,24 @@ import io.udm.api.error.ValidationException;
 import io.udm.app.MutableClock;
 import io.udm.app.TestStores;
 import io.udm.app.faults.FaultInjector;
+import io.udm.bootstrap.wiring.PortDecorator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Metrics of a UDM built with {@code UdmOptions.builder().meterRegistry(..)}: after a scripted mix
- * of operations the registry holds exactly the calls made, by operation and outcome; storage calls
- * by backend; the payload cache's hits and misses; held counter changes and their lag; the
- * fallback queue; and nothing that reads the UDM once it is closed.
+ * of operations the registry holds exactly the calls made, by operation and outcome; storage requests
+ * by backend, store and port, each under the port call that sent it, with no secret in any tag; the
+ * payload cache's hits and misses; held counter changes and their lag; the fallback queue; and
+ * nothing that reads the UDM once it is closed.
  */
 abstract class MetricsSuite {
   private final RouteContext users = RouteContext.of(TestStores.tenant("metrics"), "crm", "users");
@@ -50,11 +56,30 @@ abstract class MetricsSuite {
   /** A UDM on this suite's wiring, built with {@code options}; {@code clock} drives commit times. */
   protected abstract Udm newUdm(UdmConfig config, MutableClock clock, UdmOptions options);
 
-  /** As {@link #newUdm}, every store call passing {@code faults} first (beneath the metrics, where real failures are). */
+  /**
+   * As {@link #newUdm}, every store call passing {@code faults} first (beneath the API's metrics, where
+   * real failures are).
+   */
   protected abstract Udm newUdmWithFaults(UdmConfig config, MutableClock clock, UdmOptions options, FaultInjector faults);
 
-  /** The {@code store} tag of the object store's calls on this wiring. */
+  /**
+   * As {@link #newUdm}, every store call passing {@code stores} first, just above the storage meter:
+   * a test sees there each port call while the requests it sends are counted.
+   */
+  protected abstract Udm newUdmOverStores(UdmConfig config, MutableClock clock, UdmOptions options,
+      PortDecorator stores);
+
+  /** The {@code store} tag of the object store's requests on this wiring. */
   protected abstract String objectStore();
+
+  /** The {@code store} tag of the database's requests (heads, versions, counters, ...) on this wiring. */
+  protected abstract String databaseStore();
+
+  /** Whether each port call is exactly one request on this wiring (no server: the call is the request). */
+  protected abstract boolean eachPortCallIsOneRequest();
+
+  /** What must never appear in a meter's tags on this wiring: credentials, connection strings, endpoints. */
+  protected abstract List<String> secretsAndAddresses();
 
   private Udm udm(UdmConfig config, MutableClock clock) {
     Udm udm = newUdm(config, clock, UdmOptions.builder().meterRegistry(registry).build());
@@ -70,6 +95,13 @@ abstract class MetricsSuite {
 
   private Udm udm(UdmConfig config) {
     return udm(config, MutableClock.atRealTime());
+  }
+
+  private Udm udmOverStores(UdmConfig config, PortDecorator stores) {
+    Udm udm = newUdmOverStores(config, MutableClock.atRealTime(), UdmOptions.builder().meterRegistry(registry).build(),
+        stores);
+    opened.add(udm);
+    return udm;
   }
 
   @AfterEach
@@ -128,7 +160,7 @@ abstract class MetricsSuite {
   }
 
   @Test
-  void storageCallsAreTimedPerBackendAndStore() {
+  void storageRequestsAreCountedPerBackendStoreAndPort() {
     Udm udm = udm(UdmConfig.builder().cache(CacheConfig.builder().maxBytes(0).build()).build());
     ItemOps items = udm.with(users);
     String backend = udm.route(users).backendId();
@@ -137,14 +169,92 @@ abstract class MetricsSuite {
     items.update(id, Map.of("name", "Ada L."));
     items.getLatest(id);
     items.getLatest(id);
+    udm.admin().health();
 
-    assertThat(putsAfterCreate).isGreaterThanOrEqualTo(1);
-    assertThat(storageCalls(backend, objectStore(), "blobs", "put")).isGreaterThan(putsAfterCreate);
-    assertThat(storageCalls(backend, objectStore(), "blobs", "get")).isGreaterThanOrEqualTo(2);
+    assertThat(putsAfterCreate).as("uploads counted for a create").isGreaterThanOrEqualTo(1);
+    assertThat(storageCalls(backend, objectStore(), "blobs", "put")).as("uploads counted after an update too")
+        .isGreaterThan(putsAfterCreate);
+    assertThat(storageCalls(backend, objectStore(), "blobs", "get")).as("payload reads counted")
+        .isGreaterThanOrEqualTo(2);
     assertThat(registry.find(MeteredPorts.METER).tags("backend", backend, "port", "heads").timers()).isNotEmpty();
     assertThat(registry.find(MeteredPorts.METER).tags("backend", MeteredPorts.COUNTERS_BACKEND, "port", "placements")
         .timers()).isNotEmpty();
-    assertThat(registry.find(MeteredPorts.METER).tag("outcome", "error").timers()).isEmpty();
+    // Health checks reach the stores too: each store of the pair and the counters store answered one.
+    assertThat(registry.find(MeteredPorts.METER).tags("backend", backend, "port", MeteredPorts.HEALTH_PORT)
+        .timers().stream().map(t -> t.getId().getTag("store")).collect(Collectors.toSet()))
+        .isEqualTo(Stream.of(databaseStore(), objectStore()).collect(Collectors.toSet()));
+    assertThat(storageCalls(MeteredPorts.COUNTERS_BACKEND, databaseStore(), MeteredPorts.HEALTH_PORT, "ping"))
+        .isGreaterThanOrEqualTo(1);
+    List<Timer> failedInPortCalls = registry.find(MeteredPorts.METER).tag("outcome", "error").timers().stream()
+        .filter(t -> !"none".equals(t.getId().getTag("port"))).toList();
+    assertThat(failedInPortCalls).as("failed requests: %s", described(failedInPortCalls)).isEmpty();
+  }
+
+  @Test
+  void everyRequestCarriesThePortCallThatSentIt() {
+    PortCallWitness witness = new PortCallWitness(registry);
+    Udm udm = udmOverStores(UdmConfig.builder().build(), witness);
+    ItemOps items = udm.with(users);
+    Tally start = tally(witness);
+    String id = items.create(Map.of("name", "Ada", "status", "active")).id();
+    items.update(id, Map.of("name", "Ada L.", "status", "active"), WriteOptions.builder().expectedOv(1).build());
+    items.update(id, Map.of("name", "Ada K.", "status", "active"));
+    items.getLatest(id);
+    items.getVersion(id, 1);
+    items.history(id);
+    items.listByMeta(MetaQuery.all());
+    items.delete(id);
+    udm.counters().getTotals(CounterQuery.of(users.tenantId(), "crm", "users"));
+    udm.admin().health();
+    Tally end = tally(witness);
+    List<PortCallWitness.Seen> seen = witness.seen().subList(start.portCalls(), end.portCalls());
+
+    assertThat(seen).as("port calls").isNotEmpty();
+    assertThat(seen).filteredOn(call -> !call.attributedToItself()).as("requests counted under another port call")
+        .isEmpty();
+    assertThat(seen).filteredOn(call -> !call.port().equals(MeteredPorts.HEALTH_PORT))
+        .filteredOn(call -> call.requests().keySet().stream().anyMatch(meter -> !meter.getTag("store").equals(
+            call.port().equals("blobs") ? objectStore() : databaseStore())))
+        .as("requests counted under the wrong store").isEmpty();
+    // Every request a port call sent was counted while it ran, none later or apart from it.
+    long requestsSeen = seen.stream().mapToLong(PortCallWitness.Seen::requestCount).sum();
+    assertThat(requestsSeen).isPositive().isEqualTo(end.requests() - start.requests());
+    if (eachPortCallIsOneRequest()) {
+      assertThat(seen).filteredOn(call -> call.requests().size() != 1
+              || !call.requests().values().iterator().next().equals(1L)
+              || !call.requests().keySet().iterator().next().getTag("request").equals(call.call()))
+          .as("port calls not counted as exactly one request named for the call").isEmpty();
+    }
+  }
+
+  @Test
+  void noTagCarriesASecretOrAnAddress() {
+    Udm udm = udm(UdmConfig.builder().build());
+    ItemOps items = udm.with(users);
+    String id = items.create(Map.of("name", "Ada")).id();
+    items.update(id, Map.of("name", "Ada L."));
+    items.getLatest(id);
+    items.getLatest("missing-item");
+    items.listByMeta(MetaQuery.all());
+    udm.admin().health();
+    udm.close();
+
+    List<Meter> meters = registry.getMeters();
+    List<String> secrets = secretsAndAddresses();
+    for (Meter meter : meters) {
+      for (Tag tag : meter.getId().getTags()) {
+        assertThat(secrets).as("%s %s", meter.getId().getName(), tag)
+            .noneMatch(secret -> tag.getValue().contains(secret) || tag.getKey().contains(secret));
+      }
+    }
+    List<Timer> requests = registry.find(MeteredPorts.METER).timers().stream().toList();
+    assertThat(requests).isNotEmpty().allSatisfy(t -> {
+      assertThat(t.getId().getTags()).extracting(Tag::getKey)
+          .containsExactly("backend", "call", "outcome", "port", "request", "store");
+      // Words and backend ids only: no host, path, key, URI or message can hide in these.
+      assertThat(t.getId().getTags()).extracting(Tag::getValue).allMatch(v -> v.matches("[A-Za-z][A-Za-z0-9_-]{0,39}"),
+          "a word");
+    });
   }
 
   @Test
@@ -299,6 +409,23 @@ abstract class MetricsSuite {
   private double storageCalls(String backend, String store, String port, String call) {
     return registry.find(MeteredPorts.METER).tags("backend", backend, "store", store, "port", port, "call", call)
         .timers().stream().mapToLong(Timer::count).sum();
+  }
+
+  /** Requests counted in port calls and port calls seen, read together while no port call runs. */
+  private record Tally(long requests, int portCalls) {}
+
+  private Tally tally(PortCallWitness witness) {
+    return witness.betweenPortCalls(() -> new Tally(requestsInPortCalls(), witness.seen().size()));
+  }
+
+  /** Requests counted so far that a port call sent (not those of opening or closing the clients). */
+  private long requestsInPortCalls() {
+    return registry.find(MeteredPorts.METER).timers().stream().filter(t -> !"none".equals(t.getId().getTag("port")))
+        .mapToLong(Timer::count).sum();
+  }
+
+  private static List<String> described(List<Timer> timers) {
+    return timers.stream().map(t -> t.count() + " x " + t.getId().getTags()).toList();
   }
 
   private double cache(String result) {

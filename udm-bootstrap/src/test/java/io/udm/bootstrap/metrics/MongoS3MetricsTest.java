@@ -2,13 +2,17 @@ package io.udm.bootstrap.metrics;
 
 import io.udm.api.Udm;
 import io.udm.api.UdmOptions;
+import io.udm.api.config.SpacesConn;
 import io.udm.api.config.UdmConfig;
 import io.udm.app.MutableClock;
 import io.udm.app.faults.FaultInjector;
 import io.udm.bootstrap.ConnectOptions;
 import io.udm.bootstrap.Udms;
+import io.udm.bootstrap.UdmsOverStores;
 import io.udm.bootstrap.UdmsWithFaults;
+import io.udm.bootstrap.wiring.PortDecorator;
 import io.udm.embedded.EmbeddedServers;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +50,30 @@ class MongoS3MetricsTest extends MetricsSuite {
   }
 
   @Override
+  protected Udm newUdmOverStores(UdmConfig config, MutableClock clock, UdmOptions options, PortDecorator stores) {
+    return UdmsOverStores.create(connected(config), connect(clock), options, stores);
+  }
+
+  @Override
   protected String objectStore() {
     return "s3";
+  }
+
+  @Override
+  protected String databaseStore() {
+    return "mongo";
+  }
+
+  /** Port calls send as many requests as they need: none (a presigned URL), one, or several. */
+  @Override
+  protected boolean eachPortCallIsOneRequest() {
+    return false;
+  }
+
+  @Override
+  protected List<String> secretsAndAddresses() {
+    SpacesConn s3 = servers.spacesConn(0, "any");
+    return List.of(s3.accessKey(), s3.secretKey(), servers.mongoUri(0), servers.mongoUri(0).replace("mongodb://", ""),
+        s3.endpoint(), s3.endpoint().replace("http://", ""));
   }
 }
