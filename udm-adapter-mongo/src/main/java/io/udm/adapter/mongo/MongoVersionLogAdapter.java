@@ -5,7 +5,6 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -214,19 +213,33 @@ public final class MongoVersionLogAdapter implements VersionLog, EffectsOutbox, 
     });
   }
 
+  /**
+   * Walks the unique (item, ov) index: each query starts strictly after the last item seen, so the
+   * versions of an item already listed are skipped in the index, and a page costs a few index
+   * seeks however many versions the collection holds.
+   */
   @Override
   public List<String> itemIds(RouteContext collection, Optional<String> afterObjectId, int limit) {
     Objects.requireNonNull(collection, "collection");
     Objects.requireNonNull(afterObjectId, "afterObjectId");
-    // Burned-cv documents share the collection and carry no object id.
-    Bson items = Filters.and(RecordFields.scopeFilter(collection), afterObjectId
-        .map(after -> Filters.gt(VersionDocuments.OBJECT_ID, after))
-        .orElse(Filters.exists(VersionDocuments.OBJECT_ID)));
+    String prefix = Keys.itemPrefix(collection);
+    String end = Keys.itemPrefixEnd(collection);
     return errors.call("list the items of " + collection, () -> {
       List<String> ids = new ArrayList<>();
-      versions.aggregate(List.of(Aggregates.match(items), Aggregates.group("$" + VersionDocuments.OBJECT_ID),
-              Aggregates.sort(Sorts.ascending("_id")), Aggregates.limit(limit)))
-          .forEach(doc -> ids.add(doc.getString("_id").getValue()));
+      Bson from = afterObjectId.map(after -> Filters.gt(VersionDocuments.ITEM, prefix + after))
+          .orElse(Filters.gte(VersionDocuments.ITEM, prefix));
+      while (ids.size() < limit) {
+        List<String> items = new ArrayList<>();
+        versions.find(Filters.and(from, Filters.lt(VersionDocuments.ITEM, end)))
+            .projection(Projections.include(VersionDocuments.ITEM))
+            .sort(Sorts.ascending(VersionDocuments.ITEM)).limit(limit - ids.size())
+            .forEach(doc -> items.add(doc.getString(VersionDocuments.ITEM).getValue()));
+        if (items.isEmpty()) {
+          break;
+        }
+        items.stream().distinct().forEach(item -> ids.add(item.substring(prefix.length())));
+        from = Filters.gt(VersionDocuments.ITEM, items.get(items.size() - 1));
+      }
       return ids;
     });
   }
