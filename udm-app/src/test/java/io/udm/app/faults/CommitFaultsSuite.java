@@ -438,7 +438,7 @@ public abstract class CommitFaultsSuite {
       List<VersionRecord> history = fx.history(ctx, id);
       assertThat(history).hasSize(acknowledged.size() + 1);
       List<String> texts = history.stream().skip(1)
-          .map(v -> fx.payload(ctx, v.payloadKey()).orElseThrow().path("text").asText()).toList();
+          .map(v -> fx.payload(ctx, v).orElseThrow().path("text").asText()).toList();
       assertThat(texts).containsExactlyInAnyOrderElementsOf(acknowledged);
       assertThat(rival.maintenance().verify(ctx).ok()).isTrue();
     }

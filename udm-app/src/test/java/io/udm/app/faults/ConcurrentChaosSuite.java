@@ -14,6 +14,8 @@ import io.udm.api.Udm;
 import io.udm.api.VerifyProblem;
 import io.udm.api.VerifyProblem.Kind;
 import io.udm.api.WriteOptions;
+import io.udm.api.config.StorageConfig;
+import io.udm.api.config.UdmConfig;
 import io.udm.api.error.NotFoundException;
 import io.udm.api.error.OptimisticLockException;
 import io.udm.api.error.StorageException;
@@ -113,7 +115,12 @@ public abstract class ConcurrentChaosSuite {
     RouteContext ctx = RouteContext.of("x" + UUID.randomUUID().toString().substring(0, 8), "db", "chaos");
     int ops = Integer.getInteger("udm.chaos.ops", defaultOpsPerWriter());
     int writers = 4;
-    Udm restarted = fx.rival();
+    // Each round keeps small payloads inline or in object storage, as its seed decides.
+    boolean inline = new Random(seed).nextBoolean();
+    UdmConfig layout = UdmConfig.builder().from(fx.config)
+        .storage(StorageConfig.builder().inlineMaxBytes(inline ? StorageConfig.MAX_INLINE_MAX_BYTES : 0).build()).build();
+    System.out.printf("[chaos] round on seed %d keeps payloads %s%n", seed, inline ? "inline" : "in object storage");
+    Udm restarted = fx.rival(layout);
     List<String> items = Collections.synchronizedList(new ArrayList<>());
     List<Ack> acks = Collections.synchronizedList(new ArrayList<>());
     for (int i = 0; i < SEEDED; i++) {
@@ -133,7 +140,7 @@ public abstract class ConcurrentChaosSuite {
         int writer = w;
         Random rnd = new Random(seed + w);
         FaultInjector faults = new FaultInjector();
-        ItemOps mine = TestUdms.open(fx.config, FaultyPorts.wrap(fx.raw, faults), fx.clock, fx.ids).with(ctx);
+        ItemOps mine = TestUdms.open(layout, FaultyPorts.wrap(fx.raw, faults), fx.clock, fx.ids).with(ctx);
         ItemOps afterRestart = restarted.with(ctx);
         writerTasks.add(pool.submit(() -> {
           start.await();
@@ -190,7 +197,7 @@ public abstract class ConcurrentChaosSuite {
       }
       List<Future<?>> readerTasks = new ArrayList<>();
       for (int r = 0; r < 2; r++) {
-        ItemOps reader = fx.rival().with(ctx);
+        ItemOps reader = fx.rival(layout).with(ctx);
         boolean listing = r == 1;
         readerTasks.add(pool.submit(() -> {
           start.await();
@@ -236,8 +243,10 @@ public abstract class ConcurrentChaosSuite {
         .forEach(e -> System.out.printf("[chaos]   %-48s %6d%n", e.getKey(), e.getValue().get()));
     assertThat(unexpected).as("seed %d", seed).isEmpty();
 
-    // Every item there is, from the known ids and the payloads (a crashed create under a generated id).
+    // Every item there is, from the known ids, the payloads and the log (a crashed create under a
+    // generated id leaves an object, or only a version when its payload is inline).
     Set<String> ids = new TreeSet<>(items);
+    ids.addAll(fx.loggedItemIds(ctx));
     String prefix = StorageKeys.collectionPrefix(ctx);
     for (BlobInfo p : fx.payloads(ctx)) {
       String rest = p.key().substring(prefix.length());
@@ -251,14 +260,14 @@ public abstract class ConcurrentChaosSuite {
       histories.put(id, h);
       for (int i = 0; i < h.size(); i++) {
         assertThat(h.get(i).ov()).as("ov chain of %s (seed %d)", id, seed).isEqualTo(i + 1L);
-        JsonNode stored = fx.payload(ctx, h.get(i).payloadKey()).orElseThrow();
+        JsonNode stored = fx.payload(ctx, h.get(i)).orElseThrow();
         markers.merge(stored.path("m").asText(), 1, Integer::sum);
       }
     }
     markers.forEach((m, n) -> assertThat(n).as("versions carrying write %s (seed %d)", m, seed).isEqualTo(1));
     for (Ack ack : acks) {
       VersionRecord v = histories.get(ack.id()).get((int) ack.ov() - 1);
-      assertThat(fx.payload(ctx, v.payloadKey()).orElseThrow().path("m").asText()).as("acknowledged %s", ack)
+      assertThat(fx.payload(ctx, v).orElseThrow().path("m").asText()).as("acknowledged %s", ack)
           .isEqualTo(ack.marker());
     }
     for (String id : ids) {

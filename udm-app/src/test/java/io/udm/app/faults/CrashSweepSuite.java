@@ -21,6 +21,7 @@ import io.udm.api.VerifyProblem.Kind;
 import io.udm.api.VerifyReport;
 import io.udm.api.WriteOptions;
 import io.udm.api.config.RetentionConfig;
+import io.udm.api.config.StorageConfig;
 import io.udm.api.config.UdmConfig;
 import io.udm.api.config.VersionRetention;
 import io.udm.api.error.NotFoundException;
@@ -180,9 +181,15 @@ public abstract class CrashSweepSuite {
       this.rnd = rnd;
       this.ctx = ctx;
       fx.faults.reset();
-      this.victimProcess = fx.victim();
-      this.otherProcess = fx.rival();
-      this.maintainer = TestUdms.open(UdmConfig.builder().from(fx.config).hardDeleteEnabled(true)
+      // Half the runs keep small payloads inline, half in object storage: both layouts crash everywhere.
+      boolean inline = rnd.nextBoolean();
+      UdmConfig layout = UdmConfig.builder().from(fx.config)
+          .storage(StorageConfig.builder().inlineMaxBytes(inline ? StorageConfig.MAX_INLINE_MAX_BYTES : 0).build())
+          .build();
+      count(inline ? "runs with payloads inline" : "runs with payloads in object storage");
+      this.victimProcess = fx.victim(layout);
+      this.otherProcess = fx.rival(layout);
+      this.maintainer = TestUdms.open(UdmConfig.builder().from(layout).hardDeleteEnabled(true)
           .retention(RetentionConfig.builder().ver(VersionRetention.builder().maxPerItem(VERSIONS_KEPT).build()).build())
           .build(), fx.raw, fx.clock, fx.ids);
       this.victim = victimProcess.with(ctx);
@@ -461,8 +468,11 @@ public abstract class CrashSweepSuite {
     }
 
     private void check(Op op, String target, String victimMarker, boolean victimAcked) {
-      // Every item there is: the ones we know, and any a crashed create under a generated id left.
+      // Every item there is: the ones we know, and any a crashed create under a generated id left
+      // (an object, or only a version when its payload is inline).
       Set<String> ids = new TreeSet<>(items);
+      acks.forEach(ack -> ids.add(ack.id()));
+      ids.addAll(fx.loggedItemIds(ctx));
       String prefix = StorageKeys.collectionPrefix(ctx);
       for (BlobInfo p : fx.payloads(ctx)) {
         String rest = p.key().substring(prefix.length());
@@ -495,7 +505,7 @@ public abstract class CrashSweepSuite {
         for (int i = 0; i < h.size(); i++) {
           assertThat(h.get(i).ov()).as("ov chain of %s", id).isEqualTo(oldestKept + i);
           VersionRecord v = h.get(i);
-          JsonNode stored = fx.payload(ctx, v.payloadKey()).orElseThrow(
+          JsonNode stored = fx.payload(ctx, v).orElseThrow(
               () -> new AssertionError("payload of " + id + " ov " + v.ov() + " is missing"));
           if (v.op() == Op.DELETE) {
             if (id.equals(target) && op == Op.DELETE) {
@@ -525,7 +535,7 @@ public abstract class CrashSweepSuite {
         if (ack.op() == Op.DELETE) {
           assertThat(v.op()).isEqualTo(Op.DELETE);
         } else {
-          assertThat(fx.payload(ctx, v.payloadKey()).orElseThrow().path("m").asText()).as("acknowledged %s", ack)
+          assertThat(fx.payload(ctx, v).orElseThrow().path("m").asText()).as("acknowledged %s", ack)
               .isEqualTo(ack.marker());
         }
       }
@@ -587,7 +597,7 @@ public abstract class CrashSweepSuite {
       assertThat(otherProcess.maintenance().verify(ctx).problems()).isEmpty();
       for (Ack ack : acks) {
         histories.getOrDefault(ack.id(), List.of()).stream().filter(r -> r.ov() == ack.ov()).findFirst()
-            .ifPresent(v -> assertThat(fx.payload(ctx, v.payloadKey()))
+            .ifPresent(v -> assertThat(fx.payload(ctx, v))
                 .as("payload of acknowledged %s after GC", ack).isPresent());
       }
       if (orphans > 0) {

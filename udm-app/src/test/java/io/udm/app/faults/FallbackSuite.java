@@ -247,7 +247,7 @@ public abstract class FallbackSuite {
     drain();
 
     List<String> texts = fx.history(ctx, id).stream()
-        .map(v -> fx.payload(ctx, v.payloadKey()).orElseThrow().path("text").asText()).toList();
+        .map(v -> fx.payload(ctx, v).orElseThrow().path("text").asText()).toList();
     assertThat(texts).containsExactly("v0", "v1", "v2", "v3");
   }
 

@@ -10,6 +10,7 @@ import io.udm.api.json.JsonValues;
 import io.udm.app.MutableClock;
 import io.udm.app.StoragePorts;
 import io.udm.app.TestUdms;
+import io.udm.app.payloads.StoredPayloads;
 import io.udm.domain.keys.StorageKeys;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.BlobArea;
@@ -79,8 +80,26 @@ public final class FaultFixture {
     return backend(ctx).versions().history(ItemKey.of(ctx, id));
   }
 
+  /** The stored JSON of {@code version}, inline or in object storage; empty when its object is missing. */
+  public Optional<JsonNode> payload(RouteContext ctx, VersionRecord version) {
+    return StoredPayloads.bytes(backend(ctx).blobs(), version).map(JsonValues::fromBytes);
+  }
+
   public Optional<JsonNode> payload(RouteContext ctx, String payloadKey) {
     return backend(ctx).blobs().get(BlobArea.JSON, payloadKey).map(JsonValues::fromBytes);
+  }
+
+  /** Every object id the version log holds versions of: with inline payloads, some items have no object. */
+  public List<String> loggedItemIds(RouteContext ctx) {
+    List<String> out = new ArrayList<>();
+    while (true) {
+      List<String> page = backend(ctx).versions().itemIds(ctx,
+          out.isEmpty() ? Optional.empty() : Optional.of(out.get(out.size() - 1)), 1000);
+      out.addAll(page);
+      if (page.size() < 1000) {
+        return out;
+      }
+    }
   }
 
   public List<BlobInfo> payloads(RouteContext ctx) {
@@ -105,7 +124,9 @@ public final class FaultFixture {
     Optional<VersionRecord> pointed = backend(ctx).versions().find(ItemKey.of(ctx, id), head.get().ov());
     assertThat(pointed).as("version record behind the head of %s (ov %s)", id, head.get().ov()).isPresent();
     assertThat(pointed.get().payloadKey()).isEqualTo(head.get().payloadKey());
-    assertThat(payload(ctx, head.get().payloadKey())).as("payload behind the head of %s", id).isPresent();
+    assertThat(head.get().inlinePayload()).as("the head's payload of %s, as its version's", id)
+        .isEqualTo(pointed.get().inlinePayload());
+    assertThat(payload(ctx, pointed.get())).as("payload behind the head of %s", id).isPresent();
   }
 
   public static MutableClock clockAt(Instant start) {
