@@ -1,60 +1,47 @@
 package io.udm.bootstrap.metrics;
 
+import io.udm.bootstrap.wiring.TcpRelay;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A TCP relay on a loopback port in front of a MongoDB server that counts, by name, the commands
+ * A {@link TcpRelay} in front of a MongoDB server that counts, by name, the commands
  * clients send through it: what the server receives, read off the wire, apart from anything the
  * driver reports. It reads each message's header and the first field of an {@code OP_MSG} body (the
  * command's name); the bytes pass through unchanged.
  */
 final class MongoWireCounter implements AutoCloseable {
-  private static final int CHUNK = 64 * 1024;
   private static final int OP_MSG = 2013;
   /** Message header (16 bytes), flag bits (4), section kind (1), document length (4), then the first element's type. */
   private static final int FIRST_ELEMENT = 25;
 
-  private final ServerSocket listener;
-  private final int serverPort;
-  private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+  private final TcpRelay relay;
   private final Map<String, AtomicLong> commands = new ConcurrentHashMap<>();
-  private volatile boolean closed;
 
-  private MongoWireCounter(ServerSocket listener, int serverPort) {
-    this.listener = listener;
-    this.serverPort = serverPort;
+  private MongoWireCounter(int serverPort) {
+    String loopback = InetAddress.getLoopbackAddress().getHostAddress();
+    this.relay = TcpRelay.to(loopback, serverPort, "mongo-counter", () -> {
+      Messages messages = new Messages();
+      return (chunk, length, client) -> {
+        messages.read(chunk, length);
+        return true;
+      };
+    });
   }
 
   /** A counting relay to the MongoDB server on loopback port {@code serverPort}. */
   static MongoWireCounter to(int serverPort) {
-    try {
-      ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-      MongoWireCounter relay = new MongoWireCounter(listener, serverPort);
-      Thread accepting = new Thread(relay::accept, "mongo-counter-accept-" + listener.getLocalPort());
-      accepting.setDaemon(true);
-      accepting.start();
-      return relay;
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot open a relay to port " + serverPort, e);
-    }
+    return new MongoWireCounter(serverPort);
   }
 
   int port() {
-    return listener.getLocalPort();
+    return relay.port();
   }
 
   /** The commands clients sent so far, by name. */
@@ -66,51 +53,7 @@ final class MongoWireCounter implements AutoCloseable {
 
   @Override
   public void close() {
-    closed = true;
-    closeQuietly(listener);
-    sockets.forEach(MongoWireCounter::closeQuietly);
-  }
-
-  private void accept() {
-    while (!closed) {
-      try {
-        Socket client = listener.accept();
-        Socket upstream = new Socket(InetAddress.getLoopbackAddress(), serverPort);
-        sockets.add(client);
-        sockets.add(upstream);
-        pump(client, upstream, new Messages());
-        pump(upstream, client, null);
-      } catch (IOException e) {
-        if (closed) {
-          return;
-        }
-        // One failed link; the relay keeps accepting.
-      }
-    }
-  }
-
-  /** Copies {@code from} to {@code to}; the client's side also goes through {@code messages} to be counted. */
-  private void pump(Socket from, Socket to, Messages messages) {
-    Thread t = new Thread(() -> {
-      byte[] buffer = new byte[CHUNK];
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        int n;
-        while ((n = in.read(buffer)) >= 0) {
-          if (messages != null) {
-            messages.read(buffer, n);
-          }
-          out.write(buffer, 0, n);
-          out.flush();
-        }
-      } catch (IOException e) {
-        // The link closed (a side went away, or the relay closed): close its other half too.
-      } finally {
-        closeQuietly(from);
-        closeQuietly(to);
-      }
-    }, "mongo-counter-" + (messages != null ? "up-" : "down-") + from.getPort());
-    t.setDaemon(true);
-    t.start();
+    relay.close();
   }
 
   /** The messages of one link, which may arrive split across reads or several to a read. */
@@ -148,14 +91,6 @@ final class MongoWireCounter implements AutoCloseable {
       byte[] name = new byte[end - start];
       message.get(start, name);
       return new String(name, StandardCharsets.UTF_8);
-    }
-  }
-
-  private static void closeQuietly(AutoCloseable c) {
-    try {
-      c.close();
-    } catch (Exception e) {
-      // closing a test relay is best effort
     }
   }
 }
