@@ -98,8 +98,7 @@ final class CommitProtocol {
     Appended appended = Saga.named("commit " + key + " ov " + plan.ov())
         // Content-addressed and possibly shared with committed versions: never compensated; garbage
         // collection removes blobs no version came to reference.
-        .step("upload content", () -> plan.uploads().forEach(
-            blob -> backend.blobs().put(BlobArea.CONTENT, blob.key(), blob.bytes(), blob.contentType())))
+        .step("upload content", () -> uploadContent(backend, plan))
         .step("upload payload",
             () -> backend.blobs().put(BlobArea.JSON, payloadKey, payload, "application/json"),
             failure -> {
@@ -114,14 +113,11 @@ final class CommitProtocol {
           return appendWithFreshCv(write, writeId, payloadKey, payload.length, Optional.empty());
         });
 
-    if (appended.result() instanceof AppendResult.RequestReplayed replayed) {
+    if (appended.result() instanceof AppendResult.RequestReplayed) {
       // Our payload is not referenced by anything: remove it now rather than leave it to GC.
       backend.blobs().delete(BlobArea.JSON, payloadKey);
-      return new Outcome.Replayed(replayed.existing());
     }
-    advanceHead(backend, key, write.latest(), appended.version());
-    keepContent(backend, key, plan);
-    return new Outcome.Committed(appended.version());
+    return settle(write, appended);
   }
 
   /**
@@ -134,17 +130,26 @@ final class CommitProtocol {
     PlannedVersion plan = write.plan();
     BackendPorts backend = write.backend();
     Instant uploadStarted = clock.instant();
-    plan.uploads().forEach(blob -> backend.blobs().put(BlobArea.CONTENT, blob.key(), blob.bytes(), blob.contentType()));
+    uploadContent(backend, plan);
     if (!plan.uploads().isEmpty()) {
       requireInTime(key, plan.ov(), uploadStarted);
     }
-    Appended appended = appendWithFreshCv(write, writeId, payloadKey, payload.length,
-        Optional.of(new String(payload, StandardCharsets.UTF_8)));
+    return settle(write, appendWithFreshCv(write, writeId, payloadKey, payload.length,
+        Optional.of(new String(payload, StandardCharsets.UTF_8))));
+  }
+
+  /** Content-addressed blobs go before the record that names them, whichever kind its payload is. */
+  private static void uploadContent(BackendPorts backend, PlannedVersion plan) {
+    plan.uploads().forEach(blob -> backend.blobs().put(BlobArea.CONTENT, blob.key(), blob.bytes(), blob.contentType()));
+  }
+
+  /** The request's first version when it was applied before; otherwise the head moved to the appended version. */
+  private static Outcome settle(PreparedWrite write, Appended appended) {
     if (appended.result() instanceof AppendResult.RequestReplayed replayed) {
       return new Outcome.Replayed(replayed.existing());
     }
-    advanceHead(backend, key, write.latest(), appended.version());
-    keepContent(backend, key, plan);
+    advanceHead(write.backend(), write.key(), write.latest(), appended.version());
+    keepContent(write.backend(), write.key(), write.plan());
     return new Outcome.Committed(appended.version());
   }
 
