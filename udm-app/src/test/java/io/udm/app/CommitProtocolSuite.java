@@ -111,7 +111,9 @@ public abstract class CommitProtocolSuite {
         return log.append(v, effects);
       }
     };
-    Udm racedUdm = TestUdms.open(UdmConfig.builder().build(), alone(backend, racing), clock, MemoryPorts.sequentialIds());
+    // Payload objects: the loser's must go (compensation), the winner's and the first version's stay.
+    Udm racedUdm = TestUdms.open(UdmConfig.builder().storage(PayloadLayouts.objectPayloads()).build(),
+        alone(backend, racing), clock, MemoryPorts.sequentialIds());
     String id = racedUdm.with(ctx).create(Map.of("text", "one")).id();
     armed[0] = true;
 

@@ -80,7 +80,10 @@ public abstract class HistoryStorageSuite {
   @BeforeEach
   void open() {
     clock = MutableClock.startingAt("2026-02-01T00:00:00Z");
+    // Payload objects: what hard delete and retention remove from object storage (InlinePayloadSuite
+    // covers payloads kept in their records).
     config = UdmConfig.builder()
+        .storage(PayloadLayouts.objectPayloads())
         .hardDeleteEnabled(true)
         .retention(RetentionConfig.builder().ver(VersionRetention.builder().maxPerItem(2).build()).build())
         .build();

@@ -48,7 +48,8 @@ public abstract class MaintenanceBoundsSuite {
   void open() {
     // Real time: S3 stamps objects with it, and garbage collection ages them against UDM's clock.
     clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS), Duration.ofMillis(1));
-    UdmConfig config = UdmConfig.builder().build();
+    // Payload objects: how garbage collection and verify page through them.
+    UdmConfig config = UdmConfig.builder().storage(PayloadLayouts.objectPayloads()).build();
     raw = openPorts(config, clock);
     recorded = new RecordingPorts();
     udm = TestUdms.open(config, recorded.wrap(raw), clock, MemoryPorts.sequentialIds());

@@ -75,7 +75,9 @@ public abstract class PayloadCacheSuite {
         plain.countersProbe(), plain.resources());
     io.udm.api.config.ImmutableVersionRetention.Builder retention = VersionRetention.builder();
     keepPerItem.ifPresent(retention::maxPerItem);
+    // The cache keeps payload objects: payloads kept inside their records never reach it.
     UdmConfig config = UdmConfig.builder()
+        .storage(PayloadLayouts.objectPayloads())
         .cache(CacheConfig.builder().maxBytes(cacheBytes).build())
         .fallback(FallbackConfig.builder().enabled(true).workerEnabled(false).build())
         .retention(RetentionConfig.builder().ver(retention.build()).build())

@@ -1016,7 +1016,8 @@ public abstract class UdmBehaviourSuite {
   class Retention extends WithConfig {
     @Override
     protected UdmConfig tunedConfig() {
-      return UdmConfig.builder().from(config())
+      // Payload objects: what pruning removes from object storage (InlinePayloadSuite covers inline ones).
+      return UdmConfig.builder().from(config()).storage(PayloadLayouts.objectPayloads())
           .retention(io.udm.api.config.RetentionConfig.builder().ver(io.udm.api.config.VersionRetention.builder().days(30).maxPerItem(3).build()).build())
           .build();
     }
@@ -1075,7 +1076,8 @@ public abstract class UdmBehaviourSuite {
   class HardDelete extends WithConfig {
     @Override
     protected UdmConfig tunedConfig() {
-      return UdmConfig.builder().from(config()).hardDeleteEnabled(true).build();
+      // Payload objects: what a hard delete removes from object storage (InlinePayloadSuite covers inline ones).
+      return UdmConfig.builder().from(config()).storage(PayloadLayouts.objectPayloads()).hardDeleteEnabled(true).build();
     }
 
     @Test
@@ -1505,9 +1507,10 @@ public abstract class UdmBehaviourSuite {
       ItemView signed = tunedOps.getLatest(id, ReadOptions.builder().presignTtl(Duration.ofMinutes(5)).build()).orElseThrow();
       assertThat(fetchPresigned(signed.content().get("avatar").url().orElseThrow())).isEqualTo(avatar);
 
-      // Five payloads and one content object: the avatar was stored once.
+      // One content object: the avatar was stored once. Each version's payload, the document with its
+      // small $content reference, is kept inside its record (storage.inlineMaxBytes), so no payload object.
       assertThat(tuned.maintenance().hardDelete(tctx, id, io.udm.api.HardDeleteOptions.confirmed()).objectsRemoved())
-          .isEqualTo(6);
+          .isEqualTo(1);
     }
 
     @Test
@@ -1645,7 +1648,8 @@ public abstract class UdmBehaviourSuite {
 
     @Override
     protected UdmConfig tunedConfig() {
-      return UdmConfig.builder().from(config())
+      // Payload objects: what garbage collection and verify find in object storage.
+      return UdmConfig.builder().from(config()).storage(PayloadLayouts.objectPayloads())
           .putCollectionMaps(USERS, CollectionMap.builder().from(config().collectionMap(USERS))
               .putBase64Props("avatar", io.udm.api.config.Base64Prop.builder().contentType("image/png").build())
               .build())

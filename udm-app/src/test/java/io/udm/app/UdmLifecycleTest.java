@@ -46,7 +46,9 @@ class UdmLifecycleTest {
   private final AtomicBoolean holdNextUpload = new AtomicBoolean();
 
   private Udm open(long shutdownTimeoutMs) {
+    // Payload objects: a write in flight is held at its payload upload.
     UdmConfig config = UdmConfig.builder()
+        .storage(PayloadLayouts.objectPayloads())
         .shutdown(ShutdownConfig.builder().timeoutMs(shutdownTimeoutMs).build())
         .fallback(FallbackConfig.builder().enabled(true).build())
         .build();

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 class ProgressReportingTest {
   private static final int ITEMS = 7;
   private final RouteContext users = RouteContext.of("acme", "crm", "users");
-  private final Udm udm = Udms.inMemory(UdmConfig.builder()
+  // Payload objects, so garbage collection has payloads of every item to page through.
+  private final Udm udm = Udms.inMemory(UdmConfig.builder().storage(io.udm.app.PayloadLayouts.objectPayloads())
       .retention(RetentionConfig.builder().ver(VersionRetention.builder().maxPerItem(1).build()).build()).build());
   private final List<Progress> heard = new ArrayList<>();
 

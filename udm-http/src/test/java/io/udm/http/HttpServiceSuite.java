@@ -396,7 +396,8 @@ public abstract class HttpServiceSuite {
   @Test
   void aWriteQueuedForRetryAnswers202AndItsOpIsPendingThenDone() {
     String id = create("{\"email\": \"q@example.com\"}");
-    fx.faults.down("blobs.put", true);
+    // The pair's MongoDB draws no cvs: every write fails transiently before it commits anything.
+    fx.faults.down("sequences.next", true);
 
     Answer queued = acme("POST", users + "/items", "{\"email\": \"queued@example.com\"}");
     Answer queuedUpdate = acme("PUT", users + "/items/" + id, "{\"email\": \"q2@example.com\"}",
@@ -421,7 +422,7 @@ public abstract class HttpServiceSuite {
         .isEqualTo(neverUsed.json().get("detail").asText().replace("never-queued", "ID"));
     assertThat(acme("GET", "/v1/ops/never-queued", null).status()).isEqualTo(404);
 
-    fx.faults.up("blobs.put");
+    fx.faults.up("sequences.next");
     FallbackApi queue = udm.fallback().orElseThrow();
     queue.startWorker();
     await(() -> queue.getQueueStats().queueSize() == 0);
@@ -443,7 +444,7 @@ public abstract class HttpServiceSuite {
   @Test
   void twoTenantsQueueTheSameIdempotencyKeyAsTwoUnrelatedWrites() {
     String others = "/v1/t/" + otherTenant + "/crm/users";
-    fx.faults.down("blobs.put", true);
+    fx.faults.down("sequences.next", true);
 
     Answer mine = acme("POST", users + "/items", "{\"email\": \"mine@example.com\"}", "Idempotency-Key", "shared-1");
     Answer theirs = http.send("POST", others + "/items", "{\"email\": \"theirs@example.com\"}",
@@ -456,7 +457,7 @@ public abstract class HttpServiceSuite {
     assertThat(myOp.get("tenant").asText()).isEqualTo(tenant);
     assertThat(theirOp.get("tenant").asText()).isEqualTo(otherTenant);
 
-    fx.faults.up("blobs.put");
+    fx.faults.up("sequences.next");
     FallbackApi queue = udm.fallback().orElseThrow();
     queue.startWorker();
     await(() -> queue.getQueueStats().queueSize() == 0);

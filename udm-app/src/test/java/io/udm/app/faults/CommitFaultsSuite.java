@@ -47,7 +47,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The commit protocol under faults, through the public API: roll-forward, garbage collection,
- * verify, idempotent writes, lost replies. Each wiring (memory; MongoDB + S3) runs it.
+ * verify, idempotent writes, lost replies. Each wiring (memory; MongoDB + S3) runs it. Payloads go
+ * to object storage here, so every step of the commit (upload, append, head) can fail; the crash
+ * sweep, the chaos suite and {@link InlinePayloadSuite} cover payloads kept inside their records.
  */
 public abstract class CommitFaultsSuite {
   protected static final Duration GRACE = Duration.ofHours(1);
@@ -66,8 +68,10 @@ public abstract class CommitFaultsSuite {
   void open() {
     fx = newFixture();
     ctx = RouteContext.of("f" + UUID.randomUUID().toString().substring(0, 8), "db", "notes");
-    victim = fx.victim();
-    rival = fx.rival();
+    io.udm.api.config.UdmConfig objectPayloads = io.udm.api.config.UdmConfig.builder().from(fx.config)
+        .storage(io.udm.app.PayloadLayouts.objectPayloads()).build();
+    victim = fx.victim(objectPayloads);
+    rival = fx.rival(objectPayloads);
     ops = victim.with(ctx);
     other = rival.with(ctx);
   }

@@ -41,8 +41,13 @@ import org.junit.jupiter.api.Test;
  * stops and restarts the real server ({@code MongoS3FallbackTest}).
  */
 public abstract class FallbackSuite {
-  /** Short delays so the worker retries within milliseconds; the worker is started by each test. */
+  /**
+   * Short delays so the worker retries within milliseconds; the worker is started by each test. The
+   * outage is of object storage, so payloads go there (by default a small write never reaches it,
+   * and an object store outage does not stop it).
+   */
   protected static final UdmConfig QUEUED = UdmConfig.builder()
+      .storage(io.udm.app.PayloadLayouts.objectPayloads())
       .fallback(FallbackConfig.builder().enabled(true).workerEnabled(false).maxAttempts(3).baseDelayMs(1)
           .maxDelayMs(8).build())
       .build();
@@ -346,7 +351,7 @@ public abstract class FallbackSuite {
 
   @Test
   void theWorkerStartsWithTheProcessByDefaultAndStartStopAreIdempotent() {
-    UdmConfig workerOn = UdmConfig.builder()
+    UdmConfig workerOn = UdmConfig.builder().from(QUEUED)
         .fallback(FallbackConfig.builder().from(QUEUED.fallback()).workerEnabled(true).build()).build();
     assertThat(FallbackConfig.builder().enabled(true).build().workerEnabled())
         .as("fallback.workerEnabled defaults to fallback.enabled").isTrue();

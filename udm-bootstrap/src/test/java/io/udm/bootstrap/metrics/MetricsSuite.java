@@ -21,6 +21,7 @@ import io.udm.api.WriteOptions;
 import io.udm.api.config.CacheConfig;
 import io.udm.api.config.FallbackConfig;
 import io.udm.api.config.UdmConfig;
+import io.udm.app.PayloadLayouts;
 import io.udm.api.config.WriteOptimizationConfig;
 import io.udm.api.error.NotFoundException;
 import io.udm.api.error.OptimisticLockException;
@@ -161,7 +162,9 @@ abstract class MetricsSuite {
 
   @Test
   void storageRequestsAreCountedPerBackendStoreAndPort() {
-    Udm udm = udm(UdmConfig.builder().cache(CacheConfig.builder().maxBytes(0).build()).build());
+    // Payload objects, so a write uploads and a read downloads.
+    Udm udm = udm(UdmConfig.builder().storage(PayloadLayouts.objectPayloads())
+        .cache(CacheConfig.builder().maxBytes(0).build()).build());
     ItemOps items = udm.with(users);
     String backend = udm.route(users).backendId();
     String id = items.create(Map.of("name", "Ada")).id();
@@ -259,7 +262,9 @@ abstract class MetricsSuite {
 
   @Test
   void payloadCacheHitsAndMissesAreCounted() {
-    ItemOps items = udm(UdmConfig.builder().cache(CacheConfig.builder().maxBytes(1 << 20).build()).build()).with(users);
+    // The cache keeps payload objects; payloads kept in their records never reach it.
+    ItemOps items = udm(UdmConfig.builder().storage(PayloadLayouts.objectPayloads())
+        .cache(CacheConfig.builder().maxBytes(1 << 20).build()).build()).with(users);
     String id = items.create(Map.of("name", "Ada")).id();
     double hits = cache("hit");
     double misses = cache("miss");
@@ -302,7 +307,9 @@ abstract class MetricsSuite {
     MutableClock clock = MutableClock.atRealTime();
     FaultInjector faults = new FaultInjector();
     // Short retry delays, so the worker runs out of attempts within milliseconds.
-    Udm udm = udmWithFaults(UdmConfig.builder().fallback(FallbackConfig.builder().enabled(true).workerEnabled(false)
+    // The outage is of object storage, where payloads go here.
+    Udm udm = udmWithFaults(UdmConfig.builder().storage(PayloadLayouts.objectPayloads())
+        .fallback(FallbackConfig.builder().enabled(true).workerEnabled(false)
         .maxAttempts(3).baseDelayMs(1).maxDelayMs(8).build()).build(), clock, faults);
     FallbackApi queue = udm.fallback().orElseThrow();
     ItemOps items = udm.with(users);

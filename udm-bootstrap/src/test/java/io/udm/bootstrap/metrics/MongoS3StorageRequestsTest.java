@@ -72,7 +72,9 @@ class MongoS3StorageRequestsTest {
     opened.add(relay);
     String buckets = bucketPrefix();
     PortCallWitness witness = new PortCallWitness(registry);
-    ItemOps items = udmOverStores(throughRelay(servers.configFor(UdmConfig.builder().build(), buckets), relay), witness)
+    // Payload objects, so the create uploads one.
+    UdmConfig objectPayloads = UdmConfig.builder().storage(io.udm.app.PayloadLayouts.objectPayloads()).build();
+    ItemOps items = udmOverStores(throughRelay(servers.configFor(objectPayloads, buckets), relay), witness)
         .with(users);
     items.create(Map.of("name", "placed the collection"));
     int from = witness.seen().size();

@@ -144,6 +144,7 @@ class FallbackKillTest {
     ports = ProductionStorage.open(config, true, Duration.ofSeconds(10));
   }
 
+  /** Payloads go to object storage, whose outage queues the writes (a small write kept inline would not need it). */
   private String configJson(boolean retryWorker, long debounceCountersMs) {
     var c = servers.spacesConn(0, "kill");
     return "{\"mongoUris\": [\"" + servers.mongoUri(0) + "\"], \"spacesConns\": [{\"endpoint\": \""
@@ -155,6 +156,7 @@ class FallbackKillTest {
         + " \"maxDelayMs\": 500,"
         + " \"maxAttempts\": 1000000},"
         + " \"devShadow\": {\"enabled\": true, \"ttlHours\": 24, \"maxBytesPerDoc\": 100000},"
+        + " \"storage\": {\"inlineMaxBytes\": 0},"
         + " \"writeOptimization\": {\"debounceCountersMs\": " + debounceCountersMs + "}}";
   }
 

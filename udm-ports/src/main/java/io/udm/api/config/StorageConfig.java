@@ -5,7 +5,7 @@ import org.immutables.value.Value;
 /** How versions are laid out in storage. */
 @Value.Immutable
 public abstract class StorageConfig {
-  public static final int DEFAULT_INLINE_MAX_BYTES = 0;
+  public static final int DEFAULT_INLINE_MAX_BYTES = 4096;
   /** The largest inline payload: far below MongoDB's 16 MiB document limit, head and record together. */
   public static final int MAX_INLINE_MAX_BYTES = 1 << 20;
 

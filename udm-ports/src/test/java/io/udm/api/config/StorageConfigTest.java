@@ -15,10 +15,10 @@ class StorageConfigTest {
   @TempDir Path dir;
 
   @Test
-  void everyPayloadIsInObjectStorageByDefaultAndTheThresholdIsAsConfigured() {
-    assertThat(UdmConfig.builder().build().storage().inlineMaxBytes()).isZero();
-    assertThat(load(dir, with(apiExample(), "/storage", "{\"inlineMaxBytes\": 4096}")).storage().inlineMaxBytes())
-        .isEqualTo(4096);
+  void payloadsUpTo4KiBAreInlineByDefaultAndTheThresholdIsAsConfigured() {
+    assertThat(UdmConfig.builder().build().storage().inlineMaxBytes()).isEqualTo(4096);
+    assertThat(load(dir, with(apiExample(), "/storage", "{\"inlineMaxBytes\": 0}")).storage().inlineMaxBytes())
+        .isZero();
     assertThat(load(dir, with(apiExample(), "/storage", "{\"inlineMaxBytes\": 1048576}")).storage().inlineMaxBytes())
         .isEqualTo(1_048_576);
   }
