@@ -155,9 +155,14 @@ public abstract class AfterCommitWorkSuite {
         ports.countersProbe(), ports.resources());
   }
 
-  /** Sweeps run when a test says so: a background sweep would race the test's own. */
+  /**
+   * Sweeps run when a test says so: a background sweep would race the test's own. A write's work is
+   * sent with it (no debounce), so each test sees one write's work at the step it looks at; the
+   * tests that hold work say so.
+   */
   private static io.udm.api.config.ImmutableUdmConfig.Builder config() {
-    return UdmConfig.builder().afterCommit(AfterCommitConfig.builder().sweepIntervalMs(0).build());
+    return UdmConfig.builder().afterCommit(AfterCommitConfig.builder().sweepIntervalMs(0).build())
+        .writeOptimization(WriteOptimizationConfig.builder().debounceCountersMs(0).build());
   }
 
   private Udm udm(StoragePorts on, UdmConfig config) {

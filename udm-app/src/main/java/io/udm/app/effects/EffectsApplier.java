@@ -27,6 +27,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Applies owed work exactly once, per version: its counter delta through {@link
@@ -51,6 +54,12 @@ public final class EffectsApplier implements AutoCloseable {
   private final Clock clock;
   private final long debounceMillis;
   private final Object lock = new Object();
+  /**
+   * Sends and forgets run side by side (read lock); a hard delete's settling runs alone (write
+   * lock), so this process cannot forget a version between the settling's read of its owed work
+   * and its addition, which the counters store would then take twice.
+   */
+  private final ReadWriteLock sending = new ReentrantReadWriteLock();
   private final List<OwedWork> held = new ArrayList<>();
   /** Versions whose work is done, by collection: the counters store may forget them. */
   private final Map<RouteContext, Set<String>> done = new HashMap<>();
@@ -126,18 +135,21 @@ public final class EffectsApplier implements AutoCloseable {
     return debounceMillis > 0 ? Math.max(10, debounceMillis) : 1_000;
   }
 
-  /** The work of a version this process just committed. */
+  /**
+   * The work of a version this process just committed. Work with a dev shadow to write goes at
+   * once, with whatever is held: a shadow is for looking at the head now.
+   */
   void accept(OwedWork work) {
     List<OwedWork> batch;
     synchronized (lock) {
       held.add(work);
-      if (debounceMillis > 0 && held.size() < HELD_LIMIT) {
+      if (debounceMillis > 0 && held.size() < HELD_LIMIT && !work.effects().devShadow()) {
         batch = List.of();
       } else {
         batch = takeHeld();
       }
     }
-    send(batch);
+    send(batch, true);
     flushLater();
   }
 
@@ -147,27 +159,40 @@ public final class EffectsApplier implements AutoCloseable {
     synchronized (lock) {
       batch = takeHeld();
     }
-    send(batch);
+    send(batch, true);
     forgetDone();
   }
 
   /** Work claimed by a sweeper: sent at once. */
   void applyClaimed(List<OwedWork> claimed) {
-    send(claimed);
+    send(claimed, true);
   }
 
   /**
    * Applies now whatever work the item's versions still owe: a hard delete calls this before it
    * takes the item out of the counters, so the item's own additions are in before its removal.
+   * The work may be held under a live claim, here (it is dropped from what this process holds) or
+   * in another process, which may still send it: so the counters store keeps remembering these
+   * versions until the sweeper forgets them, after any claim on them ran out, and that late
+   * addition is refused.
    */
   public void settle(BackendPorts backend, ItemKey key) {
-    Instant now = clock.instant();
-    List<OwedWork> owed = new ArrayList<>();
-    for (VersionRecord v : backend.versions().history(key)) {
-      backend.outbox().pendingEffects(key, v.ov(), v.writeId()).ifPresent(effects -> owed.add(
-          new OwedWork(backend, v, effects.claimedUntil(ClaimTerms.claimUntil(now)), Optional.empty())));
+    Lock alone = sending.writeLock();
+    alone.lock();
+    try {
+      synchronized (lock) {
+        held.removeIf(work -> work.version().key().equals(key) && work.backend().equals(backend));
+      }
+      Instant now = clock.instant();
+      List<OwedWork> owed = new ArrayList<>();
+      for (VersionRecord v : backend.versions().history(key)) {
+        backend.outbox().pendingEffects(key, v.ov(), v.writeId()).ifPresent(effects -> owed.add(
+            new OwedWork(backend, v, effects.claimedUntil(ClaimTerms.claimUntil(now)), Optional.empty())));
+      }
+      send(owed, false);
+    } finally {
+      alone.unlock();
     }
-    send(owed);
   }
 
   public long additions() {
@@ -214,10 +239,21 @@ public final class EffectsApplier implements AutoCloseable {
     return batch;
   }
 
-  private void send(List<OwedWork> works) {
+  /** @param forgetWhenDone whether the counters store may forget these versions once their records owe nothing */
+  private void send(List<OwedWork> works, boolean forgetWhenDone) {
     if (works.isEmpty()) {
       return;
     }
+    Lock shared = sending.readLock();
+    shared.lock();
+    try {
+      sendNow(works, forgetWhenDone);
+    } finally {
+      shared.unlock();
+    }
+  }
+
+  private void sendNow(List<OwedWork> works, boolean forgetWhenDone) {
     Instant now = clock.instant();
     Map<RouteContext, List<OwedWork>> byCollection = new LinkedHashMap<>();
     for (OwedWork work : works) {
@@ -236,7 +272,7 @@ public final class EffectsApplier implements AutoCloseable {
             e.getClass().getSimpleName(), group.size());
         return;
       }
-      finish(group);
+      finish(group, forgetWhenDone);
     });
     flushLater();
   }
@@ -275,7 +311,7 @@ public final class EffectsApplier implements AutoCloseable {
    * shadow or mark failed stays owed; the counters remember it, so whoever finishes it later adds
    * nothing twice.
    */
-  private void finish(List<OwedWork> group) {
+  private void finish(List<OwedWork> group, boolean forgetWhenDone) {
     Map<BackendPorts, List<VersionRecord>> shadowed = new LinkedHashMap<>();
     for (OwedWork work : group) {
       VersionRecord v = work.version();
@@ -296,6 +332,9 @@ public final class EffectsApplier implements AutoCloseable {
         return;
       }
       versionsApplied.addAndGet(versions.size());
+      if (!forgetWhenDone) {
+        return;
+      }
       synchronized (lock) {
         versions.forEach(v -> done.computeIfAbsent(v.key().collection(), c -> new HashSet<>()).add(v.writeId()));
       }
@@ -345,13 +384,19 @@ public final class EffectsApplier implements AutoCloseable {
       batch = new HashMap<>(done);
       done.clear();
     }
-    batch.forEach((collection, ids) -> {
-      try {
-        counters.forget(collection, ids);
-      } catch (RuntimeException e) {
-        putBackDone(collection, ids);
-      }
-    });
+    Lock shared = sending.readLock();
+    shared.lock();
+    try {
+      batch.forEach((collection, ids) -> {
+        try {
+          counters.forget(collection, ids);
+        } catch (RuntimeException e) {
+          putBackDone(collection, ids);
+        }
+      });
+    } finally {
+      shared.unlock();
+    }
   }
 
   /** Stops the timer and sends what is held; what the store still refuses stays owed for a sweeper. */

@@ -20,6 +20,7 @@ import io.udm.api.UdmOptions;
 import io.udm.api.WriteOptions;
 import io.udm.api.config.CacheConfig;
 import io.udm.api.config.FallbackConfig;
+import io.udm.api.config.StorageConfig;
 import io.udm.api.config.UdmConfig;
 import io.udm.app.PayloadLayouts;
 import io.udm.api.config.WriteOptimizationConfig;
@@ -191,6 +192,51 @@ abstract class MetricsSuite {
     List<Timer> failedInPortCalls = registry.find(MeteredPorts.METER).tag("outcome", "error").timers().stream()
         .filter(t -> !"none".equals(t.getId().getTag("port"))).toList();
     assertThat(failedInPortCalls).as("failed requests: %s", described(failedInPortCalls)).isEmpty();
+  }
+
+  /** What one call sent from the calling thread: database requests, and object-storage requests. */
+  record Requests(String call, long database, long objectStorage, List<String> portCalls) {}
+
+  /** Counts what {@code call} sends on this thread; the debounced flushes it leaves run on another. */
+  private Requests requestsOf(PortCallWitness witness, String call, Runnable run) {
+    int from = witness.seen().size();
+    run.run();
+    String caller = Thread.currentThread().getName();
+    List<PortCallWitness.Seen> mine = witness.seen().subList(from, witness.seen().size()).stream()
+        .filter(seen -> seen.thread().equals(caller)).toList();
+    long objects = mine.stream().filter(seen -> seen.port().equals("blobs"))
+        .mapToLong(PortCallWitness.Seen::requestCount).sum();
+    long all = mine.stream().mapToLong(PortCallWitness.Seen::requestCount).sum();
+    return new Requests(call, all - objects, objects,
+        mine.stream().map(seen -> seen.port() + "." + seen.call() + " x" + seen.requestCount()).toList());
+  }
+
+  /**
+   * The request budget of a small item's calls with default options: a create sends at most 3
+   * database requests and none to object storage, a getLatest at most 2; a payload above
+   * storage.inlineMaxBytes costs exactly one upload. Counter changes and done marks go later in a
+   * flush that many writes share, on another thread: they count per flush, not here.
+   */
+  @Test
+  void aSmallItemsCreateAndReadStayWithinTheRequestBudget() {
+    PortCallWitness witness = new PortCallWitness(registry);
+    Udm udm = udmOverStores(UdmConfig.builder().build(), witness);
+    ItemOps items = udm.with(users);
+    // The collection's first write places it: a cost of the collection, paid once.
+    items.create(Map.of("name", "places the collection"));
+    String[] id = new String[1];
+
+    Requests create = requestsOf(witness, "create",
+        () -> id[0] = items.create(Map.of("name", "Ada", "status", "trial")).id());
+    Requests latest = requestsOf(witness, "getLatest", () -> assertThat(items.getLatest(id[0])).isPresent());
+    String large = "x".repeat(StorageConfig.DEFAULT_INLINE_MAX_BYTES);
+    Requests largeCreate = requestsOf(witness, "create of a large item", () -> items.create(Map.of("name", large)));
+
+    assertThat(create.database()).as("%s", create).isBetween(1L, 3L);
+    assertThat(create.objectStorage()).as("%s", create).isZero();
+    assertThat(latest.database()).as("%s", latest).isBetween(1L, 2L);
+    assertThat(latest.objectStorage()).as("%s", latest).isZero();
+    assertThat(largeCreate.objectStorage()).as("%s", largeCreate).isEqualTo(1);
   }
 
   @Test

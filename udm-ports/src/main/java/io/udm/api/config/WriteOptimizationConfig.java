@@ -14,10 +14,16 @@ public abstract class WriteOptimizationConfig {
     return 100;
   }
 
-  /** 0 writes counters on every operation; more sums deltas in memory and flushes this often. */
+  /**
+   * How long counter changes (and the done marks of the versions that owe them) are held and summed
+   * before they are sent: a write then costs no counter request of its own, many writes share one.
+   * 0 sends them with every write.
+   */
+  public static final long DEFAULT_DEBOUNCE_COUNTERS_MS = 100;
+
   @Value.Default
   public long debounceCountersMs() {
-    return 0;
+    return DEFAULT_DEBOUNCE_COUNTERS_MS;
   }
 
   @Value.Default
