@@ -95,11 +95,9 @@ public abstract class CommitProtocolSuite {
         .satisfies(v -> assertThat(v.ov()).isEqualTo(2));
   }
 
-  @Test
-  void theLoserOfARaceGetsAnOptimisticLockAndLeavesNoPayloadBehind() {
+  /** A backend whose log lets another writer commit the same ov just before the next append. */
+  private Udm racedUdm(boolean[] armed) {
     VersionLog log = backend.versions();
-    boolean[] armed = {false};
-    // Another writer commits the same ov between this writer's read and its append.
     VersionLog racing = new ForwardingVersionLog(log) {
       @Override
       public AppendResult append(VersionRecord v, Optional<io.udm.spi.PendingEffects> effects) {
@@ -111,20 +109,50 @@ public abstract class CommitProtocolSuite {
         return log.append(v, effects);
       }
     };
-    // Payload objects: the loser's must go (compensation), the winner's and the first version's stay.
-    Udm racedUdm = TestUdms.open(UdmConfig.builder().storage(PayloadLayouts.objectPayloads()).build(),
+    // Payload objects: the loser's must go (compensation), the first version's stays.
+    return TestUdms.open(UdmConfig.builder().storage(PayloadLayouts.objectPayloads()).build(),
         alone(backend, racing), clock, MemoryPorts.sequentialIds());
-    String id = racedUdm.with(ctx).create(Map.of("text", "one")).id();
+  }
+
+  private List<String> payloadObjects(String id) {
+    return backend.blobs().list(BlobArea.JSON, StorageKeys.itemPrefix(ItemKey.of(ctx, id)), Optional.empty(), 100)
+        .stream().map(io.udm.spi.BlobInfo::key).toList();
+  }
+
+  @Test
+  void theLoserOfARaceOnExpectedOvGetsAnOptimisticLockAndLeavesNoPayloadBehind() {
+    boolean[] armed = {false};
+    Udm raced = racedUdm(armed);
+    String id = raced.with(ctx).create(Map.of("text", "one")).id();
     armed[0] = true;
 
-    assertThatThrownBy(() -> racedUdm.with(ctx).update(id, Map.of("text", "loser")))
+    assertThatThrownBy(() -> raced.with(ctx).update(id, Map.of("text", "loser"),
+        io.udm.api.WriteOptions.builder().expectedOv(1).build()))
         .isInstanceOfSatisfying(io.udm.api.error.OptimisticLockException.class, e -> {
           assertThat(e.expectedOv()).isEqualTo(1);
           assertThat(e.actualOv()).isEqualTo(2);
         });
-    var payloads = backend.blobs().list(BlobArea.JSON, StorageKeys.itemPrefix(ItemKey.of(ctx, id)), Optional.empty(), 100);
-    assertThat(payloads).hasSize(1);
-    assertThat(payloads.get(0).key()).startsWith(StorageKeys.itemPrefix(ItemKey.of(ctx, id)) + "1-");
+    assertThat(payloadObjects(id)).singleElement().satisfies(key ->
+        assertThat(key).startsWith(StorageKeys.itemPrefix(ItemKey.of(ctx, id)) + "1-"));
+    assertThat(backend.heads().find(ItemKey.of(ctx, id)).orElseThrow().ov())
+        .as("the head rolled forward to the winner").isEqualTo(2);
+  }
+
+  @Test
+  void anUnconditionalUpdateThatLostItsOvIsAppliedOnTopOfTheWinnerAndTheLostAttemptsPayloadIsGone() {
+    boolean[] armed = {false};
+    Udm raced = racedUdm(armed);
+    String id = raced.with(ctx).create(Map.of("text", "one")).id();
+    armed[0] = true;
+
+    assertThat(raced.with(ctx).update(id, Map.of("text", "after the winner")).ov()).isEqualTo(3);
+
+    assertThat(backend.versions().history(ItemKey.of(ctx, id))).extracting(VersionRecord::writeId)
+        .contains("winner").hasSize(3);
+    String prefix = StorageKeys.itemPrefix(ItemKey.of(ctx, id));
+    assertThat(payloadObjects(id)).as("the first version's and the retry's; the lost attempt's went")
+        .hasSize(2).anySatisfy(key -> assertThat(key).startsWith(prefix + "1-"))
+        .anySatisfy(key -> assertThat(key).startsWith(prefix + "3-"));
   }
 
   @Test

@@ -72,9 +72,10 @@ public abstract class DevShadowSuite {
   }
 
   private static UdmConfig shadows(long maxBytes, boolean allowSkip) {
+    // A shadow goes with its write's counter changes: sent with each write, the test sees it at once.
     return UdmConfig.builder()
         .devShadow(DevShadowConfig.builder().enabled(true).ttlHours(24).maxBytesPerDoc(maxBytes).build())
-        .writeOptimization(WriteOptimizationConfig.builder().allowShadowSkip(allowSkip).build())
+        .writeOptimization(WriteOptimizationConfig.builder().allowShadowSkip(allowSkip).debounceCountersMs(0).build())
         .build();
   }
 

@@ -86,6 +86,12 @@ public abstract class RebalanceSuite {
 
   private static final UdmConfig NO_GRACE = UdmConfig.builder()
       .rebalance(RebalanceConfig.builder().cleanupGraceSeconds(0).build()).build();
+  /**
+   * Writers that send their counter changes with each write: a move then finds the same work owed
+   * on the records whatever the timing, and makes the same calls as a traced one.
+   */
+  private static final UdmConfig SENT_AT_ONCE = UdmConfig.builder().from(NO_GRACE)
+      .writeOptimization(io.udm.api.config.WriteOptimizationConfig.builder().debounceCountersMs(0).build()).build();
 
   private Udm open(UdmConfig config, StoragePorts on) {
     Udm udm = TestUdms.open(config, on, clock, MemoryPorts.sequentialIds());
@@ -379,6 +385,32 @@ public abstract class RebalanceSuite {
     assertThat(fresh.with(ctx).history(id)).hasSize(1);
   }
 
+  /** A collection's hard-delete mark moves with it: copied heads may include one a hard delete left pointing at nothing. */
+  @Test
+  void aCollectionsHardDeleteMarkMovesWithIt() {
+    RouteContext marked = RouteContext.of(tenant, "db", "had-hard-deletes");
+    RouteContext plain = RouteContext.of(tenant, "db", "never-hard-deleted");
+    UdmConfig hardDeletes = UdmConfig.builder().from(NO_GRACE).hardDeleteEnabled(true).build();
+    Udm writer = open(hardDeletes, ports);
+    String gone = writer.with(marked).create(Map.of("x", 1)).id();
+    writer.with(marked).create(Map.of("x", 2));
+    writer.maintenance().hardDelete(marked, gone, HardDeleteOptions.confirmed());
+    writer.with(plain).create(Map.of("x", 3));
+    Map<RouteContext, String> from = Map.of(marked, writer.route(marked).backendId(), plain,
+        writer.route(plain).backendId());
+
+    for (RouteContext ctx : List.of(marked, plain)) {
+      Udm mover = open(draining(hardDeletes, from.get(ctx)), ports);
+      mover.maintenance().rebalance(mine());
+      BackendPorts now = ports.backends().stream()
+          .filter(b -> b.backendId().equals(ports.placements().placement(ctx).orElseThrow().backendId()))
+          .findFirst().orElseThrow();
+      assertThat(now.backendId()).as("%s moved", ctx).isNotEqualTo(from.get(ctx));
+      assertThat(now.sequences().hardDeleteMarked(ctx)).as("%s marked on its new pair", ctx)
+          .isEqualTo(ctx.equals(marked));
+    }
+  }
+
   /** How long a test waits for anything before it fails. */
   private static final long PATIENCE_MILLIS = 60_000;
 
@@ -412,7 +444,7 @@ public abstract class RebalanceSuite {
     // A traced run without faults names the calls a move makes.
     FaultInjector tracer = new FaultInjector();
     RouteContext traced = RouteContext.of(tenant, "db", "traced");
-    Udm tracedWriter = open(NO_GRACE, ports);
+    Udm tracedWriter = open(SENT_AT_ONCE, ports);
     fill(tracedWriter.with(traced));
     String tracedSource = tracedWriter.route(traced).backendId();
     open(draining(NO_GRACE, tracedSource), FaultyPorts.wrap(ports, tracer)).maintenance().rebalance(mine());
@@ -439,7 +471,7 @@ public abstract class RebalanceSuite {
     for (int k = 0; k < chosen.size(); k++) {
       String point = chosen.get(k);
       RouteContext ctx = RouteContext.of(tenant, "db", "crash" + k);
-      Udm writer = open(NO_GRACE, ports);
+      Udm writer = open(SENT_AT_ONCE, ports);
       List<String> ids = fill(writer.with(ctx));
       String source = writer.route(ctx).backendId();
       Map<String, Object> answersBefore = answers(writer.with(ctx), ids);

@@ -1123,8 +1123,10 @@ public abstract class UdmBehaviourSuite {
   class DevShadows extends WithConfig {
     @Override
     protected UdmConfig tunedConfig() {
+      // A shadow goes with its write's counter changes: sent with each write, the test sees it at once.
       return UdmConfig.builder().from(config())
           .devShadow(io.udm.api.config.DevShadowConfig.builder().enabled(true).ttlHours(24).build())
+          .writeOptimization(io.udm.api.config.WriteOptimizationConfig.builder().debounceCountersMs(0).build())
           .build();
     }
 

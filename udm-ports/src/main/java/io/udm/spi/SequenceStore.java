@@ -5,11 +5,36 @@ import io.udm.api.RouteContext;
 /** Collection version (cv) counters: atomic, strictly increasing, gaps allowed. */
 public interface SequenceStore {
   /**
-   * Increments and returns the collection's counter (first call returns 1).
+   * Increments the collection's counter and returns the new value (first call returns 1), with the
+   * collection's hard-delete mark, in one request.
    *
    * @throws CollectionFencedException once the counter is fenced
    */
-  long next(RouteContext collection);
+  CvDraw draw(RouteContext collection);
+
+  /** {@link #draw}'s number alone. */
+  default long next(RouteContext collection) {
+    return draw(collection).cv();
+  }
+
+  /**
+   * Marks the collection as one where an item was hard-deleted, for good: every later {@link #draw}
+   * says so. Leaves the counter as it is, fenced or not.
+   */
+  void markHardDelete(RouteContext collection);
+
+  /** Whether {@link #markHardDelete} was called for the collection. */
+  boolean hardDeleteMarked(RouteContext collection);
+
+  /**
+   * Counts a run that removes or replaces the collection's records (retention, a hard delete, a
+   * move in) as begun, before it changes anything; {@link #draw} reports the count. Leaves the
+   * counter as it is, fenced or not.
+   */
+  void beginRewrite(RouteContext collection);
+
+  /** Counts a run {@link #beginRewrite} counted as ended, after its last change. */
+  void endRewrite(RouteContext collection);
 
   /**
    * Fences the counter: every later {@link #next} is refused, so no commit on this backend can

@@ -2,6 +2,7 @@ package io.udm.adapter.memory;
 
 import io.udm.api.RouteContext;
 import io.udm.spi.CollectionFencedException;
+import io.udm.spi.CvDraw;
 import io.udm.spi.SequenceStore;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,17 +12,41 @@ public final class InMemorySequenceAdapter implements SequenceStore {
   private static final class Counter {
     long value;
     boolean fenced;
+    boolean hardDeleted;
+    long rewritesBegun;
+    long rewritesEnded;
   }
 
   private final Map<RouteContext, Counter> counters = new HashMap<>();
 
   @Override
-  public synchronized long next(RouteContext collection) {
+  public synchronized CvDraw draw(RouteContext collection) {
     Counter counter = counters.computeIfAbsent(collection, c -> new Counter());
     if (counter.fenced) {
       throw new CollectionFencedException(collection);
     }
-    return ++counter.value;
+    return new CvDraw(++counter.value, counter.hardDeleted, counter.rewritesBegun, counter.rewritesEnded);
+  }
+
+  @Override
+  public synchronized void beginRewrite(RouteContext collection) {
+    counters.computeIfAbsent(collection, c -> new Counter()).rewritesBegun++;
+  }
+
+  @Override
+  public synchronized void endRewrite(RouteContext collection) {
+    counters.computeIfAbsent(collection, c -> new Counter()).rewritesEnded++;
+  }
+
+  @Override
+  public synchronized void markHardDelete(RouteContext collection) {
+    counters.computeIfAbsent(collection, c -> new Counter()).hardDeleted = true;
+  }
+
+  @Override
+  public synchronized boolean hardDeleteMarked(RouteContext collection) {
+    Counter counter = counters.get(collection);
+    return counter != null && counter.hardDeleted;
   }
 
   @Override

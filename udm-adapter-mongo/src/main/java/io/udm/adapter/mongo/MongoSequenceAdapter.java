@@ -9,6 +9,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.UpdateOptions;
 import io.udm.api.RouteContext;
 import io.udm.spi.CollectionFencedException;
+import io.udm.spi.CvDraw;
 import io.udm.spi.SequenceStore;
 import java.util.Objects;
 import org.bson.BsonDocument;
@@ -27,6 +28,9 @@ public final class MongoSequenceAdapter implements SequenceStore {
   static final String COLLECTION = "sequences";
   private static final String VALUE = "value";
   private static final String FENCED = "fenced";
+  private static final String HARD_DELETED = "hardDeleted";
+  private static final String REWRITES_BEGUN = "rewritesBegun";
+  private static final String REWRITES_ENDED = "rewritesEnded";
   /** Two first calls may both try to create the document; the loser of that race simply increments. */
   private static final int ATTEMPTS = 3;
 
@@ -39,7 +43,7 @@ public final class MongoSequenceAdapter implements SequenceStore {
   }
 
   @Override
-  public long next(RouteContext collection) {
+  public CvDraw draw(RouteContext collection) {
     Objects.requireNonNull(collection, "collection");
     FindOneAndUpdateOptions upsertBefore = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE);
     return errors.call("take the next collection version of " + collection, () -> {
@@ -48,7 +52,9 @@ public final class MongoSequenceAdapter implements SequenceStore {
           BsonDocument before = sequences.findOneAndUpdate(
               Filters.and(Filters.eq("_id", Keys.collection(collection)), Filters.ne(FENCED, true)),
               Updates.inc(VALUE, 1L), upsertBefore);
-          return before == null ? 1L : RecordFields.longValue(before, VALUE) + 1;
+          return before == null ? new CvDraw(1L, false)
+              : new CvDraw(RecordFields.longValue(before, VALUE) + 1, hardDeleted(before),
+                  count(before, REWRITES_BEGUN), count(before, REWRITES_ENDED));
         } catch (MongoException e) {
           if (!MongoErrors.isDuplicateKey(e)) {
             throw e;
@@ -91,6 +97,48 @@ public final class MongoSequenceAdapter implements SequenceStore {
     errors.run("reopen the collection version of " + collection, () -> sequences.updateOne(
         Filters.eq("_id", Keys.collection(collection)),
         Updates.combine(Updates.unset(FENCED), Updates.max(VALUE, atLeast)), new UpdateOptions().upsert(true)));
+  }
+
+  @Override
+  public void markHardDelete(RouteContext collection) {
+    Objects.requireNonNull(collection, "collection");
+    errors.run("mark a hard delete in " + collection, () -> sequences.updateOne(
+        Filters.eq("_id", Keys.collection(collection)),
+        Updates.combine(Updates.set(HARD_DELETED, true), Updates.setOnInsert(VALUE, 0L)),
+        new UpdateOptions().upsert(true)));
+  }
+
+  @Override
+  public boolean hardDeleteMarked(RouteContext collection) {
+    Objects.requireNonNull(collection, "collection");
+    return errors.call("read the hard-delete mark of " + collection, () -> {
+      BsonDocument doc = sequences.find(Filters.eq("_id", Keys.collection(collection))).first();
+      return doc != null && hardDeleted(doc);
+    });
+  }
+
+  @Override
+  public void beginRewrite(RouteContext collection) {
+    count(collection, REWRITES_BEGUN, "count a rewrite of " + collection + " as begun");
+  }
+
+  @Override
+  public void endRewrite(RouteContext collection) {
+    count(collection, REWRITES_ENDED, "count a rewrite of " + collection + " as ended");
+  }
+
+  private void count(RouteContext collection, String field, String what) {
+    Objects.requireNonNull(collection, "collection");
+    errors.run(what, () -> sequences.updateOne(Filters.eq("_id", Keys.collection(collection)),
+        Updates.combine(Updates.inc(field, 1L), Updates.setOnInsert(VALUE, 0L)), new UpdateOptions().upsert(true)));
+  }
+
+  private static long count(BsonDocument doc, String field) {
+    return doc.containsKey(field) ? RecordFields.longValue(doc, field) : 0L;
+  }
+
+  private static boolean hardDeleted(BsonDocument doc) {
+    return doc.getBoolean(HARD_DELETED, org.bson.BsonBoolean.FALSE).getValue();
   }
 
   private boolean isFenced(RouteContext collection) {

@@ -12,7 +12,6 @@ import io.udm.spi.BackendPorts;
 import io.udm.spi.CounterDelta;
 import io.udm.spi.HeadRecord;
 import io.udm.spi.ItemKey;
-import io.udm.spi.VersionRecord;
 import java.util.Optional;
 
 /**
@@ -26,7 +25,7 @@ public final class CounterRecorder {
     this.deltas = deltas;
   }
 
-  public CounterDelta deltaOf(BackendPorts backend, ItemKey key, Optional<VersionRecord> before, PlannedVersion plan) {
+  public CounterDelta deltaOf(BackendPorts backend, ItemKey key, Optional<HeadRecord> before, PlannedVersion plan) {
     RouteContext collection = key.collection();
     boolean payload = deltas.needsPayload(collection, plan.op());
     Optional<ItemState> was = before.map(b -> state(b.deleted(), b.meta(), payload,

@@ -135,15 +135,12 @@ public final class EffectsApplier implements AutoCloseable {
     return debounceMillis > 0 ? Math.max(10, debounceMillis) : 1_000;
   }
 
-  /**
-   * The work of a version this process just committed. Work with a dev shadow to write goes at
-   * once, with whatever is held: a shadow is for looking at the head now.
-   */
+  /** The work of a version this process just committed. */
   void accept(OwedWork work) {
     List<OwedWork> batch;
     synchronized (lock) {
       held.add(work);
-      if (debounceMillis > 0 && held.size() < HELD_LIMIT && !work.effects().devShadow()) {
+      if (debounceMillis > 0 && held.size() < HELD_LIMIT) {
         batch = List.of();
       } else {
         batch = takeHeld();

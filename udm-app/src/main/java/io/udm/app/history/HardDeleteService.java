@@ -70,6 +70,19 @@ public final class HardDeleteService {
     }
     ItemKey key = ItemKey.of(ctx, id);
     BackendPorts backend = router.forMaintenance(ctx);
+    // Before anything goes: from now on every write in the collection checks the head it read
+    // against the version log, since what follows may leave a head that points at nothing.
+    backend.sequences().markHardDelete(ctx);
+    // And a rewrite: heads this or another process remembers may be of the item it removes.
+    backend.sequences().beginRewrite(ctx);
+    try {
+      return remove(ctx, id, key, backend);
+    } finally {
+      backend.sequences().endRewrite(ctx);
+    }
+  }
+
+  private HardDeleteResult remove(RouteContext ctx, String id, ItemKey key, BackendPorts backend) {
     // The item's own additions go in first (work still owed would vanish with its versions), then
     // what the item counted for (live, rule matches) leaves the counters with it.
     settleOwedWork(backend, key);

@@ -62,12 +62,18 @@ public final class RetentionService {
     }
     Instant now = clock.instant();
     long[] totals = new long[3];
-    ItemScan.forEachHead(backend, ctx, PAGE_SIZE, head -> {
-      RetentionResult one = prune(backend, head, now);
-      totals[0] += one.versionsPruned();
-      totals[1] += one.objectsRemoved();
-      progress.onProgress(Progress.items("retention", ++totals[2]));
-    });
+    // Pruning frees ovs below heads that processes may remember: their writes read heads until it ends.
+    backend.sequences().beginRewrite(ctx);
+    try {
+      ItemScan.forEachHead(backend, ctx, PAGE_SIZE, head -> {
+        RetentionResult one = prune(backend, head, now);
+        totals[0] += one.versionsPruned();
+        totals[1] += one.objectsRemoved();
+        progress.onProgress(Progress.items("retention", ++totals[2]));
+      });
+    } finally {
+      backend.sequences().endRewrite(ctx);
+    }
     LOG.log(Level.INFO, "retention on {0} ({1}): {2} versions pruned, {3} objects removed",
         ctx, policy, totals[0], totals[1]);
     return new RetentionResult(totals[0], totals[1]);

@@ -48,17 +48,27 @@ public final class StoredPayloads {
    * without its payload is damage: {@link StorageException}.
    */
   public static Optional<ObjectNode> userDataIfKept(BackendPorts backend, VersionRecord v) {
-    if (v.payloadInline()) {
-      return Optional.of(userData(backend, v));
+    return userDataIfKept(backend, v.key(), v.ov(), v.payloadKey(), v.inlinePayload());
+  }
+
+  /** {@link #userDataIfKept(BackendPorts, VersionRecord)} of the version a head read a moment ago points to. */
+  public static Optional<ObjectNode> userDataIfKept(BackendPorts backend, HeadRecord h) {
+    return userDataIfKept(backend, h.key(), h.ov(), h.payloadKey(), h.inlinePayload());
+  }
+
+  private static Optional<ObjectNode> userDataIfKept(BackendPorts backend, ItemKey key, long ov, String payloadKey,
+      Optional<String> inlinePayload) {
+    if (inlinePayload.isPresent()) {
+      return Optional.of(SystemHeaders.userData(parse(inlinePayload.get())));
     }
-    Optional<byte[]> bytes = backend.blobs().get(BlobArea.JSON, v.payloadKey());
+    Optional<byte[]> bytes = backend.blobs().get(BlobArea.JSON, payloadKey);
     if (bytes.isPresent()) {
       return Optional.of(SystemHeaders.userData(JsonValues.fromBytes(bytes.get())));
     }
-    if (backend.versions().find(v.key(), v.ov()).isEmpty()) {
+    if (backend.versions().find(key, ov).isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(userData(backend, v));
+    return Optional.of(SystemHeaders.userData(fromObjectStore(backend.blobs(), key, ov, payloadKey)));
   }
 
   /** The caller's data a committed version holds: its payload without {@code _system}. */

@@ -8,27 +8,39 @@ import io.udm.api.config.UdmConfig;
 import io.udm.api.error.ValidationException;
 import io.udm.app.routing.BackendRouter;
 import io.udm.app.write.HeadRepair;
+import io.udm.app.write.RememberedHeads;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.ItemKey;
 import io.udm.spi.VersionRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Reads of one item: latest, a given version, as of an instant, and its history. */
 public final class ReadItemService {
   private final BackendRouter router;
   private final ContentReads contents;
+  private final RememberedHeads remembered;
 
   public ReadItemService(UdmConfig config, BackendRouter router) {
+    this(config, router, new RememberedHeads());
+  }
+
+  /** @param remembered where the heads this process read go, for its writes */
+  public ReadItemService(UdmConfig config, BackendRouter router, RememberedHeads remembered) {
     this.router = router;
     this.contents = new ContentReads(config);
+    this.remembered = remembered;
   }
 
   public Optional<ItemView> getLatest(RouteContext ctx, String id, ReadOptions opts) {
     ItemKey key = ItemKey.of(ctx, id);
     BackendPorts backend = router.forRead(ctx);
-    return visible(backend, HeadRepair.latestCommitted(backend, key), opts);
+    OptionalLong quiet = remembered.beforeRead(backend, ctx);
+    Optional<VersionRecord> latest = HeadRepair.latestCommitted(backend, key);
+    latest.ifPresent(version -> remembered.read(backend, version, quiet));
+    return visible(backend, latest, opts);
   }
 
   public Optional<ItemView> getVersion(RouteContext ctx, String id, long ov, ReadOptions opts) {

@@ -84,6 +84,13 @@ final class CollectionMover {
       listener.copied(move, copier.versionsCopied(), copier.objectsCopied());
       listener.step(move, "check");
       check.afterFence(touched);
+      // Heads a hard delete left pointing at nothing may have been copied: writes there check heads.
+      if (source.sequences().hardDeleteMarked(ctx)) {
+        target.sequences().markHardDelete(ctx);
+      }
+      // The copy rewrote the target's records: heads remembered from the collection's earlier stay there are void.
+      target.sequences().beginRewrite(ctx);
+      target.sequences().endRewrite(ctx);
       target.sequences().reopen(ctx, lastCv);
       listener.step(move, "switch");
       replaced(placement, placement.next(target.backendId(),

@@ -5,6 +5,7 @@ import dagger.Provides;
 import io.udm.api.config.UdmConfig;
 import io.udm.app.read.ListItemsService;
 import io.udm.app.read.ReadItemService;
+import io.udm.app.write.RememberedHeads;
 import io.udm.app.routing.BackendRouter;
 import jakarta.inject.Singleton;
 
@@ -15,8 +16,8 @@ public final class ReadModule {
 
   @Provides
   @Singleton
-  static ReadItemService reads(UdmConfig config, BackendRouter router) {
-    return new ReadItemService(config, router);
+  static ReadItemService reads(UdmConfig config, BackendRouter router, RememberedHeads remembered) {
+    return new ReadItemService(config, router, remembered);
   }
 
   @Provides

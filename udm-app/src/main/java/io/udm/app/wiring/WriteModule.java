@@ -7,6 +7,7 @@ import io.udm.app.routing.BackendRouter;
 import io.udm.app.write.AfterCommitEffects;
 import io.udm.app.write.ItemWriteService;
 import io.udm.app.write.WriteFallback;
+import io.udm.app.write.RememberedHeads;
 import io.udm.app.write.WritePipeline;
 import io.udm.domain.document.DocumentRules;
 import io.udm.domain.write.VersionPlanner;
@@ -30,8 +31,15 @@ public final class WriteModule {
   @Provides
   @Singleton
   static WritePipeline pipeline(BackendRouter router, UdmConfig config, VersionPlanner planner, IdGenerator ids,
-      Clock clock, Ticker ticker, AfterCommitEffects effects, WriteFallback fallback) {
-    return new WritePipeline(router, config, planner, ids, clock, ticker, effects, fallback);
+      Clock clock, Ticker ticker, AfterCommitEffects effects, WriteFallback fallback, RememberedHeads remembered) {
+    return new WritePipeline(router, config, planner, ids, clock, ticker, effects, fallback, remembered);
+  }
+
+  /** The heads this process wrote or read last, shared by its writes and reads. */
+  @Provides
+  @Singleton
+  static RememberedHeads rememberedHeads() {
+    return new RememberedHeads();
   }
 
   @Provides

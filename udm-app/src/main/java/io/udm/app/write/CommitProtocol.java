@@ -16,6 +16,7 @@ import io.udm.domain.write.WriteRequest;
 import io.udm.spi.AppendResult;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.BlobArea;
+import io.udm.spi.CvDraw;
 import io.udm.spi.HeadRecord;
 import io.udm.spi.IdGenerator;
 import io.udm.spi.ItemKey;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The commit protocol (docs/architecture.md): upload the payload under a key unique to this attempt,
@@ -67,12 +69,28 @@ final class CommitProtocol {
   private final Clock clock;
   private final Duration uploadToCommitLimit;
   private final int inlineMaxBytes;
+  private final HardDeleteMarks hardDeletes;
+  private final RememberedHeads remembered;
 
-  CommitProtocol(IdGenerator ids, Clock clock, LimitsConfig limits, StorageConfig storage) {
+  CommitProtocol(IdGenerator ids, Clock clock, LimitsConfig limits, StorageConfig storage, HardDeleteMarks hardDeletes,
+      RememberedHeads remembered) {
     this.ids = ids;
     this.clock = clock;
     this.uploadToCommitLimit = Duration.ofSeconds(limits.gcMinGraceSeconds()).dividedBy(2);
     this.inlineMaxBytes = storage.inlineMaxBytes();
+    this.hardDeletes = hardDeletes;
+    this.remembered = remembered;
+  }
+
+  /**
+   * The head a write built on without the version log cannot be trusted: read alone, it points at
+   * nothing (a hard delete's leftover), or remembered, a rewrite began since. The attempt appended
+   * nothing, and is tried again on a head checked against the version log.
+   */
+  static final class HeadNotCurrent extends RuntimeException {
+    HeadNotCurrent(ItemKey key) {
+      super("the head of " + key + " was not current; the write builds on its version log instead", null, false, false);
+    }
   }
 
   /** What a commit attempt ended with. */
@@ -144,11 +162,12 @@ final class CommitProtocol {
   }
 
   /** The request's first version when it was applied before; otherwise the head moved to the appended version. */
-  private static Outcome settle(PreparedWrite write, Appended appended) {
+  private Outcome settle(PreparedWrite write, Appended appended) {
     if (appended.result() instanceof AppendResult.RequestReplayed replayed) {
       return new Outcome.Replayed(replayed.existing());
     }
     advanceHead(write.backend(), write.key(), write.latest(), appended.version());
+    remembered.wrote(write.backend(), appended.version(), appended.draw());
     keepContent(write.backend(), write.key(), write.plan());
     return new Outcome.Committed(appended.version());
   }
@@ -163,11 +182,24 @@ final class CommitProtocol {
       Optional<String> inlinePayload) {
     BackendPorts backend = write.backend();
     for (int draw = 1; ; draw++) {
-      VersionRecord version = versionRecord(write, writeId, payloadKey, payloadBytes, inlinePayload,
-          backend.sequences().next(write.key().collection()));
+      CvDraw cv = backend.sequences().draw(write.key().collection());
+      remembered.drawn(backend, write.key().collection(), cv);
+      OptionalLong rememberedUnder = write.basis().rememberedUnder();
+      if (rememberedUnder.isPresent() && cv.rewritesBegun() != rememberedUnder.getAsLong()) {
+        // A rewrite began since the head was remembered: it may have freed the next ov or replaced the item.
+        throw new HeadNotCurrent(write.key());
+      }
+      if (cv.hardDeletesMarked()) {
+        hardDeletes.note(backend, write.key().collection());
+        if (!write.verified()) {
+          // The cv goes unused: a gap, as a failed attempt leaves.
+          requireHeadCurrent(write);
+        }
+      }
+      VersionRecord version = versionRecord(write, writeId, payloadKey, payloadBytes, inlinePayload, cv.cv());
       AppendResult result = new VersionAppend(backend, version, write.owed()).append();
       if (!(result instanceof AppendResult.CvBurned)) {
-        return new Appended(version, result);
+        return new Appended(version, result, cv);
       }
       if (draw == MAX_CV_DRAWS) {
         throw new TxnException("the write of " + write.key() + " ov " + version.ov() + " drew " + MAX_CV_DRAWS
@@ -176,6 +208,22 @@ final class CommitProtocol {
       }
       LOG.log(Level.INFO, "cv {0} of {1} was given up on before the write of ov {2} reached the store; drawing"
           + " another", version.cv(), write.key(), version.ov());
+    }
+  }
+
+  /**
+   * In a collection with hard deletes, a head read alone must be checked: its record is there (same
+   * version) and no newer one is. Otherwise {@link HeadNotCurrent}.
+   */
+  private static void requireHeadCurrent(PreparedWrite write) {
+    Optional<HeadRecord> head = write.latest();
+    if (head.isEmpty()) {
+      return;
+    }
+    long ov = head.get().ov();
+    List<VersionRecord> atHead = write.backend().versions().findAll(write.key(), List.of(ov, ov + 1));
+    if (atHead.size() != 1 || atHead.get(0).ov() != ov || !atHead.get(0).payloadKey().equals(head.get().payloadKey())) {
+      throw new HeadNotCurrent(write.key());
     }
   }
 
@@ -191,7 +239,7 @@ final class CommitProtocol {
   }
 
   /** The appended record and what the log answered: appended, or the request id's first version. */
-  private record Appended(VersionRecord version, AppendResult result) {}
+  private record Appended(VersionRecord version, AppendResult result, CvDraw draw) {}
 
   private void requireInTime(ItemKey key, long ov, Instant uploadStarted) {
     Duration took = Duration.between(uploadStarted, clock.instant());
@@ -344,7 +392,7 @@ final class CommitProtocol {
    * #withdrawAfterHardDelete}) and fails, so a hard delete always wins whole and never leaves a
    * head, a version or a payload behind.
    */
-  private static void advanceHead(BackendPorts backend, ItemKey key, Optional<VersionRecord> base, VersionRecord version) {
+  private static void advanceHead(BackendPorts backend, ItemKey key, Optional<HeadRecord> base, VersionRecord version) {
     HeadRecord next = HeadRecord.of(version);
     try {
       boolean moved = base.isEmpty()

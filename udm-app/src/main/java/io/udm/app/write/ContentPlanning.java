@@ -13,7 +13,7 @@ import io.udm.domain.write.PlannedVersion;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.BlobArea;
 import io.udm.spi.ItemKey;
-import io.udm.spi.VersionRecord;
+import io.udm.spi.HeadRecord;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -44,7 +44,7 @@ final class ContentPlanning {
   PlannedVersion externalized(WriteBasis basis, PlannedVersion plan) {
     ItemKey key = basis.key();
     Map<String, Base64Prop> props = config.collectionMap(key.collection().collection()).base64Props();
-    List<ContentRef> current = basis.latest().map(VersionRecord::content).orElse(List.of());
+    List<ContentRef> current = basis.latest().map(HeadRecord::content).orElse(List.of());
     List<ContentRef> held = new ArrayList<>(current);
     held.addAll(plan.heldContent());
     ExternalizedDocument externalized = externalizer

@@ -28,7 +28,11 @@ public final class HeadRepair {
    * newest record, a query by item that costs more on every store.
    */
   public static Optional<VersionRecord> latestCommitted(BackendPorts backend, ItemKey key) {
-    Optional<HeadRecord> head = backend.heads().find(key);
+    return latestCommitted(backend, key, backend.heads().find(key));
+  }
+
+  /** {@link #latestCommitted(BackendPorts, ItemKey)} from the item's head, read a moment ago. */
+  public static Optional<VersionRecord> latestCommitted(BackendPorts backend, ItemKey key, Optional<HeadRecord> head) {
     if (head.isPresent()) {
       long ov = head.get().ov();
       List<VersionRecord> atHead = backend.versions().findAll(key, List.of(ov, ov + 1));

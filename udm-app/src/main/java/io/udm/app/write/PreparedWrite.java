@@ -3,6 +3,7 @@ package io.udm.app.write;
 import io.udm.domain.write.PlannedVersion;
 import io.udm.domain.write.WriteRequest;
 import io.udm.spi.BackendPorts;
+import io.udm.spi.HeadRecord;
 import io.udm.spi.ItemKey;
 import io.udm.spi.PendingEffects;
 import io.udm.spi.VersionRecord;
@@ -29,9 +30,14 @@ public record PreparedWrite(
     return basis.key();
   }
 
-  /** The newest committed version this write builds on. */
-  public Optional<VersionRecord> latest() {
+  /** The head of the item this write builds on. */
+  public Optional<HeadRecord> latest() {
     return basis.latest();
+  }
+
+  /** Whether the head was checked against the version log before this attempt (see {@link WriteBasis}). */
+  public boolean verified() {
+    return basis.verified();
   }
 
   /** What a replay of this request id must match: present when the request carries an id. */

@@ -22,6 +22,7 @@ import io.udm.domain.write.WriteRejection;
 import io.udm.domain.write.WriteRequest;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.CollectionFencedException;
+import io.udm.spi.HeadRecord;
 import io.udm.spi.IdGenerator;
 import io.udm.spi.ItemKey;
 import io.udm.spi.Ticker;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The steps every write shares: route, answer a replayed request id, read the committed state the
@@ -55,6 +57,8 @@ public final class WritePipeline {
   private final Clock clock;
   private final WriteFallback fallback;
   private final Ticker ticker;
+  private final HardDeleteMarks hardDeletes = new HardDeleteMarks();
+  private final RememberedHeads remembered;
 
   public WritePipeline(BackendRouter router, UdmConfig config, VersionPlanner planner, IdGenerator ids, Clock clock,
       Ticker ticker, AfterCommitEffects effects) {
@@ -63,10 +67,17 @@ public final class WritePipeline {
 
   public WritePipeline(BackendRouter router, UdmConfig config, VersionPlanner planner, IdGenerator ids, Clock clock,
       Ticker ticker, AfterCommitEffects effects, WriteFallback fallback) {
+    this(router, config, planner, ids, clock, ticker, effects, fallback, new RememberedHeads());
+  }
+
+  /** @param remembered the heads this process's reads and writes saw last, shared with its reads */
+  public WritePipeline(BackendRouter router, UdmConfig config, VersionPlanner planner, IdGenerator ids, Clock clock,
+      Ticker ticker, AfterCommitEffects effects, WriteFallback fallback, RememberedHeads remembered) {
     this.router = router;
     this.config = config;
     this.planner = planner;
-    this.commits = new CommitProtocol(ids, clock, config.limits(), config.storage());
+    this.remembered = remembered;
+    this.commits = new CommitProtocol(ids, clock, config.limits(), config.storage(), hardDeletes, remembered);
     this.contents = new ContentPlanning(config);
     this.clock = clock;
     this.effects = effects;
@@ -160,8 +171,25 @@ public final class WritePipeline {
         return first.get();
       }
     }
-    PreparedWrite write = prepare(backend, request);
-    CommitProtocol.Outcome outcome = commits.commit(write);
+    PreparedWrite write = prepare(backend, request, true);
+    CommitProtocol.Outcome outcome;
+    try {
+      outcome = commits.commit(write);
+    } catch (CommitProtocol.HeadNotCurrent | OptimisticLockException notCurrent) {
+      if (write.verified()) {
+        throw notCurrent;
+      }
+      remembered.forget(backend, request.key());
+      if (notCurrent instanceof OptimisticLockException lost && request.options().expectedOv().isPresent()) {
+        // Stale whatever the head said: the log has a newer version. The head may lag behind it.
+        rollForwardQuietly(backend, request.key());
+        throw lost;
+      }
+      // The head lagged (its next ov was taken), pointed at nothing, or a rival won the race: try
+      // once more on the item's version log, as a write that read it first would have.
+      write = prepare(backend, request, false);
+      outcome = commits.commit(write);
+    }
     if (outcome instanceof CommitProtocol.Outcome.Replayed replayed) {
       return replayed(backend, replayed.first(), request);
     }
@@ -177,18 +205,62 @@ public final class WritePipeline {
    * (rolling a lagging head forward), the domain's plan, its content moved out of the document, and
    * the after-commit work it will owe. Validation fails here, before any write.
    */
-  private PreparedWrite prepare(BackendPorts backend, WriteRequest request) {
-    ItemKey key = request.key();
-    // A fresh generated id is time-ordered and new: it has no versions to read. If it somehow had,
-    // the append of ov 1 would be refused by the log's unique (item, ov) index.
-    Optional<VersionRecord> latest = request.generatedId() ? Optional.empty() : HeadRepair.latestCommitted(backend, key);
-    WriteBasis basis = new WriteBasis(backend, request, latest);
+  private PreparedWrite prepare(BackendPorts backend, WriteRequest request, boolean headAloneWillDo) {
+    WriteBasis basis = basis(backend, request, headAloneWillDo);
     StateRead state = read(basis);
-    PlannedVersion planned = planner
-        .plan(request, state.committed(), config.collectionMap(key.collection().collection()), now())
-        .getOrElseThrow(WritePipeline::toException);
-    PlannedVersion plan = contents.externalized(basis, planned);
+    io.vavr.control.Either<WriteRejection, PlannedVersion> decided = planner
+        .plan(request, state.committed(), config.collectionMap(request.key().collection().collection()), now());
+    if (decided.isLeft() && !basis.verified()) {
+      // A lagging head may be what refused it (an expectedOv it has not caught up with, a restore
+      // it missed): only the version log decides a refusal.
+      return prepare(backend, request, false);
+    }
+    PlannedVersion plan = contents.externalized(basis, decided.getOrElseThrow(WritePipeline::toException));
     return new PreparedWrite(basis, plan, effects.owedBy(basis, plan), state.restoredFrom());
+  }
+
+  /**
+   * The item's head, read alone when that will do (one request), or checked against the version
+   * log, a lagging head rolled forward (two). The head alone will do for a change of an existing
+   * item, unless the collection has had a hard delete (only that leaves heads pointing at nothing):
+   * the commit finds out whether it lagged. A create checks, to tell a hard delete's leftover head
+   * from a live item.
+   */
+  private WriteBasis basis(BackendPorts backend, WriteRequest request, boolean headAloneWillDo) {
+    ItemKey key = request.key();
+    if (request.generatedId()) {
+      // A fresh generated id is time-ordered and new: it has no versions to read. If it somehow had,
+      // the append of ov 1 would be refused by the log's unique (item, ov) index.
+      return new WriteBasis(backend, request, Optional.empty(), true, OptionalLong.empty());
+    }
+    boolean headAlone = headAloneWillDo && !(request instanceof WriteRequest.Create)
+        && !hardDeletes.known(backend, key.collection());
+    OptionalLong expectedOv = request.options().expectedOv();
+    if (headAlone && expectedOv.isPresent()) {
+      // The item's head as this process last wrote or read it: no read at all, if it is the one expected.
+      Optional<RememberedHeads.Remembered> known = remembered.head(backend, key)
+          .filter(r -> r.head().ov() == expectedOv.getAsLong());
+      if (known.isPresent()) {
+        return new WriteBasis(backend, request, Optional.of(known.get().head()), false,
+            OptionalLong.of(known.get().rewritesBegun()));
+      }
+    }
+    Optional<HeadRecord> head = backend.heads().find(key);
+    if (headAlone && head.isPresent()) {
+      return new WriteBasis(backend, request, head, false, OptionalLong.empty());
+    }
+    return new WriteBasis(backend, request, HeadRepair.latestCommitted(backend, key, head).map(HeadRecord::of), true,
+        OptionalLong.empty());
+  }
+
+  /** After a lost race on a head read alone: the next access would roll the head forward anyway. */
+  private static void rollForwardQuietly(BackendPorts backend, ItemKey key) {
+    try {
+      HeadRepair.latestCommitted(backend, key);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "head of {0} not rolled forward after a lost race ({1})", key,
+          e.getClass().getSimpleName());
+    }
   }
 
   /**
@@ -216,7 +288,7 @@ public final class WritePipeline {
   private StateRead read(WriteBasis basis) {
     BackendPorts backend = basis.backend();
     WriteRequest request = basis.request();
-    Optional<VersionRecord> latest = basis.latest();
+    Optional<HeadRecord> latest = basis.latest();
     Optional<CurrentState> current = latest.map(v -> new CurrentState(v.key().objectId(), v.ov(), v.at(), v.system(),
         v.content().stream().map(ContentRef::path).toList()));
     boolean live = latest.isPresent() && !latest.get().deleted();
@@ -248,9 +320,17 @@ public final class WritePipeline {
 
   /** The data of a version just read; gone since means the item (or that version) was removed under this write. */
   private static ObjectNode dataOf(BackendPorts backend, VersionRecord version) {
-    return StoredPayloads.userDataIfKept(backend, version).orElseThrow(() -> new NotFoundException(
-        "version " + version.ov() + " of item '" + version.key().objectId() + "' was removed (hard delete or"
-            + " retention) while this write read it; nothing was written"));
+    return StoredPayloads.userDataIfKept(backend, version).orElseThrow(() -> removedWhileRead(version.key(), version.ov()));
+  }
+
+  /** The data of the version a head just read points to. */
+  private static ObjectNode dataOf(BackendPorts backend, HeadRecord head) {
+    return StoredPayloads.userDataIfKept(backend, head).orElseThrow(() -> removedWhileRead(head.key(), head.ov()));
+  }
+
+  private static NotFoundException removedWhileRead(ItemKey key, long ov) {
+    return new NotFoundException("version " + ov + " of item '" + key.objectId() + "' was removed (hard delete or"
+        + " retention) while this write read it; nothing was written");
   }
 
   private static Optional<VersionRecord> resolve(BackendPorts backend, ItemKey key, RestoreTarget to) {

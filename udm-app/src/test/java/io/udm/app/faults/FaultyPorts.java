@@ -176,6 +176,27 @@ public final class FaultyPorts {
       return f.call("sequences.next", () -> d.next(collection));
     }
 
+    /** The same request as {@link #next}, under the same name. */
+    public io.udm.spi.CvDraw draw(RouteContext collection) {
+      return f.call("sequences.next", () -> d.draw(collection));
+    }
+
+    public void markHardDelete(RouteContext collection) {
+      f.run("sequences.markHardDelete", () -> d.markHardDelete(collection));
+    }
+
+    public boolean hardDeleteMarked(RouteContext collection) {
+      return f.call("sequences.hardDeleteMarked", () -> d.hardDeleteMarked(collection));
+    }
+
+    public void beginRewrite(RouteContext collection) {
+      f.run("sequences.beginRewrite", () -> d.beginRewrite(collection));
+    }
+
+    public void endRewrite(RouteContext collection) {
+      f.run("sequences.endRewrite", () -> d.endRewrite(collection));
+    }
+
     public long current(RouteContext collection) {
       return f.call("sequences.current", () -> d.current(collection));
     }

@@ -30,6 +30,7 @@ import io.udm.domain.keys.StorageKeys;
 import io.udm.domain.restore.RestoreCheckpoint;
 import io.udm.spi.BlobArea;
 import io.udm.spi.BlobInfo;
+import io.udm.spi.HeadRecord;
 import io.udm.spi.ItemKey;
 import io.udm.spi.VersionRecord;
 import java.math.BigDecimal;
@@ -155,6 +156,27 @@ public abstract class RacesAndOddInputSuite {
       assertGoneWithoutTrace(id);
     }
 
+    /**
+     * A reader stalled past the hard delete puts the head back (a head that points at nothing). A
+     * process that has not seen the collection's hard delete reads that head alone; its cv draw
+     * says the collection had one, so it checks the head against the log and finds the item gone.
+     */
+    @Test
+    void aHeadPutBackAfterAHardDeleteIsNeverWrittenOnByAProcessThatMissedTheHardDelete() {
+      String id = itemWithVersions(3);
+      HeadRecord head = fx.head(ctx, id).orElseThrow();
+      hardDelete(id);
+      fx.backend(ctx).heads().insert(head);
+
+      assertThatThrownBy(() -> ops.update(id, doc("v4"), WriteOptions.builder().expectedOv(3).build()))
+          .isInstanceOf(NotFoundException.class);
+      assertThatThrownBy(() -> ops.update(id, doc("v4"))).isInstanceOf(NotFoundException.class);
+      assertGoneWithoutTrace(id);
+      // The collection's other items are written as before.
+      String kept = itemWithVersions(2);
+      assertThat(ops.update(kept, doc("v3"), WriteOptions.builder().expectedOv(2).build()).ov()).isEqualTo(3);
+    }
+
     @Test
     void theIdOfAHardDeletedItemCanBeCreatedAgainAfterARace() {
       String id = itemWithVersions(3);
@@ -184,6 +206,47 @@ public abstract class RacesAndOddInputSuite {
 
   @Nested
   class RetentionAndLaggingHeads {
+    /** A writer dies between its append and its head move: ov 2 is committed, the head says ov 1. */
+    private String itemWithALaggingHead() {
+      String id = other.create(doc("v1")).id();
+      fx.faults.on("heads.compareAndSet", 1, FaultInjector.Action.CRASH_BEFORE);
+      assertThatThrownBy(() -> ops.update(id, doc("v2"))).isInstanceOf(SimulatedCrash.class);
+      fx.faults.reset();
+      assertThat(fx.head(ctx, id).orElseThrow().ov()).isEqualTo(1);
+      return id;
+    }
+
+    @Test
+    void anUpdateExpectingTheVersionALaggingHeadMissedIsApplied() {
+      String id = itemWithALaggingHead();
+
+      assertThat(other.update(id, doc("v3"), WriteOptions.builder().expectedOv(2).build()).ov()).isEqualTo(3);
+      assertThat(fx.head(ctx, id).orElseThrow().ov()).isEqualTo(3);
+    }
+
+    @Test
+    void anUpdateExpectingTheLaggingHeadsVersionIsStaleAndTheHeadRollsForward() {
+      String id = itemWithALaggingHead();
+
+      assertThatThrownBy(() -> other.update(id, doc("v3"), WriteOptions.builder().expectedOv(1).build()))
+          .isInstanceOfSatisfying(io.udm.api.error.OptimisticLockException.class, e -> {
+            assertThat(e.expectedOv()).isEqualTo(1);
+            assertThat(e.actualOv()).isEqualTo(2);
+          });
+      assertThat(fx.head(ctx, id).orElseThrow().ov()).isEqualTo(2);
+      assertThat(fx.history(ctx, id)).extracting(VersionRecord::ov).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void anUnconditionalWriteOnALaggingHeadBuildsOnTheVersionItMissed() {
+      String id = itemWithALaggingHead();
+
+      assertThat(other.enrich(id, JsonValues.parseObject("{\"score\": 1}"),
+          io.udm.api.EnrichOptions.builder().functionId("f@1").build()).ov()).isEqualTo(3);
+      assertThat(other.getLatest(id).orElseThrow().data().path("text").asText()).as("merged into v2, not v1")
+          .isEqualTo("v2");
+    }
+
     @Test
     void retentionRollsALaggingHeadForwardBeforePruningSoListingsKeepWorking() {
       String id = other.create(doc("v1")).id();
@@ -231,6 +294,79 @@ public abstract class RacesAndOddInputSuite {
     private Udm objectPayloads(io.udm.app.StoragePorts ports) {
       return TestUdms.open(UdmConfig.builder().from(config).storage(io.udm.app.PayloadLayouts.objectPayloads()).build(),
           ports, fx.clock, fx.ids);
+    }
+  }
+
+  /**
+   * An update with expectedOv of an item this process wrote or read last builds on the head it
+   * remembers, with no read: whatever another process did since must still make it stale, never a
+   * version appended on a past that is gone.
+   */
+  @Nested
+  class RememberedHeads {
+    private final WriteOptions expectTwo = WriteOptions.builder().expectedOv(2).build();
+
+    @Test
+    void aNewerVersionFromAnotherProcessMakesTheRememberedHeadStale() {
+      String id = ops.create(doc("v1")).id();
+      ops.update(id, doc("v2"));
+      other.update(id, doc("v3 elsewhere"));
+
+      assertThatThrownBy(() -> ops.update(id, doc("v3 here"), expectTwo))
+          .isInstanceOfSatisfying(io.udm.api.error.OptimisticLockException.class, e -> {
+            assertThat(e.expectedOv()).isEqualTo(2);
+            assertThat(e.actualOv()).isEqualTo(3);
+          });
+      assertThat(fx.history(ctx, id)).extracting(VersionRecord::ov).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void anOvRetentionFreedBelowTheHeadIsNeverWrittenAgain() {
+      String id = ops.create(doc("v1")).id();
+      ops.update(id, doc("v2"));
+      for (int v = 3; v <= 6; v++) {
+        other.update(id, doc("v" + v));
+      }
+      // Keeps one version per item: ov 3 to 5 are free again in the log, below the head at 6.
+      rival.maintenance().applyRetention(ctx);
+      assertThat(fx.history(ctx, id)).extracting(VersionRecord::ov).containsExactly(6L);
+
+      assertThatThrownBy(() -> ops.update(id, doc("a ghost at ov 3"), expectTwo))
+          .isInstanceOfSatisfying(io.udm.api.error.OptimisticLockException.class, e -> {
+            assertThat(e.expectedOv()).isEqualTo(2);
+            assertThat(e.actualOv()).isEqualTo(6);
+          });
+      assertThat(fx.history(ctx, id)).extracting(VersionRecord::ov).containsExactly(6L);
+    }
+
+    @Test
+    void anItemHardDeletedAndCreatedAgainElsewhereIsWrittenOnItsNewPast() {
+      String id = ops.create(doc("v1")).id();
+      ops.update(id, doc("v2"));
+      hardDelete(id);
+      fx.clock.advance(java.time.Duration.ofMinutes(5));
+      other.create(doc("again v1"), WriteOptions.builder().objectId(id).build());
+      other.update(id, doc("again v2"));
+      java.time.Instant bornAgain = other.getLatest(id).orElseThrow().system().insertedAt();
+
+      assertThat(ops.update(id, doc("again v3"), expectTwo).ov()).isEqualTo(3);
+
+      assertThat(other.getLatest(id).orElseThrow().system().insertedAt()).as("the new item's past")
+          .isEqualTo(bornAgain);
+    }
+
+    @Test
+    void aHeadThisProcessReadIsRememberedAndAnotherProcessesWriteStillMakesItStale() {
+      String id = other.create(doc("v1")).id();
+      other.update(id, doc("v2"));
+      // This process has drawn a cv in the collection, so a head it reads can be remembered.
+      ops.create(doc("another item"));
+      assertThat(ops.getLatest(id).orElseThrow().ov()).isEqualTo(2);
+      other.update(id, doc("v3 elsewhere"));
+
+      assertThatThrownBy(() -> ops.update(id, doc("v3 here"), expectTwo))
+          .isInstanceOf(io.udm.api.error.OptimisticLockException.class);
+      assertThat(ops.update(id, doc("v4 here"), WriteOptions.builder().expectedOv(3).build()).ov()).isEqualTo(4);
     }
   }
 

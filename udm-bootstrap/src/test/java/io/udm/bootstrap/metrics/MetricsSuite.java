@@ -213,12 +213,13 @@ abstract class MetricsSuite {
 
   /**
    * The request budget of a small item's calls with default options: a create sends at most 3
-   * database requests and none to object storage, a getLatest at most 2; a payload above
-   * storage.inlineMaxBytes costs exactly one upload. Counter changes and done marks go later in a
-   * flush that many writes share, on another thread: they count per flush, not here.
+   * database requests and none to object storage, an update at most 4 (3 with expectedOv of an item
+   * this process wrote last), a getLatest at most 2; a
+   * payload above storage.inlineMaxBytes costs exactly one upload. Counter changes and done marks go
+   * later in a flush that many writes share, on another thread: they count per flush, not here.
    */
   @Test
-  void aSmallItemsCreateAndReadStayWithinTheRequestBudget() {
+  void aSmallItemsCallsStayWithinTheRequestBudget() {
     PortCallWitness witness = new PortCallWitness(registry);
     Udm udm = udmOverStores(UdmConfig.builder().build(), witness);
     ItemOps items = udm.with(users);
@@ -228,12 +229,19 @@ abstract class MetricsSuite {
 
     Requests create = requestsOf(witness, "create",
         () -> id[0] = items.create(Map.of("name", "Ada", "status", "trial")).id());
+    Requests update = requestsOf(witness, "update", () -> items.update(id[0], Map.of("name", "Ada", "status", "paid")));
+    Requests expected = requestsOf(witness, "update with expectedOv", () -> items.update(id[0],
+        Map.of("name", "Ada", "status", "gone"), WriteOptions.builder().expectedOv(2).build()));
     Requests latest = requestsOf(witness, "getLatest", () -> assertThat(items.getLatest(id[0])).isPresent());
     String large = "x".repeat(StorageConfig.DEFAULT_INLINE_MAX_BYTES);
     Requests largeCreate = requestsOf(witness, "create of a large item", () -> items.create(Map.of("name", large)));
 
     assertThat(create.database()).as("%s", create).isBetween(1L, 3L);
     assertThat(create.objectStorage()).as("%s", create).isZero();
+    assertThat(update.database()).as("%s", update).isBetween(1L, 4L);
+    assertThat(update.objectStorage()).as("%s", update).isZero();
+    assertThat(expected.database()).as("an item this process wrote last: %s", expected).isBetween(1L, 3L);
+    assertThat(expected.objectStorage()).as("%s", expected).isZero();
     assertThat(latest.database()).as("%s", latest).isBetween(1L, 2L);
     assertThat(latest.objectStorage()).as("%s", latest).isZero();
     assertThat(largeCreate.objectStorage()).as("%s", largeCreate).isEqualTo(1);

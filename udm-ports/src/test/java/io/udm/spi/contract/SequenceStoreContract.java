@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.udm.api.RouteContext;
 import io.udm.spi.CollectionFencedException;
+import io.udm.spi.CvDraw;
 import io.udm.spi.SequenceStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,5 +112,37 @@ public abstract class SequenceStoreContract {
     store.reopen(collection, 41);
 
     assertThat(store.next(collection)).isEqualTo(42);
+  }
+
+  // ------------------------------------------------------------------ the hard-delete mark
+
+  @Test
+  void aDrawSaysWhetherTheCollectionWasEverMarkedAndTheMarkStays() {
+    RouteContext sibling = siblingOf(collection);
+    assertThat(store.draw(collection)).isEqualTo(new CvDraw(1, false));
+    assertThat(store.hardDeleteMarked(collection)).isFalse();
+
+    store.markHardDelete(collection);
+    store.markHardDelete(collection);
+
+    assertThat(store.draw(collection)).isEqualTo(new CvDraw(2, true));
+    assertThat(store.draw(collection)).as("for good").isEqualTo(new CvDraw(3, true));
+    assertThat(store.hardDeleteMarked(collection)).isTrue();
+    assertThat(store.draw(sibling)).as("another collection").isEqualTo(new CvDraw(1, false));
+  }
+
+  @Test
+  void markingLeavesTheCounterAndItsFenceAlone() {
+    store.markHardDelete(collection);
+    assertThat(store.current(collection)).as("a mark on a collection that never counted").isZero();
+    assertThat(store.draw(collection)).isEqualTo(new CvDraw(1, true));
+    store.fence(collection);
+
+    store.markHardDelete(collection);
+
+    assertThatThrownBy(() -> store.draw(collection)).isInstanceOf(CollectionFencedException.class);
+    assertThat(store.current(collection)).isEqualTo(1);
+    store.reopen(collection, 1);
+    assertThat(store.draw(collection)).isEqualTo(new CvDraw(2, true));
   }
 }

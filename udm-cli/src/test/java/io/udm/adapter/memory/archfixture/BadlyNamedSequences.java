@@ -1,14 +1,29 @@
 package io.udm.adapter.memory.archfixture;
 
 import io.udm.api.RouteContext;
+import io.udm.spi.CvDraw;
 import io.udm.spi.SequenceStore;
 
 /** Violates: a port implementation must be named <Tech><Thing>Adapter. */
 public class BadlyNamedSequences implements SequenceStore {
   @Override
-  public long next(RouteContext collection) {
-    return 1;
+  public CvDraw draw(RouteContext collection) {
+    return new CvDraw(1, false);
   }
+
+  @Override
+  public void markHardDelete(RouteContext collection) {}
+
+  @Override
+  public boolean hardDeleteMarked(RouteContext collection) {
+    return false;
+  }
+
+  @Override
+  public void beginRewrite(RouteContext collection) {}
+
+  @Override
+  public void endRewrite(RouteContext collection) {}
 
   @Override
   public long current(RouteContext collection) {
