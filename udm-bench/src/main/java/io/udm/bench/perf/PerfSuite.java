@@ -13,6 +13,7 @@ import io.udm.api.WriteOptions;
 import io.udm.api.config.CacheConfig;
 import io.udm.api.config.CollectionMap;
 import io.udm.api.config.FallbackConfig;
+import io.udm.api.config.StorageConfig;
 import io.udm.api.config.UdmConfig;
 import io.udm.api.config.WriteOptimizationConfig;
 import io.udm.bootstrap.ConnectOptions;
@@ -65,19 +66,29 @@ public final class PerfSuite {
     suite.write(out);
   }
 
-  private static UdmConfig config(boolean optimized) {
-    return config(optimized, optimized);
-  }
-
-  /** {@code batchS3} alone (no cache, no debounced counters) isolates the upload batcher. */
-  private static UdmConfig config(boolean optimized, boolean batchS3) {
+  /** The default options: payloads up to 4 KiB inline, counters debounced 100 ms, the payload cache on. */
+  private static UdmConfig defaults() {
     return UdmConfig.builder()
         .putCollectionMaps(USERS, CollectionMap.builder().addIndexedProps("status", "email").build())
-        .cache(CacheConfig.builder().maxBytes(optimized ? CacheConfig.DEFAULT_MAX_BYTES : 0).build())
-        .writeOptimization(WriteOptimizationConfig.builder().batchS3(batchS3).batchWindowMs(10)
-            .debounceCountersMs(optimized ? 1000 : 0).build())
         // Only for getOptimizerStats; the worker is off (no write here fails).
         .fallback(FallbackConfig.builder().enabled(true).workerEnabled(false).build())
+        .build();
+  }
+
+  /** The defaults with the optimizer's options on: batchS3 (10 ms) and counters debounced 1 s. */
+  private static UdmConfig optimized() {
+    return UdmConfig.builder().from(defaults())
+        .writeOptimization(WriteOptimizationConfig.builder().batchS3(true).batchWindowMs(10).debounceCountersMs(1000)
+            .build())
+        .build();
+  }
+
+  /** The layout and options the defaults were before: every payload in S3, counters sent per write, no cache. */
+  private static UdmConfig objectLayout() {
+    return UdmConfig.builder().from(defaults())
+        .storage(StorageConfig.builder().inlineMaxBytes(0).build())
+        .cache(CacheConfig.builder().maxBytes(0).build())
+        .writeOptimization(WriteOptimizationConfig.builder().debounceCountersMs(0).build())
         .build();
   }
 
@@ -86,15 +97,15 @@ public final class PerfSuite {
       ConnectOptions connect = ConnectOptions.defaults().withCreateBucketsIfMissing(true);
       try (RawStore raw = new RawStore(servers.mongoUri(0), servers.s3Endpoint(0), "udm-local", "udm-local-secret",
               "raw-json", "raw");
-          Udm plain = Udms.create(servers.configFor(config(false), "plain"), connect);
-          Udm optimized = Udms.create(servers.configFor(config(true), "opt"), connect);
-          Udm batched = Udms.create(servers.configFor(config(false, true), "batch"), connect);
-          Udm memory = Udms.inMemory(config(false));
+          Udm plain = Udms.create(servers.configFor(defaults(), "plain"), connect);
+          Udm optimized = Udms.create(servers.configFor(optimized(), "opt"), connect);
+          Udm objects = Udms.create(servers.configFor(objectLayout(), "objects"), connect);
+          Udm memory = Udms.inMemory(defaults());
           JaversContender javers = new JaversContender(servers.mongoUri(0))) {
         Map<String, ItemOps> udms = new LinkedHashMap<>();
         udms.put("udm", plain.with(RouteContext.of("plain", "bench", USERS)));
         udms.put("udm+optimizer", optimized.with(RouteContext.of("opt", "bench", USERS)));
-        udms.put("udm+batchS3", batched.with(RouteContext.of("batch", "bench", USERS)));
+        udms.put("udm-objects", objects.with(RouteContext.of("objects", "bench", USERS)));
         udms.put("udm-memory", memory.with(RouteContext.of("mem", "bench", USERS)));
         warmUp(raw, udms, javers);
         for (int writers : WRITERS) {
@@ -302,7 +313,7 @@ public final class PerfSuite {
       writerRatios(md, "udm", "raw", op, op);
       writerRatios(md, "udm+optimizer", "raw", op, op);
       writerRatios(md, "udm+optimizer", "udm", op, op);
-      writerRatios(md, "udm+batchS3", "udm", op, op);
+      writerRatios(md, "udm", "udm-objects", op, op);
       writerRatios(md, "udm", "javers", op, "commit (" + op + ")");
     }
     for (int threads : new int[] {1, 8}) {
