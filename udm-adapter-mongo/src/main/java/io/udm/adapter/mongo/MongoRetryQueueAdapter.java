@@ -52,14 +52,25 @@ public final class MongoRetryQueueAdapter implements RetryQueue {
     this.errors = errors;
   }
 
+  /**
+   * Every lookup the queue and the dead letters make has an index on a real MongoDB: the worker's
+   * due ops, an item's earlier ops (per-item order), a cancel by request id, the leased count, and
+   * a dead letter by its op.
+   */
   void createIndexes() {
     errors.run("create the indexes of '" + queue.getNamespace().getCollectionName() + "'", () -> {
       queue.createIndex(Indexes.ascending(
           RetryOpDocuments.NEXT_ATTEMPT_AT, RetryOpDocuments.ENQUEUED_AT, RetryOpDocuments.ID), new IndexOptions().name("due"));
       queue.createIndex(Indexes.ascending(RetryOpDocuments.ENQUEUED_AT, RetryOpDocuments.ID), new IndexOptions().name("enqueued"));
+      queue.createIndex(itemOrder(""), new IndexOptions().name("item_order"));
+      queue.createIndex(Indexes.ascending(RetryOpDocuments.REQUEST_ID), new IndexOptions().name("request"));
+      queue.createIndex(Indexes.ascending(RetryOpDocuments.LEASE_UNTIL), new IndexOptions().name("leased").sparse(true));
     });
-    errors.run("create the indexes of '" + dead.getNamespace().getCollectionName() + "'", () ->
-        dead.createIndex(Indexes.ascending(RetryOpDocuments.FAILED_AT, RetryOpDocuments.ID), new IndexOptions().name("failed")));
+    errors.run("create the indexes of '" + dead.getNamespace().getCollectionName() + "'", () -> {
+      dead.createIndex(Indexes.ascending(RetryOpDocuments.FAILED_AT, RetryOpDocuments.ID), new IndexOptions().name("failed"));
+      dead.createIndex(Indexes.ascending(RetryOpDocuments.DEAD_OP + "." + RetryOpDocuments.ID), new IndexOptions().name("op"));
+      dead.createIndex(itemOrder(RetryOpDocuments.DEAD_OP + "."), new IndexOptions().name("item_order"));
+    });
     errors.run("rekey the ops queued by an earlier release", this::rekeyBareRequestIds);
   }
 
@@ -68,6 +79,12 @@ public final class MongoRetryQueueAdapter implements RetryQueue {
    * key (insert first, then delete: a crash in between leaves the op twice, never not at all; the
    * next open finishes it).
    */
+  /** An item's ops in queue order: what {@link #aheadOf} asks for, under {@code prefix} (the op of a dead letter). */
+  private static org.bson.conversions.Bson itemOrder(String prefix) {
+    return Indexes.ascending(prefix + RecordFields.TENANT, prefix + RecordFields.DB, prefix + RecordFields.COLLECTION,
+        prefix + "itemId", prefix + RetryOpDocuments.ENQUEUED_AT, prefix + RetryOpDocuments.ID);
+  }
+
   private void rekeyBareRequestIds() {
     for (BsonDocument old : queue.find(Filters.exists(RetryOpDocuments.REQUEST_ID, false))) {
       RetryOp op = RetryOpDocuments.toRecord(old);
