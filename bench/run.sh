@@ -39,7 +39,7 @@ case "${1:-}" in
     bench_classpath
     echo "load average before: $(cat /proc/loadavg)"
     # A heap large enough that only young collections run; ParallelGC, whose pauses are easy to read.
-    java -Xms6g -Xmx6g -XX:+UseParallelGC -cp "$BENCH_CP" io.udm.bench.perf.InMemoryCeiling "${1:-30000}" "${2:-10}"
+    java -Xms6g -Xmx6g -XX:+UseParallelGC -cp "$BENCH_CP" io.udm.bench.perf.InMemoryCeiling "${1:-30000}" "${2:-10}" bench
     echo "load average after: $(cat /proc/loadavg)"
     exit 0
     ;;

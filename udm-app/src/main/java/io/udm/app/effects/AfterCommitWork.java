@@ -37,7 +37,8 @@ public final class AfterCommitWork implements AfterCommitEffects {
   @Override
   public void committed(CommittedWrite committed) {
     PreparedWrite write = committed.write();
-    write.owed().ifPresent(owed -> applier.accept(
-        new OwedWork(write.backend(), committed.after(), owed, Optional.of(write.plan().storedDocument()))));
+    // The document goes along only for a shadow: held work (debounced) should not keep every document alive.
+    write.owed().ifPresent(owed -> applier.accept(new OwedWork(write.backend(), committed.after(), owed,
+        owed.devShadow() ? Optional.of(write.plan().storedDocument()) : Optional.empty())));
   }
 }
