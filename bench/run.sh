@@ -6,6 +6,7 @@
 #   bench/run.sh http [memory|mongo-s3] [requests per client] [clients]  the HTTP service's overhead over direct calls
 #   bench/run.sh jmh [JMH options]          microbenchmarks of the CPU-bound in-process paths
 #   bench/run.sh ceiling [perRound] [rounds]  creates/s of one thread on the in-memory adapters, with GC time
+#   bench/run.sh scale [serviceMicros] [slots] [writersPerPair] [createsPerPair]  creates/s by pairs of modelled capacity
 # Extra Maven flags (for example -Dmaven.repo.local=...) go in MAVEN_ARGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,6 +43,13 @@ case "${1:-}" in
     java -Xms6g -Xmx6g -XX:+UseParallelGC -cp "$BENCH_CP" io.udm.bench.perf.InMemoryCeiling "${1:-30000}" "${2:-10}" bench
     echo "load average after: $(cat /proc/loadavg)"
     exit 0
+    ;;
+  scale)
+    shift
+    bench_classpath
+    # Each pair a server of fixed capacity (slots x service time); the creates/s by pairs go to bench/.
+    exec java -Xmx3g -cp "$BENCH_CP" io.udm.bench.scale.ScaleOutSimulation "${1:-2000}" "${2:-4}" "${3:-8}" \
+        "${4:-2000}" bench
     ;;
   http)
     shift
