@@ -4,14 +4,12 @@ import io.udm.api.ItemOps;
 import io.udm.api.RouteContext;
 import io.udm.api.Udm;
 import io.udm.api.config.CollectionMap;
-import io.udm.api.config.SpacesConn;
 import io.udm.api.config.UdmConfig;
 import io.udm.bootstrap.ConnectOptions;
 import io.udm.bootstrap.Udms;
+import io.udm.bench.perf.SimulatedPairs;
 import io.udm.bootstrap.wiring.BackendIds;
-import io.udm.domain.routing.RendezvousRouter;
 import io.udm.embedded.EmbeddedServers;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,17 +29,7 @@ record GrowthStore(String storage, EmbeddedServers servers, Udm udm, UdmConfig c
         .putCollectionMaps("items", CollectionMap.builder().addIndexedProps("status", "email").build())
         .build();
     if (MEMORY.equals(storage)) {
-      // One simulated backend per configured pair: the endpoints are never contacted, they only
-      // give each pair its id (and so its share of the collections under rendezvous hashing).
-      List<String> uris = new ArrayList<>();
-      List<SpacesConn> conns = new ArrayList<>();
-      for (int i = 0; i < pairs; i++) {
-        uris.add("mongodb://127.0.0.1:" + (27100 + i));
-        conns.add(SpacesConn.builder().endpoint("http://127.0.0.1:" + (9100 + i)).region("us-east-1")
-            .accessKey("memory").secretKey("memory-secret").jsonBucket("g-json").contentBucket("g-content")
-            .backupsBucket("g-backups").forcePathStyle(true).build());
-      }
-      UdmConfig config = UdmConfig.builder().from(base).mongoUris(uris).spacesConns(conns).build();
+      UdmConfig config = SimulatedPairs.config(base, pairs);
       return new GrowthStore(storage, null, Udms.inMemory(config), config);
     }
     EmbeddedServers servers = EmbeddedServers.transientPairs(pairs);
@@ -65,20 +53,7 @@ record GrowthStore(String storage, EmbeddedServers servers, Udm udm, UdmConfig c
    * on first use ({@link BackendIds}), which new servers keep.
    */
   List<String> evenlySpreadCollections(int count) {
-    List<String> ids = BackendIds.of(config);
-    RendezvousRouter router = new RendezvousRouter(ids, config.routing());
-    int perBackend = count / ids.size();
-    int[] taken = new int[ids.size()];
-    List<String> names = new ArrayList<>();
-    for (int i = 0; names.size() < count; i++) {
-      String name = "c" + i;
-      int backend = router.choose(RouteContext.of(TENANT, DB, name));
-      if (taken[backend] < perBackend) {
-        taken[backend]++;
-        names.add(name);
-      }
-    }
-    return names;
+    return SimulatedPairs.evenlySpread(config, TENANT, DB, count / BackendIds.of(config).size());
   }
 
   @Override

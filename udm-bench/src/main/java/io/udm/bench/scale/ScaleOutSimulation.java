@@ -4,14 +4,12 @@ import io.udm.api.ItemOps;
 import io.udm.api.RouteContext;
 import io.udm.api.Udm;
 import io.udm.api.UdmOptions;
-import io.udm.api.config.SpacesConn;
 import io.udm.api.config.UdmConfig;
 import io.udm.app.StoragePorts;
 import io.udm.bench.perf.Documents;
 import io.udm.bench.perf.Measure;
+import io.udm.bench.perf.SimulatedPairs;
 import io.udm.bootstrap.UdmsOverStores;
-import io.udm.bootstrap.wiring.BackendIds;
-import io.udm.domain.routing.RendezvousRouter;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.BlobStore;
 import io.udm.spi.CounterStore;
@@ -112,36 +110,6 @@ public final class ScaleOutSimulation {
         servedBy(RetryQueue.class, ports.retryQueue(), shared), ports.countersProbe(), ports.resources());
   }
 
-  /** One simulated pair per configured one: the endpoints are never contacted, they give each pair its id. */
-  static UdmConfig config(int pairs) {
-    List<String> uris = new ArrayList<>();
-    List<SpacesConn> conns = new ArrayList<>();
-    for (int i = 0; i < pairs; i++) {
-      uris.add("mongodb://127.0.0.1:" + (27200 + i));
-      conns.add(SpacesConn.builder().endpoint("http://127.0.0.1:" + (9200 + i)).region("us-east-1")
-          .accessKey("memory").secretKey("memory-secret").jsonBucket("s-json").contentBucket("s-content")
-          .backupsBucket("s-backups").forcePathStyle(true).build());
-    }
-    return UdmConfig.builder().mongoUris(uris).spacesConns(conns).build();
-  }
-
-  /** {@code perPair} collection names on each pair, as the routing places them. */
-  static List<String> evenlySpread(UdmConfig config, int perPair) {
-    List<String> ids = BackendIds.of(config);
-    RendezvousRouter router = new RendezvousRouter(ids, config.routing());
-    int[] taken = new int[ids.size()];
-    List<String> names = new ArrayList<>();
-    for (int i = 0; names.size() < perPair * ids.size(); i++) {
-      String name = "c" + i;
-      int backend = router.choose(RouteContext.of(TENANT, DB, name));
-      if (taken[backend] < perPair) {
-        taken[backend]++;
-        names.add(name);
-      }
-    }
-    return names;
-  }
-
   public static void main(String[] args) throws Exception {
     long serviceMicros = args.length > 0 ? Long.parseLong(args[0]) : 2_000;
     int slots = args.length > 1 ? Integer.parseInt(args[1]) : 4;
@@ -161,7 +129,7 @@ public final class ScaleOutSimulation {
             + " | requests per create, shared store |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n");
     double onePair = 0;
     for (int pairs : PAIR_COUNTS) {
-      UdmConfig config = config(pairs);
+      UdmConfig config = SimulatedPairs.config(UdmConfig.builder().build(), pairs);
       List<Server> servers = new ArrayList<>();
       for (int i = 0; i < pairs; i++) {
         servers.add(new Server(slots, TimeUnit.MICROSECONDS.toNanos(serviceMicros)));
@@ -170,7 +138,7 @@ public final class ScaleOutSimulation {
       int writers = writersPerPair * pairs;
       try (Udm udm = UdmsOverStores.inMemory(config, Clock.systemUTC(), UdmOptions.defaults(),
           ports -> served(ports, servers, shared))) {
-        List<String> collections = evenlySpread(config, writersPerPair);
+        List<String> collections = SimulatedPairs.evenlySpread(config, TENANT, DB, writersPerPair);
         ItemOps[] byWriter = new ItemOps[writers];
         Documents[] docs = new Documents[writers];
         for (int t = 0; t < writers; t++) {
