@@ -23,10 +23,6 @@ public final class ReadItemService {
   private final ContentReads contents;
   private final RememberedHeads remembered;
 
-  public ReadItemService(UdmConfig config, BackendRouter router) {
-    this(config, router, new RememberedHeads());
-  }
-
   /** @param remembered where the heads this process read go, for its writes */
   public ReadItemService(UdmConfig config, BackendRouter router, RememberedHeads remembered) {
     this.router = router;

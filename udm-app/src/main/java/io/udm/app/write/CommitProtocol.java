@@ -220,9 +220,10 @@ final class CommitProtocol {
     if (head.isEmpty()) {
       return;
     }
-    long ov = head.get().ov();
-    List<VersionRecord> atHead = write.backend().versions().findAll(write.key(), List.of(ov, ov + 1));
-    if (atHead.size() != 1 || atHead.get(0).ov() != ov || !atHead.get(0).payloadKey().equals(head.get().payloadKey())) {
+    // The same version, not another item's at the same ov (one created again after the hard delete).
+    boolean current = HeadRepair.recordIfCurrent(write.backend(), head.get())
+        .filter(record -> record.payloadKey().equals(head.get().payloadKey())).isPresent();
+    if (!current) {
       throw new HeadNotCurrent(write.key());
     }
   }

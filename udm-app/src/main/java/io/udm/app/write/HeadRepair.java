@@ -33,12 +33,9 @@ public final class HeadRepair {
 
   /** {@link #latestCommitted(BackendPorts, ItemKey)} from the item's head, read a moment ago. */
   public static Optional<VersionRecord> latestCommitted(BackendPorts backend, ItemKey key, Optional<HeadRecord> head) {
-    if (head.isPresent()) {
-      long ov = head.get().ov();
-      List<VersionRecord> atHead = backend.versions().findAll(key, List.of(ov, ov + 1));
-      if (atHead.size() == 1 && atHead.get(0).ov() == ov) {
-        return Optional.of(atHead.get(0));
-      }
+    Optional<VersionRecord> current = head.flatMap(h -> recordIfCurrent(backend, h));
+    if (current.isPresent()) {
+      return current;
     }
     // No head: a crash may have left ov 1 without one, or a hard delete is removing the item. No
     // record at the head: an interrupted hard delete.
@@ -53,6 +50,16 @@ public final class HeadRepair {
       dropHeadWithoutVersions(backend, key, head.get());
     }
     return latest;
+  }
+
+  /**
+   * The record {@code head} points at, when the head is current: that record is there and no newer
+   * one is. One primary-key read of the records at its ov and the next.
+   */
+  static Optional<VersionRecord> recordIfCurrent(BackendPorts backend, HeadRecord head) {
+    long ov = head.ov();
+    List<VersionRecord> atHead = backend.versions().findAll(head.key(), List.of(ov, ov + 1));
+    return atHead.size() == 1 && atHead.get(0).ov() == ov ? Optional.of(atHead.get(0)) : Optional.empty();
   }
 
   /**

@@ -62,12 +62,7 @@ public final class WritePipeline {
 
   public WritePipeline(BackendRouter router, UdmConfig config, VersionPlanner planner, IdGenerator ids, Clock clock,
       Ticker ticker, AfterCommitEffects effects) {
-    this(router, config, planner, ids, clock, ticker, effects, WriteFallback.NONE);
-  }
-
-  public WritePipeline(BackendRouter router, UdmConfig config, VersionPlanner planner, IdGenerator ids, Clock clock,
-      Ticker ticker, AfterCommitEffects effects, WriteFallback fallback) {
-    this(router, config, planner, ids, clock, ticker, effects, fallback, new RememberedHeads());
+    this(router, config, planner, ids, clock, ticker, effects, WriteFallback.NONE, new RememberedHeads());
   }
 
   /** @param remembered the heads this process's reads and writes saw last, shared with its reads */
