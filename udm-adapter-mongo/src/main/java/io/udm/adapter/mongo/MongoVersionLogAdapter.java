@@ -165,12 +165,17 @@ public final class MongoVersionLogAdapter implements VersionLog, EffectsOutbox, 
         () -> newest(Filters.and(byItem(key), Filters.lte(VersionDocuments.AT, BsonJson.date(instant)))));
   }
 
+  /**
+   * Every version of the item by an anchored prefix of {@code _id} ({@code item/ov}), sorted here: a
+   * bounded scan of the {@code _id} index on MongoDB, as the {item, ov} index would give, and the
+   * one shape mongo-java-server answers from an index (its keys, not every document).
+   */
   @Override
   public List<VersionRecord> history(ItemKey key) {
     return errors.call("read the history of " + key, () -> {
       List<VersionRecord> out = new ArrayList<>();
-      versions.find(byItem(key)).sort(Sorts.ascending(VersionDocuments.OV))
-          .forEach(doc -> out.add(VersionDocuments.toRecord(doc)));
+      versions.find(allVersionsOf(key)).forEach(doc -> out.add(VersionDocuments.toRecord(doc)));
+      out.sort(Comparator.comparingLong(VersionRecord::ov));
       return out;
     });
   }
@@ -447,6 +452,26 @@ public final class MongoVersionLogAdapter implements VersionLog, EffectsOutbox, 
 
   private static Bson byItem(ItemKey key) {
     return Filters.eq(VersionDocuments.ITEM, Keys.item(key));
+  }
+
+  /**
+   * {@code _id} starting with {@code item/}: object ids hold no {@code /}, so no other item's
+   * versions, and no burned cv ({@code collection#cv/n}), share that prefix.
+   */
+  private static Bson allVersionsOf(ItemKey key) {
+    return Filters.regex(VersionDocuments.ID, "^" + literalRegex(Keys.item(key) + "/"));
+  }
+
+  /** Names are ASCII letters, digits and a few marks: a backslash before each mark makes it literal in PCRE and Java. */
+  private static String literalRegex(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    for (char c : text.toCharArray()) {
+      if (!Character.isLetterOrDigit(c)) {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 
   private static Bson byVersion(ItemKey key, long ov) {
