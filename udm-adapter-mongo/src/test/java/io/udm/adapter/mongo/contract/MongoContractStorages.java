@@ -1,9 +1,11 @@
 package io.udm.adapter.mongo.contract;
 
+import com.mongodb.event.CommandListener;
 import io.udm.adapter.mongo.MongoCountersStorage;
 import io.udm.adapter.mongo.MongoSettings;
 import io.udm.adapter.mongo.MongoStorage;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Opens the adapters' storages the way production does ({@code open}: connect, ping, detect
@@ -18,12 +20,12 @@ final class MongoContractStorages {
 
   private MongoContractStorages() {}
 
-  static MongoStorage openStorage(String uri) {
-    return MongoStorage.open(uri, settings(DATABASE));
+  static MongoStorage openStorage(String uri, List<CommandListener> listeners) {
+    return MongoStorage.open(uri, settings(DATABASE, listeners));
   }
 
-  static MongoCountersStorage openCounters(String uri) {
-    return MongoCountersStorage.open(uri, settings(COUNTERS_DATABASE), DEAD_LETTERS);
+  static MongoCountersStorage openCounters(String uri, List<CommandListener> listeners) {
+    return MongoCountersStorage.open(uri, settings(COUNTERS_DATABASE, listeners), DEAD_LETTERS);
   }
 
   /**
@@ -31,7 +33,8 @@ final class MongoContractStorages {
    * selection wait: on a busy build machine the first connection may be slow, and the wait only
    * bounds a failure; nothing asserts on time.
    */
-  static MongoSettings settings(String databaseName) {
-    return MongoSettings.builder().databaseName(databaseName).serverSelectionTimeout(Duration.ofSeconds(30)).build();
+  static MongoSettings settings(String databaseName, List<CommandListener> listeners) {
+    return MongoSettings.builder().databaseName(databaseName).serverSelectionTimeout(Duration.ofSeconds(30))
+        .commandListeners(listeners).build();
   }
 }

@@ -15,6 +15,7 @@ import io.udm.spi.contract.SequenceStoreContract;
 import io.udm.spi.contract.TestRecords;
 import io.udm.spi.contract.VersionLogContract;
 import io.udm.spi.contract.VersionRecordPorts;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class MongoContracts {
+  private final QueryShapes heard = new QueryShapes();
   private MongoStorage storage;
   private MongoCountersStorage counters;
 
@@ -38,11 +40,16 @@ abstract class MongoContracts {
   /** Stops what {@link #startServer()} started, if it owns it. */
   protected abstract void stopServer();
 
+  /** The query shapes the storages sent: one example of each. */
+  protected QueryShapes heard() {
+    return heard;
+  }
+
   @BeforeAll
   void openStorages() {
     String uri = startServer();
-    storage = MongoContractStorages.openStorage(uri);
-    counters = MongoContractStorages.openCounters(uri);
+    storage = MongoContractStorages.openStorage(uri, List.of(heard));
+    counters = MongoContractStorages.openCounters(uri, List.of(heard));
   }
 
   @AfterAll
