@@ -10,8 +10,16 @@ package io.udm.spi;
  * @param rewritesBegun how many runs that remove or replace the collection's records (retention, a
  *     hard delete, a move in) have begun
  * @param rewritesEnded how many of them have ended; fewer than begun while one runs (or one died)
+ * @param followsOwnDraw whether the cv before this one was drawn by the same named drawer
+ *     ({@link SequenceStore#draw(io.udm.api.RouteContext, String)}); false when unknown
  */
-public record CvDraw(long cv, boolean hardDeletesMarked, long rewritesBegun, long rewritesEnded) {
+public record CvDraw(long cv, boolean hardDeletesMarked, long rewritesBegun, long rewritesEnded,
+    boolean followsOwnDraw) {
+  /** A draw that says nothing of who drew the cv before it. */
+  public CvDraw(long cv, boolean hardDeletesMarked, long rewritesBegun, long rewritesEnded) {
+    this(cv, hardDeletesMarked, rewritesBegun, rewritesEnded, false);
+  }
+
   /** A draw in a collection no rewrite ever touched. */
   public CvDraw(long cv, boolean hardDeletesMarked) {
     this(cv, hardDeletesMarked, 0, 0);

@@ -10,7 +10,18 @@ public interface SequenceStore {
    *
    * @throws CollectionFencedException once the counter is fenced
    */
-  CvDraw draw(RouteContext collection);
+  default CvDraw draw(RouteContext collection) {
+    return draw(collection, "");
+  }
+
+  /**
+   * {@link #draw(RouteContext)} by a named drawer (one process), in the same one request: the
+   * counter keeps the name of the last drawer, and the answer says whether that was this one
+   * ({@link CvDraw#followsOwnDraw}). An empty name is no one's: never said to follow its own draw.
+   *
+   * @throws CollectionFencedException once the counter is fenced
+   */
+  CvDraw draw(RouteContext collection, String drawer);
 
   /** {@link #draw}'s number alone. */
   default long next(RouteContext collection) {

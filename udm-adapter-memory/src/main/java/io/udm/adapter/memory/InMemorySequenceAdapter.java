@@ -15,17 +15,20 @@ public final class InMemorySequenceAdapter implements SequenceStore {
     boolean hardDeleted;
     long rewritesBegun;
     long rewritesEnded;
+    String lastDrawer = "";
   }
 
   private final Map<RouteContext, Counter> counters = new HashMap<>();
 
   @Override
-  public synchronized CvDraw draw(RouteContext collection) {
+  public synchronized CvDraw draw(RouteContext collection, String drawer) {
     Counter counter = counters.computeIfAbsent(collection, c -> new Counter());
     if (counter.fenced) {
       throw new CollectionFencedException(collection);
     }
-    return new CvDraw(++counter.value, counter.hardDeleted, counter.rewritesBegun, counter.rewritesEnded);
+    boolean followsOwn = !drawer.isEmpty() && drawer.equals(counter.lastDrawer);
+    counter.lastDrawer = drawer;
+    return new CvDraw(++counter.value, counter.hardDeleted, counter.rewritesBegun, counter.rewritesEnded, followsOwn);
   }
 
   @Override

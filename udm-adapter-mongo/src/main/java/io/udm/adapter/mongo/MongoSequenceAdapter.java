@@ -31,6 +31,8 @@ public final class MongoSequenceAdapter implements SequenceStore {
   private static final String HARD_DELETED = "hardDeleted";
   private static final String REWRITES_BEGUN = "rewritesBegun";
   private static final String REWRITES_ENDED = "rewritesEnded";
+  /** The name of the last drawer: a draw by the same name follows its own. */
+  private static final String DRAWER = "drawer";
   /** Two first calls may both try to create the document; the loser of that race simply increments. */
   private static final int ATTEMPTS = 3;
 
@@ -43,18 +45,19 @@ public final class MongoSequenceAdapter implements SequenceStore {
   }
 
   @Override
-  public CvDraw draw(RouteContext collection) {
+  public CvDraw draw(RouteContext collection, String drawer) {
     Objects.requireNonNull(collection, "collection");
+    Objects.requireNonNull(drawer, "drawer");
     FindOneAndUpdateOptions upsertBefore = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE);
     return errors.call("take the next collection version of " + collection, () -> {
       for (int attempt = 1; ; attempt++) {
         try {
           BsonDocument before = sequences.findOneAndUpdate(
               Filters.and(Filters.eq("_id", Keys.collection(collection)), Filters.ne(FENCED, true)),
-              Updates.inc(VALUE, 1L), upsertBefore);
+              Updates.combine(Updates.inc(VALUE, 1L), Updates.set(DRAWER, drawer)), upsertBefore);
           return before == null ? new CvDraw(1L, false)
               : new CvDraw(RecordFields.longValue(before, VALUE) + 1, hardDeleted(before),
-                  count(before, REWRITES_BEGUN), count(before, REWRITES_ENDED));
+                  count(before, REWRITES_BEGUN), count(before, REWRITES_ENDED), followsOwnDraw(before, drawer));
         } catch (MongoException e) {
           if (!MongoErrors.isDuplicateKey(e)) {
             throw e;
@@ -135,6 +138,10 @@ public final class MongoSequenceAdapter implements SequenceStore {
 
   private static long count(BsonDocument doc, String field) {
     return doc.containsKey(field) ? RecordFields.longValue(doc, field) : 0L;
+  }
+
+  private static boolean followsOwnDraw(BsonDocument before, String drawer) {
+    return !drawer.isEmpty() && before.isString(DRAWER) && before.getString(DRAWER).getValue().equals(drawer);
   }
 
   private static boolean hardDeleted(BsonDocument doc) {

@@ -1,5 +1,6 @@
 package io.udm.app.write;
 
+import io.udm.api.RouteContext;
 import io.udm.api.config.LimitsConfig;
 import io.udm.api.config.StorageConfig;
 import io.udm.api.error.NotFoundException;
@@ -71,6 +72,7 @@ final class CommitProtocol {
   private final int inlineMaxBytes;
   private final HardDeleteMarks hardDeletes;
   private final RememberedHeads remembered;
+  private final OwnDraws ownDraws = new OwnDraws();
 
   CommitProtocol(IdGenerator ids, Clock clock, LimitsConfig limits, StorageConfig storage, HardDeleteMarks hardDeletes,
       RememberedHeads remembered) {
@@ -85,11 +87,26 @@ final class CommitProtocol {
   /**
    * The head a write built on without the version log cannot be trusted: read alone, it points at
    * nothing (a hard delete's leftover), or remembered, a rewrite began since. The attempt appended
-   * nothing, and is tried again on a head checked against the version log.
+   * nothing, and is tried again on a head checked against the version log. Or, remembered from this
+   * process's own write, another process drew a cv since: the attempt is tried again on the head,
+   * read, with the cv it drew ({@link #unusedDraw}).
    */
   static final class HeadNotCurrent extends RuntimeException {
+    private final transient Optional<CvDraw> unusedDraw;
+
     HeadNotCurrent(ItemKey key) {
-      super("the head of " + key + " was not current; the write builds on its version log instead", null, false, false);
+      this(key, Optional.empty());
+    }
+
+    HeadNotCurrent(ItemKey key, Optional<CvDraw> unusedDraw) {
+      super("the head of " + key + " was not current; the write builds on " + (unusedDraw.isPresent() ? "its head, read,"
+          : "its version log") + " instead", null, false, false);
+      this.unusedDraw = unusedDraw;
+    }
+
+    /** The cv drawn for the attempt, for the next attempt to append with: it reads the head, not the log. */
+    Optional<CvDraw> unusedDraw() {
+      return unusedDraw;
     }
   }
 
@@ -103,6 +120,11 @@ final class CommitProtocol {
   }
 
   Outcome commit(PreparedWrite write) {
+    return commit(write, Optional.empty());
+  }
+
+  /** @param drawn a cv an earlier attempt of this write drew and did not use, to append with first */
+  Outcome commit(PreparedWrite write, Optional<CvDraw> drawn) {
     ItemKey key = write.key();
     PlannedVersion plan = write.plan();
     BackendPorts backend = write.backend();
@@ -110,7 +132,7 @@ final class CommitProtocol {
     byte[] payload = JsonValues.toBytes(plan.storedDocument());
     String payloadKey = StorageKeys.payload(key, plan.ov(), writeId);
     if (payload.length <= inlineMaxBytes) {
-      return commitInline(write, writeId, payloadKey, payload);
+      return commitInline(write, writeId, payloadKey, payload, drawn);
     }
     Instant uploadStarted = clock.instant();
     Appended appended = Saga.named("commit " + key + " ov " + plan.ov())
@@ -128,7 +150,7 @@ final class CommitProtocol {
             })
         .finish("append version", () -> {
           requireInTime(key, plan.ov(), uploadStarted);
-          return appendWithFreshCv(write, writeId, payloadKey, payload.length, Optional.empty());
+          return appendWithFreshCv(write, writeId, payloadKey, payload.length, Optional.empty(), drawn);
         });
 
     if (appended.result() instanceof AppendResult.RequestReplayed) {
@@ -143,7 +165,8 @@ final class CommitProtocol {
    * compensating and garbage collection has nothing to race; content blobs still go first, as the
    * record that names them must never be visible before them.
    */
-  private Outcome commitInline(PreparedWrite write, String writeId, String payloadKey, byte[] payload) {
+  private Outcome commitInline(PreparedWrite write, String writeId, String payloadKey, byte[] payload,
+      Optional<CvDraw> drawn) {
     ItemKey key = write.key();
     PlannedVersion plan = write.plan();
     BackendPorts backend = write.backend();
@@ -153,7 +176,7 @@ final class CommitProtocol {
       requireInTime(key, plan.ov(), uploadStarted);
     }
     return settle(write, appendWithFreshCv(write, writeId, payloadKey, payload.length,
-        Optional.of(new String(payload, StandardCharsets.UTF_8))));
+        Optional.of(new String(payload, StandardCharsets.UTF_8)), drawn));
   }
 
   /** Content-addressed blobs go before the record that names them, whichever kind its payload is. */
@@ -179,11 +202,10 @@ final class CommitProtocol {
    * append, so a reader seldom has to wait for it.
    */
   private Appended appendWithFreshCv(PreparedWrite write, String writeId, String payloadKey, long payloadBytes,
-      Optional<String> inlinePayload) {
+      Optional<String> inlinePayload, Optional<CvDraw> drawn) {
     BackendPorts backend = write.backend();
     for (int draw = 1; ; draw++) {
-      CvDraw cv = backend.sequences().draw(write.key().collection());
-      remembered.drawn(backend, write.key().collection(), cv);
+      CvDraw cv = draw == 1 && drawn.isPresent() ? drawn.get() : drawAndCheck(write);
       OptionalLong rememberedUnder = write.basis().rememberedUnder();
       if (rememberedUnder.isPresent() && cv.rewritesBegun() != rememberedUnder.getAsLong()) {
         // A rewrite began since the head was remembered: it may have freed the next ov or replaced the item.
@@ -209,6 +231,23 @@ final class CommitProtocol {
       LOG.log(Level.INFO, "cv {0} of {1} was given up on before the write of ov {2} reached the store; drawing"
           + " another", version.cv(), write.key(), version.ov());
     }
+  }
+
+  /**
+   * A fresh cv for the write. Built on this process's own last write of the item, it must also show
+   * that no one else drew since: otherwise {@link HeadNotCurrent} with the cv, for an attempt on the
+   * head read now.
+   */
+  private CvDraw drawAndCheck(PreparedWrite write) {
+    BackendPorts backend = write.backend();
+    RouteContext collection = write.key().collection();
+    OptionalLong ownWriteCv = write.basis().ownWriteCv();
+    OwnDraws.OwnDraw mine = ownDraws.draw(backend, collection, ownWriteCv);
+    remembered.drawn(backend, collection, mine.draw());
+    if (ownWriteCv.isPresent() && !mine.onlyOwnSince()) {
+      throw new HeadNotCurrent(write.key(), Optional.of(mine.draw()));
+    }
+    return mine.draw();
   }
 
   /**

@@ -14,8 +14,9 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The heads of the items this process wrote or read last, so that an update with {@code expectedOv}
- * of one of them needs no read before it commits. A remembered head is only as good as the
+ * The heads of the items this process wrote or read last, so that an update of one of them needs
+ * no read before it commits: one with {@code expectedOv} of the head, or one without of a head this
+ * process wrote, while no one else drew a cv of the collection since ({@link OwnDraws}). A remembered head is only as good as the
  * collection's records it was read from: a rewrite (retention, a hard delete, a move in) can free
  * an ov the head says is next, or bring an item back with another past at the same ov. So each
  * head is remembered with the collection's count of begun rewrites, seen by a cv draw made before
@@ -33,8 +34,11 @@ public final class RememberedHeads {
 
   private record Collection(String backendId, RouteContext collection) {}
 
-  /** A head, and the count of the collection's begun rewrites it is good for. */
-  record Remembered(HeadRecord head, long rewritesBegun) {}
+  /**
+   * A head, the count of the collection's begun rewrites it is good for, and the cv this process
+   * wrote it at (empty for a head it read).
+   */
+  record Remembered(HeadRecord head, long rewritesBegun, OptionalLong writtenAtCv) {}
 
   /** In access order, so the first is the least recently used; guarded by itself, with {@link #bytes}. */
   private final Map<Item, Remembered> heads = new LinkedHashMap<>(256, 0.75f, true);
@@ -64,7 +68,7 @@ public final class RememberedHeads {
   /** The newest version of an item, read after {@link #beforeRead} gave {@code rewritesBegun}. */
   public void read(BackendPorts backend, VersionRecord latest, OptionalLong rewritesBegun) {
     if (rewritesBegun.isPresent()) {
-      put(backend, HeadRecord.of(latest), rewritesBegun.getAsLong());
+      put(backend, HeadRecord.of(latest), rewritesBegun.getAsLong(), OptionalLong.empty());
     } else {
       forget(backend, latest.key());
     }
@@ -73,7 +77,7 @@ public final class RememberedHeads {
   /** A version this process committed, with the draw of its cv. */
   void wrote(BackendPorts backend, VersionRecord committed, CvDraw draw) {
     if (draw.quiet()) {
-      put(backend, HeadRecord.of(committed), draw.rewritesBegun());
+      put(backend, HeadRecord.of(committed), draw.rewritesBegun(), OptionalLong.of(committed.cv()));
     } else {
       forget(backend, committed.key());
     }
@@ -91,7 +95,7 @@ public final class RememberedHeads {
     }
   }
 
-  private void put(BackendPorts backend, HeadRecord head, long rewritesBegun) {
+  private void put(BackendPorts backend, HeadRecord head, long rewritesBegun, OptionalLong writtenAtCv) {
     synchronized (heads) {
       Item item = new Item(backend.backendId(), head.key());
       Remembered known = heads.get(item);
@@ -99,7 +103,7 @@ public final class RememberedHeads {
       if (known != null && known.head().ov() > head.ov()) {
         return;
       }
-      Remembered now = new Remembered(head, rewritesBegun);
+      Remembered now = new Remembered(head, rewritesBegun, writtenAtCv);
       bytes += size(now) - size(heads.put(item, now));
       Iterator<Remembered> eldest = heads.values().iterator();
       while (heads.size() > CAPACITY || bytes > CAPACITY_BYTES) {

@@ -19,9 +19,12 @@ import java.util.OptionalLong;
  * @param rememberedUnder present when the head came from this process's memory ({@link
  *     RememberedHeads}): the count of the collection's begun rewrites it is good for, which the
  *     commit's cv draw must confirm
+ * @param ownWriteCv present when the head is this process's own last write of the item, used with no
+ *     expectedOv: the cv it was written at, after which the commit's draw must show only this
+ *     process's draws ({@link OwnDraws}), or the write reads the head
  */
 public record WriteBasis(BackendPorts backend, WriteRequest request, Optional<HeadRecord> latest, boolean verified,
-    OptionalLong rememberedUnder) {
+    OptionalLong rememberedUnder, OptionalLong ownWriteCv) {
   public ItemKey key() {
     return request.key();
   }

@@ -21,6 +21,7 @@ import io.udm.domain.write.VersionPlanner;
 import io.udm.domain.write.WriteRejection;
 import io.udm.domain.write.WriteRequest;
 import io.udm.spi.BackendPorts;
+import io.udm.spi.CvDraw;
 import io.udm.spi.CollectionFencedException;
 import io.udm.spi.HeadRecord;
 import io.udm.spi.IdGenerator;
@@ -166,24 +167,35 @@ public final class WritePipeline {
         return first.get();
       }
     }
-    PreparedWrite write = prepare(backend, request, true);
+    PreparedWrite write = prepare(backend, request, HeadSource.REMEMBERED);
+    Optional<CvDraw> drawn = Optional.empty();
     CommitProtocol.Outcome outcome;
-    try {
-      outcome = commits.commit(write);
-    } catch (CommitProtocol.HeadNotCurrent | OptimisticLockException notCurrent) {
-      if (write.verified()) {
-        throw notCurrent;
+    while (true) {
+      try {
+        outcome = commits.commit(write, drawn);
+        break;
+      } catch (CommitProtocol.HeadNotCurrent | OptimisticLockException notCurrent) {
+        if (write.verified()) {
+          throw notCurrent;
+        }
+        remembered.forget(backend, request.key());
+        if (notCurrent instanceof CommitProtocol.HeadNotCurrent stale && stale.unusedDraw().isPresent()) {
+          // Another process drew a cv since this one wrote the head it remembered: read the head,
+          // and append with the cv already drawn.
+          write = prepare(backend, request, HeadSource.READ);
+          drawn = stale.unusedDraw();
+          continue;
+        }
+        if (notCurrent instanceof OptimisticLockException lost && request.options().expectedOv().isPresent()) {
+          // Stale whatever the head said: the log has a newer version. The head may lag behind it.
+          rollForwardQuietly(backend, request.key());
+          throw lost;
+        }
+        // The head lagged (its next ov was taken), pointed at nothing, or a rival won the race: try
+        // once more on the item's version log, as a write that read it first would have.
+        write = prepare(backend, request, HeadSource.LOG);
+        drawn = Optional.empty();
       }
-      remembered.forget(backend, request.key());
-      if (notCurrent instanceof OptimisticLockException lost && request.options().expectedOv().isPresent()) {
-        // Stale whatever the head said: the log has a newer version. The head may lag behind it.
-        rollForwardQuietly(backend, request.key());
-        throw lost;
-      }
-      // The head lagged (its next ov was taken), pointed at nothing, or a rival won the race: try
-      // once more on the item's version log, as a write that read it first would have.
-      write = prepare(backend, request, false);
-      outcome = commits.commit(write);
     }
     if (outcome instanceof CommitProtocol.Outcome.Replayed replayed) {
       return replayed(backend, replayed.first(), request);
@@ -200,52 +212,71 @@ public final class WritePipeline {
    * (rolling a lagging head forward), the domain's plan, its content moved out of the document, and
    * the after-commit work it will owe. Validation fails here, before any write.
    */
-  private PreparedWrite prepare(BackendPorts backend, WriteRequest request, boolean headAloneWillDo) {
-    WriteBasis basis = basis(backend, request, headAloneWillDo);
+  private PreparedWrite prepare(BackendPorts backend, WriteRequest request, HeadSource source) {
+    WriteBasis basis = basis(backend, request, source);
     StateRead state = read(basis);
     io.vavr.control.Either<WriteRejection, PlannedVersion> decided = planner
         .plan(request, state.committed(), config.collectionMap(request.key().collection().collection()), now());
     if (decided.isLeft() && !basis.verified()) {
       // A lagging head may be what refused it (an expectedOv it has not caught up with, a restore
       // it missed): only the version log decides a refusal.
-      return prepare(backend, request, false);
+      return prepare(backend, request, HeadSource.LOG);
     }
     PlannedVersion plan = contents.externalized(basis, decided.getOrElseThrow(WritePipeline::toException));
     return new PreparedWrite(basis, plan, effects.owedBy(basis, plan), state.restoredFrom());
   }
 
+  /** Where a write's basis comes from, from the cheapest to the surest. */
+  private enum HeadSource {
+    /** This process's memory of the head when it will do; else the head read alone, when that will. */
+    REMEMBERED,
+    /** The head read alone, when that will do. */
+    READ,
+    /** The head checked against the version log. */
+    LOG
+  }
+
   /**
-   * The item's head, read alone when that will do (one request), or checked against the version
-   * log, a lagging head rolled forward (two). The head alone will do for a change of an existing
-   * item, unless the collection has had a hard delete (only that leaves heads pointing at nothing):
-   * the commit finds out whether it lagged. A create checks, to tell a hard delete's leftover head
-   * from a live item.
+   * The item's head, remembered (no request), read alone when that will do (one request), or checked
+   * against the version log, a lagging head rolled forward (two). The head alone will do for a
+   * change of an existing item, unless the collection has had a hard delete (only that leaves heads
+   * pointing at nothing): the commit finds out whether it lagged. A create checks, to tell a hard
+   * delete's leftover head from a live item.
    */
-  private WriteBasis basis(BackendPorts backend, WriteRequest request, boolean headAloneWillDo) {
+  private WriteBasis basis(BackendPorts backend, WriteRequest request, HeadSource source) {
     ItemKey key = request.key();
     if (request.generatedId()) {
       // A fresh generated id is time-ordered and new: it has no versions to read. If it somehow had,
       // the append of ov 1 would be refused by the log's unique (item, ov) index.
-      return new WriteBasis(backend, request, Optional.empty(), true, OptionalLong.empty());
+      return new WriteBasis(backend, request, Optional.empty(), true, OptionalLong.empty(), OptionalLong.empty());
     }
-    boolean headAlone = headAloneWillDo && !(request instanceof WriteRequest.Create)
+    boolean headAlone = source != HeadSource.LOG && !(request instanceof WriteRequest.Create)
         && !hardDeletes.known(backend, key.collection());
-    OptionalLong expectedOv = request.options().expectedOv();
-    if (headAlone && expectedOv.isPresent()) {
-      // The item's head as this process last wrote or read it: no read at all, if it is the one expected.
-      Optional<RememberedHeads.Remembered> known = remembered.head(backend, key)
-          .filter(r -> r.head().ov() == expectedOv.getAsLong());
+    if (headAlone && source == HeadSource.REMEMBERED) {
+      Optional<WriteBasis> known = rememberedBasis(backend, request);
       if (known.isPresent()) {
-        return new WriteBasis(backend, request, Optional.of(known.get().head()), false,
-            OptionalLong.of(known.get().rewritesBegun()));
+        return known.get();
       }
     }
     Optional<HeadRecord> head = backend.heads().find(key);
     if (headAlone && head.isPresent()) {
-      return new WriteBasis(backend, request, head, false, OptionalLong.empty());
+      return new WriteBasis(backend, request, head, false, OptionalLong.empty(), OptionalLong.empty());
     }
     return new WriteBasis(backend, request, HeadRepair.latestCommitted(backend, key, head).map(HeadRecord::of), true,
-        OptionalLong.empty());
+        OptionalLong.empty(), OptionalLong.empty());
+  }
+
+  /**
+   * The item's head as this process last wrote or read it, with no read at all: when it is the one
+   * expected, or, with none expected, when this process wrote it (the commit's draw then checks
+   * that no one else drew a cv since).
+   */
+  private Optional<WriteBasis> rememberedBasis(BackendPorts backend, WriteRequest request) {
+    OptionalLong expectedOv = request.options().expectedOv();
+    return remembered.head(backend, request.key())
+        .filter(r -> expectedOv.isPresent() ? r.head().ov() == expectedOv.getAsLong() : r.writtenAtCv().isPresent())
+        .map(r -> new WriteBasis(backend, request, Optional.of(r.head()), false, OptionalLong.of(r.rewritesBegun()),
+            expectedOv.isPresent() ? OptionalLong.empty() : r.writtenAtCv()));
   }
 
   /** After a lost race on a head read alone: the next access would roll the head forward anyway. */

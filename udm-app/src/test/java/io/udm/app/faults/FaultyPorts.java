@@ -177,8 +177,8 @@ public final class FaultyPorts {
     }
 
     /** The same request as {@link #next}, under the same name. */
-    public io.udm.spi.CvDraw draw(RouteContext collection) {
-      return f.call("sequences.next", () -> d.draw(collection));
+    public io.udm.spi.CvDraw draw(RouteContext collection, String drawer) {
+      return f.call("sequences.next", () -> d.draw(collection, drawer));
     }
 
     public void markHardDelete(RouteContext collection) {

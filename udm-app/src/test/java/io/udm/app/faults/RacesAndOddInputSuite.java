@@ -298,8 +298,8 @@ public abstract class RacesAndOddInputSuite {
   }
 
   /**
-   * An update with expectedOv of an item this process wrote or read last builds on the head it
-   * remembers, with no read: whatever another process did since must still make it stale, never a
+   * An update of an item this process wrote or read last (with expectedOv of that head, or with
+   * none of a head it wrote) builds on the head it remembers, with no read: whatever another process did since must still make it stale, never a
    * version appended on a past that is gone.
    */
   @Nested
@@ -318,6 +318,112 @@ public abstract class RacesAndOddInputSuite {
             assertThat(e.actualOv()).isEqualTo(3);
           });
       assertThat(fx.history(ctx, id)).extracting(VersionRecord::ov).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void anUpdateOfAnItemThisProcessWroteLastTakesNoRead() {
+      String id = ops.create(doc("v1")).id();
+      Calls calls = new Calls();
+
+      assertThat(ops.update(id, doc("v2")).ov()).isEqualTo(2);
+
+      assertThat(calls.since()).as("cv draw, append, head move").isEqualTo(Map.of(
+          "sequences.next", 1, "versions.append", 1, "heads.compareAndSet", 1));
+    }
+
+    @Test
+    void anUpdateAfterAnotherProcessWroteReadsTheHeadOnceItsDrawShowsAnotherDrawer() {
+      String id = ops.create(doc("v1")).id();
+      other.update(id, doc("v2 elsewhere"));
+      Calls calls = new Calls();
+
+      assertThat(ops.update(id, doc("v3 here")).ov()).isEqualTo(3);
+
+      // The cv drawn before the head was read is the one appended with: four requests, none wasted.
+      assertThat(calls.since()).isEqualTo(Map.of(
+          "sequences.next", 1, "heads.find", 1, "versions.append", 1, "heads.compareAndSet", 1));
+      assertThat(other.getLatest(id).orElseThrow().data().path("text").asText()).isEqualTo("v3 here");
+    }
+
+    @Test
+    void aDrawOfThisProcessStillUnderWayVouchesForNothing() {
+      String id = ops.create(doc("v1")).id();
+      String another = ops.create(doc("another item")).id();
+      // Another process writes the item; then this process's next draw (for another item) is held
+      // after the counter answered it, and before this process has read that answer: the one reply
+      // that tells of the other drawer. An update of the item meanwhile must not trust its memory.
+      other.update(id, doc("v2 elsewhere"));
+      Calls[] whileHeld = new Calls[1];
+      int[] heldOv = new int[1];
+      fx.faults.after("sequences.next", fx.faults.calls("sequences.next") + 1, () -> {
+        whileHeld[0] = new Calls();
+        heldOv[0] = (int) ops.update(id, doc("v3 here")).ov();
+        whileHeld[0] = whileHeld[0].frozen();
+      });
+
+      ops.update(another, doc("another v2"));
+
+      assertThat(heldOv[0]).isEqualTo(3);
+      assertThat(whileHeld[0].since()).as("no append on a stale head").containsEntry("versions.append", 1)
+          .containsEntry("heads.find", 1);
+    }
+
+    @Test
+    void anUnconditionalEnrichOnAStaleRememberedHeadMergesIntoTheNewerVersion() {
+      String id = ops.create(doc("v1")).id();
+      ops.update(id, doc("v2"));
+      other.update(id, doc("v3 elsewhere"));
+
+      assertThat(ops.enrich(id, JsonValues.parseObject("{\"score\": 1}"),
+          io.udm.api.EnrichOptions.builder().functionId("f@1").build()).ov()).isEqualTo(4);
+      assertThat(other.getLatest(id).orElseThrow().data().path("text").asText()).as("merged into v3, not v2")
+          .isEqualTo("v3 elsewhere");
+    }
+
+    @Test
+    void anUnconditionalUpdateNeverWritesAGhostAtAnOvRetentionFreed() {
+      String id = ops.create(doc("v1")).id();
+      ops.update(id, doc("v2"));
+      for (int v = 3; v <= 6; v++) {
+        other.update(id, doc("v" + v));
+      }
+      // Keeps one version per item: ov 3 to 5 are free again in the log, below the head at 6.
+      rival.maintenance().applyRetention(ctx);
+
+      assertThat(ops.update(id, doc("v7 here")).ov()).isEqualTo(7);
+      assertThat(fx.history(ctx, id)).extracting(VersionRecord::ov).containsExactly(6L, 7L);
+    }
+
+    /** The write path's port calls of this process (the victim) from now on, by name. */
+    private final class Calls {
+      private final Map<String, Integer> start = counts();
+      private Map<String, Integer> frozenAt;
+
+      Calls frozen() {
+        frozenAt = counts();
+        return this;
+      }
+
+      Map<String, Integer> since() {
+        Map<String, Integer> now = frozenAt != null ? frozenAt : counts();
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        now.forEach((op, n) -> {
+          int d = n - start.getOrDefault(op, 0);
+          if (d > 0) {
+            out.put(op, d);
+          }
+        });
+        return out;
+      }
+
+      private Map<String, Integer> counts() {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        for (String op : List.of("sequences.next", "heads.find", "versions.append", "versions.find", "versions.latest",
+            "heads.compareAndSet", "heads.insert")) {
+          out.put(op, fx.faults.calls(op));
+        }
+        return out;
+      }
     }
 
     @Test

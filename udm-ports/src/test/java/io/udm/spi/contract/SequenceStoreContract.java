@@ -145,4 +145,28 @@ public abstract class SequenceStoreContract {
     store.reopen(collection, 1);
     assertThat(store.draw(collection)).isEqualTo(new CvDraw(2, true));
   }
+
+  @Test
+  void aDrawSaysWhetherTheCvBeforeItWasDrawnByTheSameDrawer() {
+    assertThat(store.draw(collection, "a").followsOwnDraw()).as("the first cv follows no draw").isFalse();
+    assertThat(store.draw(collection, "a").followsOwnDraw()).isTrue();
+    assertThat(store.draw(collection, "b").followsOwnDraw()).as("another drawer's").isFalse();
+    assertThat(store.draw(collection, "a").followsOwnDraw()).as("b drew in between").isFalse();
+    CvDraw again = store.draw(collection, "a");
+    assertThat(again.followsOwnDraw()).isTrue();
+    assertThat(again.cv()).isEqualTo(5);
+    assertThat(store.draw(collection).followsOwnDraw()).as("a draw by no one").isFalse();
+    assertThat(store.draw(collection).followsOwnDraw()).as("no one never follows its own").isFalse();
+    assertThat(store.draw(collection, "a").followsOwnDraw()).isFalse();
+  }
+
+  @Test
+  void theLastDrawerIsKeptPerCollection() {
+    RouteContext sibling = newCollection();
+    store.draw(collection, "a");
+    store.draw(sibling, "b");
+
+    assertThat(store.draw(collection, "a").followsOwnDraw()).isTrue();
+    assertThat(store.draw(sibling, "a").followsOwnDraw()).isFalse();
+  }
 }

@@ -7,7 +7,7 @@ import io.udm.spi.SequenceStore;
 /** Violates: a port implementation must be named <Tech><Thing>Adapter. */
 public class BadlyNamedSequences implements SequenceStore {
   @Override
-  public CvDraw draw(RouteContext collection) {
+  public CvDraw draw(RouteContext collection, String drawer) {
     return new CvDraw(1, false);
   }
 
