@@ -6,6 +6,7 @@
 #   bench/run.sh http [memory|mongo-s3] [requests per client] [clients]  the HTTP service's overhead over direct calls
 #   bench/run.sh jmh [JMH options]          microbenchmarks of the CPU-bound in-process paths
 #   bench/run.sh ceiling [perRound] [rounds]  creates/s of one thread on the in-memory adapters, with GC time
+#   bench/run.sh groupcommit [writesPerRun] [rounds]  the most group commit could win: commits/s with and without it
 #   bench/run.sh scale [serviceMicros] [slots] [writersPerPair] [createsPerPair]  creates/s by pairs of modelled capacity
 # Extra Maven flags (for example -Dmaven.repo.local=...) go in MAVEN_ARGS.
 set -euo pipefail
@@ -43,6 +44,13 @@ case "${1:-}" in
     java -Xms6g -Xmx6g -XX:+UseParallelGC -cp "$BENCH_CP" io.udm.bench.perf.InMemoryCeiling "${1:-30000}" "${2:-10}" bench
     echo "load average after: $(cat /proc/loadavg)"
     exit 0
+    ;;
+  groupcommit)
+    shift
+    bench_classpath
+    echo "load average before: $(cat /proc/loadavg)"
+    # The two writes group commit would batch, each writer alone or one committer for all; bench/group-commit-results.md.
+    exec java -Xmx2g -cp "$BENCH_CP" io.udm.bench.perf.GroupCommitProbe "${1:-4000}" "${2:-3}" bench
     ;;
   scale)
     shift
