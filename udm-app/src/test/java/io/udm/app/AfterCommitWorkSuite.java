@@ -68,9 +68,25 @@ public abstract class AfterCommitWorkSuite {
     final CounterStore delegate;
     final AtomicBoolean failing = new AtomicBoolean();
     final AtomicInteger additions = new AtomicInteger();
+    /** Set: the next addition says it started, then waits for the latch. */
+    volatile java.util.concurrent.CountDownLatch holdNext;
+    final java.util.concurrent.CountDownLatch heldOneStarted = new java.util.concurrent.CountDownLatch(1);
 
     FlakyCounters(CounterStore delegate) {
       this.delegate = delegate;
+    }
+
+    private void holdIfAsked() {
+      java.util.concurrent.CountDownLatch hold = holdNext;
+      if (hold != null) {
+        holdNext = null;
+        heldOneStarted.countDown();
+        try {
+          hold.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
     }
 
     private void refuseWhileFailing() {
@@ -90,6 +106,7 @@ public abstract class AfterCommitWorkSuite {
     public boolean addOnce(RouteContext collection, CounterDelta delta, List<AppliedEffect> effects,
         Collection<String> forget) {
       refuseWhileFailing();
+      holdIfAsked();
       additions.incrementAndGet();
       return delegate.addOnce(collection, delta, effects, forget);
     }
@@ -232,6 +249,32 @@ public abstract class AfterCommitWorkSuite {
     udm.close();
     assertThat(store.totals(all).creates()).isEqualTo(6);
     assertThat(store.additions.get()).isEqualTo(2);
+  }
+
+  /** A read of totals while the debounce timer's flush is on its way must wait for it, not miss it. */
+  @Test
+  void totalsReadWhileAFlushIsOnItsWayIncludeIt() throws Exception {
+    FlakyCounters store = new FlakyCounters(ports.counters());
+    UdmConfig config = config().writeOptimization(WriteOptimizationConfig.builder().debounceCountersMs(20).build())
+        .build();
+    Udm udm = udm(with(ports, store), config);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    store.holdNext = release;
+    udm.with(ctx).create(Map.of("v", 1));
+    assertThat(store.heldOneStarted.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the timer's flush").isTrue();
+
+    java.util.concurrent.atomic.AtomicReference<Totals> read = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread reader = new Thread(() -> read.set(udm.counters().getTotals(all)), "totals-reader");
+    reader.start();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (reader.isAlive() && reader.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    release.countDown();
+    reader.join(10_000);
+
+    assertThat(read.get()).isNotNull();
+    assertThat(read.get().creates()).isEqualTo(1);
   }
 
   @Test

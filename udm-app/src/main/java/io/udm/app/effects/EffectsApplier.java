@@ -55,9 +55,11 @@ public final class EffectsApplier implements AutoCloseable {
   private final long debounceMillis;
   private final Object lock = new Object();
   /**
-   * Sends and forgets run side by side (read lock); a hard delete's settling runs alone (write
-   * lock), so this process cannot forget a version between the settling's read of its owed work
-   * and its addition, which the counters store would then take twice.
+   * Sends and forgets run side by side (read lock, held from taking the work to the end of its
+   * send); a hard delete's settling runs alone (write lock), so this process cannot forget a version
+   * between the settling's read of its owed work and its addition, which the counters store would
+   * then take twice; and {@link #sendHeld} passes through the write lock to wait for every send
+   * under way.
    */
   private final ReadWriteLock sending = new ReentrantReadWriteLock();
   private final List<OwedWork> held = new ArrayList<>();
@@ -137,27 +139,45 @@ public final class EffectsApplier implements AutoCloseable {
 
   /** The work of a version this process just committed. */
   void accept(OwedWork work) {
-    List<OwedWork> batch;
+    boolean sendNow;
     synchronized (lock) {
       held.add(work);
-      if (debounceMillis > 0 && held.size() < HELD_LIMIT) {
-        batch = List.of();
-      } else {
-        batch = takeHeld();
-      }
+      sendNow = debounceMillis <= 0 || held.size() >= HELD_LIMIT;
     }
-    send(batch, true);
+    if (sendNow) {
+      sendTakenHeld();
+    }
     flushLater();
   }
 
-  /** Sends held work now and lets the counters store forget done versions. */
+  /**
+   * Sends held work now, waits for the sends other threads took work for before (a flush of the
+   * timer's, say), and lets the counters store forget done versions: afterwards the store has
+   * everything this process held, so totals read next are exact.
+   */
   public void sendHeld() {
-    List<OwedWork> batch;
-    synchronized (lock) {
-      batch = takeHeld();
-    }
-    send(batch, true);
+    sendTakenHeld();
+    Lock alone = sending.writeLock();
+    alone.lock();
+    alone.unlock();
     forgetDone();
+  }
+
+  /** Takes the held work and sends it under the shared lock, so that {@link #sendHeld} can wait for it. */
+  private void sendTakenHeld() {
+    Lock shared = sending.readLock();
+    shared.lock();
+    try {
+      List<OwedWork> batch;
+      synchronized (lock) {
+        batch = takeHeld();
+      }
+      if (!batch.isEmpty()) {
+        sendNow(batch, true);
+      }
+    } finally {
+      shared.unlock();
+    }
   }
 
   /** Work claimed by a sweeper: sent at once. */
