@@ -3,8 +3,10 @@ package io.udm.app.write;
 import io.udm.api.RouteContext;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.CvDraw;
+import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,16 +17,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * Another writer of an item this process wrote at cv R would have drawn a cv in between (it draws
  * after it has read that version), so the head this process remembers of it is still the head at D.
  *
- * <p>A draw of this process still under way may be the one that would tell of another drawer, so
- * while one is, nothing is vouched for; a draw whose reply was lost is taken to have followed
+ * <p>A draw of this process sent before D's reply came may have a lower cv, and be the one that
+ * tells of another drawer: D's check waits for those replies, {@link #LONGEST_WAIT} at most, and
+ * vouches for nothing if one is still out. A draw whose reply was lost is taken to have followed
  * another's. Being wrong costs requests, never a write: a stale head's next ov is taken in the log.
  */
 final class OwnDraws {
+  /** How long a check waits for this process's earlier draws to come back; about one request. */
+  static final Duration LONGEST_WAIT = Duration.ofMillis(20);
+
   private record Collection(String backendId, RouteContext collection) {}
 
   /** Per collection; guarded by itself. */
   private static final class Seen {
-    int underWay;
+    long nextTicket;
+    /** The tickets of the draws sent and not yet back, in the order they were sent. */
+    final TreeSet<Long> underWay = new TreeSet<>();
     /** The highest cv this process drew that followed someone else's draw (or an unknown one). */
     long lastAfterAnother;
     boolean lostOne;
@@ -35,6 +43,15 @@ final class OwnDraws {
 
   private final String drawer = "process-" + UUID.randomUUID();
   private final Map<Collection, Seen> seen = new ConcurrentHashMap<>();
+  private final long longestWaitNanos;
+
+  OwnDraws() {
+    this(LONGEST_WAIT);
+  }
+
+  OwnDraws(Duration longestWait) {
+    this.longestWaitNanos = longestWait.toNanos();
+  }
 
   /**
    * Draws the collection's next cv as this process.
@@ -44,33 +61,52 @@ final class OwnDraws {
    */
   OwnDraw draw(BackendPorts backend, RouteContext collection, OptionalLong since) {
     Seen counts = seen.computeIfAbsent(new Collection(backend.backendId(), collection), c -> new Seen());
+    long ticket;
     synchronized (counts) {
-      counts.underWay++;
+      ticket = counts.nextTicket++;
+      counts.underWay.add(ticket);
     }
     CvDraw draw = null;
     try {
       draw = backend.sequences().draw(collection, drawer);
-      boolean onlyOwn = settled(counts, draw, since);
-      return new OwnDraw(draw, onlyOwn);
     } finally {
-      if (draw == null) {
-        synchronized (counts) {
-          counts.underWay--;
-          counts.lostOne = true;
+      synchronized (counts) {
+        counts.underWay.remove(ticket);
+        if (draw == null || !draw.followsOwnDraw() || counts.lostOne) {
+          counts.lostOne = draw == null;
+          if (draw != null) {
+            counts.lastAfterAnother = Math.max(counts.lastAfterAnother, draw.cv());
+          }
         }
+        counts.notifyAll();
       }
     }
+    return new OwnDraw(draw, since.isPresent() && onlyOwnSince(counts, since.getAsLong()));
   }
 
-  /** Notes what the draw said; then whether only this process drew after {@code since}, if given. */
-  private static boolean settled(Seen counts, CvDraw draw, OptionalLong since) {
+  /** The name this process draws under. */
+  String drawer() {
+    return drawer;
+  }
+
+  /** Waits for the draws sent before this reply came, then: did only this process draw after {@code since}? */
+  private boolean onlyOwnSince(Seen counts, long since) {
     synchronized (counts) {
-      counts.underWay--;
-      if (!draw.followsOwnDraw() || counts.lostOne) {
-        counts.lastAfterAnother = Math.max(counts.lastAfterAnother, draw.cv());
-        counts.lostOne = false;
+      long repliedAt = counts.nextTicket;
+      long deadline = System.nanoTime() + longestWaitNanos;
+      while (!counts.underWay.isEmpty() && counts.underWay.first() < repliedAt) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          counts.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
       }
-      return since.isPresent() && counts.underWay == 0 && counts.lastAfterAnother <= since.getAsLong();
+      return counts.lastAfterAnother <= since;
     }
   }
 }
