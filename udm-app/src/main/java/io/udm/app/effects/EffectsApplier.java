@@ -153,7 +153,7 @@ public final class EffectsApplier implements AutoCloseable {
   /**
    * Sends held work now, waits for the sends other threads took work for before (a flush of the
    * timer's, say), and lets the counters store forget done versions: afterwards the store has
-   * everything this process held, so totals read next are exact.
+   * everything this process held, unless the store refused some (then held again, and retried).
    */
   public void sendHeld() {
     sendTakenHeld();

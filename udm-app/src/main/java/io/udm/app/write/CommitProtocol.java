@@ -22,6 +22,7 @@ import io.udm.spi.HeadRecord;
 import io.udm.spi.IdGenerator;
 import io.udm.spi.ItemKey;
 import io.udm.spi.PendingEffects;
+import io.udm.spi.Ticker;
 import io.udm.spi.VersionRecord;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -72,11 +73,13 @@ final class CommitProtocol {
   private final int inlineMaxBytes;
   private final HardDeleteMarks hardDeletes;
   private final RememberedHeads remembered;
-  private final OwnDraws ownDraws = new OwnDraws();
+  private final OwnDraws ownDraws;
 
-  CommitProtocol(IdGenerator ids, Clock clock, LimitsConfig limits, StorageConfig storage, HardDeleteMarks hardDeletes,
-      RememberedHeads remembered) {
+  CommitProtocol(IdGenerator ids, Clock clock, Ticker ticker, LimitsConfig limits, StorageConfig storage,
+      HardDeleteMarks hardDeletes, RememberedHeads remembered) {
     this.ids = ids;
+    // A write id is unique across processes: it names this process on the cv counters.
+    this.ownDraws = new OwnDraws("process-" + ids.newWriteId(), ticker, OwnDraws.LONGEST_WAIT);
     this.clock = clock;
     this.uploadToCommitLimit = Duration.ofSeconds(limits.gcMinGraceSeconds()).dividedBy(2);
     this.inlineMaxBytes = storage.inlineMaxBytes();

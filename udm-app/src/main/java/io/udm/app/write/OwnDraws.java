@@ -3,11 +3,11 @@ package io.udm.app.write;
 import io.udm.api.RouteContext;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.CvDraw;
+import io.udm.spi.Ticker;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -41,15 +41,15 @@ final class OwnDraws {
   /** What a draw gave, and whether only this process drew since the cv asked about. */
   record OwnDraw(CvDraw draw, boolean onlyOwnSince) {}
 
-  private final String drawer = "process-" + UUID.randomUUID();
-  private final Map<Collection, Seen> seen = new ConcurrentHashMap<>();
+  private final String drawer;
+  private final Ticker ticker;
   private final long longestWaitNanos;
+  private final Map<Collection, Seen> seen = new ConcurrentHashMap<>();
 
-  OwnDraws() {
-    this(LONGEST_WAIT);
-  }
-
-  OwnDraws(Duration longestWait) {
+  /** @param drawer this process's name on the counters: unique among the processes that write there */
+  OwnDraws(String drawer, Ticker ticker, Duration longestWait) {
+    this.drawer = drawer;
+    this.ticker = ticker;
     this.longestWaitNanos = longestWait.toNanos();
   }
 
@@ -67,6 +67,7 @@ final class OwnDraws {
       counts.underWay.add(ticket);
     }
     CvDraw draw = null;
+    long repliedAt;
     try {
       draw = backend.sequences().draw(collection, drawer);
     } finally {
@@ -78,25 +79,22 @@ final class OwnDraws {
             counts.lastAfterAnother = Math.max(counts.lastAfterAnother, draw.cv());
           }
         }
+        // Draws sent from now on were applied after this one: they cannot hold a lower cv.
+        repliedAt = counts.nextTicket;
         counts.notifyAll();
       }
     }
-    return new OwnDraw(draw, since.isPresent() && onlyOwnSince(counts, since.getAsLong()));
-  }
-
-  /** The name this process draws under. */
-  String drawer() {
-    return drawer;
+    return new OwnDraw(draw, since.isPresent() && onlyOwnSince(counts, since.getAsLong(), repliedAt));
   }
 
   /** Waits for the draws sent before this reply came, then: did only this process draw after {@code since}? */
-  private boolean onlyOwnSince(Seen counts, long since) {
+  private boolean onlyOwnSince(Seen counts, long since, long repliedAt) {
     synchronized (counts) {
-      long repliedAt = counts.nextTicket;
-      long deadline = System.nanoTime() + longestWaitNanos;
-      while (!counts.underWay.isEmpty() && counts.underWay.first() < repliedAt) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
+      long deadline = ticker.nanoTime() + longestWaitNanos;
+      // Each wait lasts a millisecond at least: even a ticker that stood still would end the waiting.
+      for (long waits = longestWaitNanos / 1_000_000 + 1; earlierDrawOut(counts, since, repliedAt); waits--) {
+        long left = deadline - ticker.nanoTime();
+        if (left <= 0 || waits == 0) {
           return false;
         }
         try {
@@ -106,7 +104,13 @@ final class OwnDraws {
           return false;
         }
       }
-      return counts.lastAfterAnother <= since;
+      return counts.lastAfterAnother <= since && !counts.lostOne;
     }
+  }
+
+  /** Whether the answer may still change: nothing has said no yet and a draw sent before the reply is out. */
+  private static boolean earlierDrawOut(Seen counts, long since, long repliedAt) {
+    return counts.lastAfterAnother <= since && !counts.lostOne && !counts.underWay.isEmpty()
+        && counts.underWay.first() < repliedAt;
   }
 }

@@ -103,7 +103,11 @@ public final class RememberedHeads {
       if (known != null && known.head().ov() > head.ov()) {
         return;
       }
-      Remembered now = new Remembered(head, rewritesBegun, writtenAtCv);
+      // A read of the version this process wrote keeps what the write knew of it.
+      boolean sameVersion = known != null && known.head().ov() == head.ov()
+          && known.head().payloadKey().equals(head.payloadKey());
+      Remembered now = new Remembered(head, rewritesBegun,
+          writtenAtCv.isEmpty() && sameVersion ? known.writtenAtCv() : writtenAtCv);
       bytes += size(now) - size(heads.put(item, now));
       Iterator<Remembered> eldest = heads.values().iterator();
       while (heads.size() > CAPACITY || bytes > CAPACITY_BYTES) {

@@ -73,7 +73,7 @@ public final class WritePipeline {
     this.config = config;
     this.planner = planner;
     this.remembered = remembered;
-    this.commits = new CommitProtocol(ids, clock, config.limits(), config.storage(), hardDeletes, remembered);
+    this.commits = new CommitProtocol(ids, clock, ticker, config.limits(), config.storage(), hardDeletes, remembered);
     this.contents = new ContentPlanning(config);
     this.clock = clock;
     this.effects = effects;
@@ -181,9 +181,10 @@ public final class WritePipeline {
         remembered.forget(backend, request.key());
         if (notCurrent instanceof CommitProtocol.HeadNotCurrent stale && stale.unusedDraw().isPresent()) {
           // Another process drew a cv since this one wrote the head it remembered: read the head,
-          // and append with the cv already drawn.
+          // and append with the cv already drawn, if the head is older than it; a head written
+          // after it needs a newer cv, so that an item's versions stay in cv order as in ov order.
           write = prepare(backend, request, HeadSource.READ);
-          drawn = stale.unusedDraw();
+          drawn = olderHeadOnly(stale.unusedDraw().get(), write.latest());
           continue;
         }
         if (notCurrent instanceof OptimisticLockException lost && request.options().expectedOv().isPresent()) {
@@ -277,6 +278,11 @@ public final class WritePipeline {
         .filter(r -> expectedOv.isPresent() ? r.head().ov() == expectedOv.getAsLong() : r.writtenAtCv().isPresent())
         .map(r -> new WriteBasis(backend, request, Optional.of(r.head()), false, OptionalLong.of(r.rewritesBegun()),
             expectedOv.isPresent() ? OptionalLong.empty() : r.writtenAtCv()));
+  }
+
+  /** The draw, if the head (read after it) was written before it; otherwise none: draw again. */
+  private static Optional<CvDraw> olderHeadOnly(CvDraw drawn, Optional<HeadRecord> head) {
+    return head.isPresent() && head.get().cv() > drawn.cv() ? Optional.empty() : Optional.of(drawn);
   }
 
   /** After a lost race on a head read alone: the next access would roll the head forward anyway. */

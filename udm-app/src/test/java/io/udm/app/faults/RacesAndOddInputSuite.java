@@ -346,6 +346,22 @@ public abstract class RacesAndOddInputSuite {
     }
 
     @Test
+    void aCvDrawnBeforeTheHeadWasReadIsNotUsedWhenThatHeadIsNewerThanIt() {
+      String id = ops.create(doc("v1")).id();
+      other.update(id, doc("v2 elsewhere"));
+      // This process's draw shows the other drawer; before it reads the head, the other process
+      // writes again, with a later cv. Appending with the earlier cv would list ov 4 before ov 3.
+      fx.faults.after("sequences.next", fx.faults.calls("sequences.next") + 1,
+          () -> other.update(id, doc("v3 elsewhere")));
+
+      assertThat(ops.update(id, doc("v4 here")).ov()).isEqualTo(4);
+
+      List<VersionRecord> history = fx.history(ctx, id);
+      assertThat(history).extracting(VersionRecord::ov).containsExactly(1L, 2L, 3L, 4L);
+      assertThat(history).extracting(VersionRecord::cv).as("in ov order").isSorted();
+    }
+
+    @Test
     void aDrawOfThisProcessStillUnderWayVouchesForNothing() {
       String id = ops.create(doc("v1")).id();
       String another = ops.create(doc("another item")).id();

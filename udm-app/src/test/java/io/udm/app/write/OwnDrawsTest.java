@@ -2,17 +2,21 @@ package io.udm.app.write;
 
 import static io.udm.spi.contract.TestRecords.newCollection;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.udm.adapter.memory.InMemoryBackends;
 import io.udm.api.RouteContext;
+import io.udm.api.error.StorageException;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.CvDraw;
 import io.udm.spi.SequenceStore;
+import io.udm.spi.Ticker;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +29,7 @@ class OwnDrawsTest {
 
   @Test
   void drawsOfThisProcessAloneAreVouchedForAndAnotherDrawerIsNot() {
-    OwnDraws own = new OwnDraws();
+    OwnDraws own = new OwnDraws("process-a", Ticker.system(), OwnDraws.LONGEST_WAIT);
     long written = own.draw(backend, collection, OptionalLong.empty()).draw().cv();
 
     assertThat(own.draw(backend, collection, OptionalLong.of(written)).onlyOwnSince()).isTrue();
@@ -35,8 +39,25 @@ class OwnDrawsTest {
   }
 
   @Test
+  void aDrawWhoseReplyWasLostCountsAsFollowingAnotherDrawer() {
+    OwnDraws own = new OwnDraws("process-a", Ticker.system(), OwnDraws.LONGEST_WAIT);
+    long written = own.draw(backend, collection, OptionalLong.empty()).draw().cv();
+    BackendPorts losing = withReplies(draw -> {
+      throw new StorageException("the reply was lost (injected)", true);
+    });
+
+    assertThatThrownBy(() -> own.draw(losing, collection, OptionalLong.empty())).isInstanceOf(StorageException.class);
+
+    OwnDraws.OwnDraw next = own.draw(backend, collection, OptionalLong.of(written));
+    assertThat(next.draw().followsOwnDraw()).as("the lost draw was this process's").isTrue();
+    assertThat(next.onlyOwnSince()).isFalse();
+    assertThat(own.draw(backend, collection, OptionalLong.of(next.draw().cv())).onlyOwnSince())
+        .as("from a cv after it on").isTrue();
+  }
+
+  @Test
   void aCheckWaitsForAnEarlierDrawStillOutAndVouchesWhenItFollowedThisProcess() throws Exception {
-    OwnDraws own = new OwnDraws(Duration.ofSeconds(30));
+    OwnDraws own = new OwnDraws("process-a", Ticker.system(), Duration.ofSeconds(30));
     long written = own.draw(backend, collection, OptionalLong.empty()).draw().cv();
 
     assertThat(checkWhileAnEarlierDrawIsOut(own, written, false)).isTrue();
@@ -44,7 +65,7 @@ class OwnDrawsTest {
 
   @Test
   void anEarlierDrawThatFollowedAnotherDrawerMakesTheCheckFail() throws Exception {
-    OwnDraws own = new OwnDraws(Duration.ofSeconds(30));
+    OwnDraws own = new OwnDraws("process-a", Ticker.system(), Duration.ofSeconds(30));
     long written = own.draw(backend, collection, OptionalLong.empty()).draw().cv();
 
     assertThat(checkWhileAnEarlierDrawIsOut(own, written, true)).isFalse();
@@ -52,7 +73,7 @@ class OwnDrawsTest {
 
   @Test
   void aCheckGivesUpOnAnEarlierDrawThatStaysOut() throws Exception {
-    OwnDraws own = new OwnDraws(Duration.ofMillis(50));
+    OwnDraws own = new OwnDraws("process-a", Ticker.system(), Duration.ofMillis(50));
     long written = own.draw(backend, collection, OptionalLong.empty()).draw().cv();
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch answered = new CountDownLatch(1);
@@ -79,7 +100,8 @@ class OwnDrawsTest {
     assertThat(answered.await(10, TimeUnit.SECONDS)).isTrue();
     Thread checker = Thread.currentThread();
     CompletableFuture<Void> releaser = CompletableFuture.runAsync(() -> {
-      while (checker.getState() != Thread.State.TIMED_WAITING) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (checker.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
         Thread.onSpinWait();
       }
       release.countDown();
@@ -94,22 +116,7 @@ class OwnDrawsTest {
 
   private CompletableFuture<OwnDraws.OwnDraw> drawHeldUntil(OwnDraws own, CountDownLatch release,
       CountDownLatch answered, boolean anotherDrawerFirst) {
-    SequenceStore holding = new HeldSequences(backend.sequences(), release, answered);
-    BackendPorts held = new BackendPorts(backend.index(), backend.backendId(), backend.heads(), backend.versions(),
-        backend.outbox(), backend.requestMemos(), holding, backend.blobs(), backend.mongoProbe(), backend.blobProbe(),
-        backend.mongoEndpoint(), backend.blobEndpoint());
-    if (anotherDrawerFirst) {
-      backend.sequences().draw(collection, "another process");
-    }
-    return CompletableFuture.supplyAsync(() -> own.draw(held, collection, OptionalLong.empty()));
-  }
-
-  /** The counter's answer, kept from its drawer until released: a reply on its way. */
-  private record HeldSequences(SequenceStore d, CountDownLatch release, CountDownLatch answered)
-      implements SequenceStore {
-    @Override
-    public CvDraw draw(RouteContext collection, String drawer) {
-      CvDraw draw = d.draw(collection, drawer);
+    BackendPorts held = withReplies(draw -> {
       answered.countDown();
       try {
         release.await(10, TimeUnit.SECONDS);
@@ -117,6 +124,25 @@ class OwnDrawsTest {
         Thread.currentThread().interrupt();
       }
       return draw;
+    });
+    if (anotherDrawerFirst) {
+      backend.sequences().draw(collection, "another process");
+    }
+    return CompletableFuture.supplyAsync(() -> own.draw(held, collection, OptionalLong.empty()));
+  }
+
+  /** The backend, its counter's answers passed through {@code reply} on their way to the drawer. */
+  private BackendPorts withReplies(UnaryOperator<CvDraw> reply) {
+    return new BackendPorts(backend.index(), backend.backendId(), backend.heads(), backend.versions(),
+        backend.outbox(), backend.requestMemos(), new Replies(backend.sequences(), reply), backend.blobs(),
+        backend.mongoProbe(), backend.blobProbe(), backend.mongoEndpoint(), backend.blobEndpoint());
+  }
+
+  /** The counter, each answer passed through {@code reply}: held on its way, or lost. */
+  private record Replies(SequenceStore d, UnaryOperator<CvDraw> reply) implements SequenceStore {
+    @Override
+    public CvDraw draw(RouteContext collection, String drawer) {
+      return reply.apply(d.draw(collection, drawer));
     }
 
     @Override

@@ -90,4 +90,17 @@ class RememberedHeadsTest {
     assertThat(large.head(backend, last).isPresent()).isTrue();
     assertThat(large.head(backend, oldest).isPresent()).as("the least recently used, one over %d MiB", fit).isFalse();
   }
+
+  @Test
+  void aReadOfTheVersionThisProcessWroteKeepsTheCvItWasWrittenAt() {
+    ItemKey key = newKey(collection);
+    io.udm.spi.VersionRecord written = version(key, 1).cv(7).build();
+    remembered.wrote(backend, written, new CvDraw(7, false, 2, 2));
+
+    remembered.read(backend, written, OptionalLong.of(2));
+    assertThat(remembered.head(backend, key).orElseThrow().writtenAtCv()).hasValue(7);
+
+    remembered.read(backend, version(key, 2).cv(9).build(), OptionalLong.of(2));
+    assertThat(remembered.head(backend, key).orElseThrow().writtenAtCv()).as("another process's version").isEmpty();
+  }
 }
