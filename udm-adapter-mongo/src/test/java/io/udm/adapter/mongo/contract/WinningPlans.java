@@ -15,6 +15,8 @@ import org.bson.BsonValue;
 final class WinningPlans {
   /** Stages that read an index; MongoDB 8 adds express stages ({@code EXPRESS_IXSCAN} and the like). */
   private static final Set<String> INDEX_STAGES = Set.of("IDHACK", "COUNT_SCAN", "DISTINCT_SCAN");
+  /** What the plan of a statement on a missing collection holds. */
+  private static final Set<String> EMPTY_PLAN_STAGES = Set.of("EOF", "UPDATE", "DELETE");
 
   private WinningPlans() {}
 
@@ -31,9 +33,12 @@ final class WinningPlans {
         && stages.stream().anyMatch(s -> INDEX_STAGES.contains(s) || s.contains("IXSCAN") || s.startsWith("EXPRESS"));
   }
 
-  /** Whether the collection did not exist when explained (an empty plan that says nothing of indexes). */
+  /**
+   * Whether the collection did not exist when explained: an empty plan (under a write's stage) that
+   * says nothing of indexes.
+   */
   static boolean noCollection(List<String> stages) {
-    return !stages.isEmpty() && stages.stream().allMatch(s -> s.equals("EOF"));
+    return stages.contains("EOF") && EMPTY_PLAN_STAGES.containsAll(stages);
   }
 
   private static void findWinningPlans(BsonValue value, List<String> out) {

@@ -58,6 +58,8 @@ class WinningPlansTest {
         {"queryPlanner": {"winningPlan": {"stage": "EOF"}}}"""));
 
     assertThat(WinningPlans.noCollection(stages)).isTrue();
+    assertThat(WinningPlans.noCollection(List.of("UPDATE", "EOF"))).as("a write's").isTrue();
     assertThat(WinningPlans.noCollection(List.of("FETCH", "IXSCAN"))).isFalse();
+    assertThat(WinningPlans.noCollection(List.of("UPDATE", "COLLSCAN"))).isFalse();
   }
 }
