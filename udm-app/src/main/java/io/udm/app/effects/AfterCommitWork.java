@@ -31,7 +31,7 @@ public final class AfterCommitWork implements AfterCommitEffects {
   @Override
   public Optional<PendingEffects> owedBy(WriteBasis basis, PlannedVersion plan) {
     return Optional.of(new PendingEffects(counterDeltas.deltaOf(basis.backend(), basis.key(), basis.latest(), plan),
-        shadows.wanted(basis.request(), plan.storedDocument()), ClaimTerms.claimUntil(clock.instant())));
+        shadows.wanted(basis.request(), plan), ClaimTerms.claimUntil(clock.instant())));
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.udm.app.shadows;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.udm.api.config.UdmConfig;
 import io.udm.api.json.JsonValues;
+import io.udm.domain.write.PlannedVersion;
 import io.udm.domain.write.WriteRequest;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.DevShadow;
@@ -32,8 +33,8 @@ public final class DevShadowWriter {
     this.config = config;
   }
 
-  /** Whether committing {@code storedDocument} for {@code request} owes a dev shadow. */
-  public boolean wanted(WriteRequest request, ObjectNode storedDocument) {
+  /** Whether committing {@code plan} for {@code request} owes a dev shadow. */
+  public boolean wanted(WriteRequest request, PlannedVersion plan) {
     if (!config.devShadow().enabled()) {
       return false;
     }
@@ -41,7 +42,7 @@ public final class DevShadowWriter {
       skippedForBulk.incrementAndGet();
       return false;
     }
-    return JsonValues.toBytes(storedDocument).length <= config.devShadow().maxBytesPerDoc();
+    return plan.storedBytes().length <= config.devShadow().maxBytesPerDoc();
   }
 
   /** Shadows not written because the write was a bulk one and {@code allowShadowSkip} is on. */

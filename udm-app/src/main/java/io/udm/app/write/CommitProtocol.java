@@ -8,7 +8,6 @@ import io.udm.api.error.OptimisticLockException;
 import io.udm.api.error.StorageException;
 import io.udm.api.error.TxnException;
 import io.udm.api.error.UdmException;
-import io.udm.api.json.JsonValues;
 import io.udm.domain.content.ContentBlob;
 import io.udm.domain.keys.StorageKeys;
 import io.udm.domain.saga.Saga;
@@ -132,7 +131,7 @@ final class CommitProtocol {
     PlannedVersion plan = write.plan();
     BackendPorts backend = write.backend();
     String writeId = ids.newWriteId();
-    byte[] payload = JsonValues.toBytes(plan.storedDocument());
+    byte[] payload = plan.storedBytes();
     String payloadKey = StorageKeys.payload(key, plan.ov(), writeId);
     if (payload.length <= inlineMaxBytes) {
       return commitInline(write, writeId, payloadKey, payload, drawn);

@@ -45,6 +45,10 @@ final class ContentPlanning {
     ItemKey key = basis.key();
     Map<String, Base64Prop> props = config.collectionMap(key.collection().collection()).base64Props();
     List<ContentRef> current = basis.latest().map(HeadRecord::content).orElse(List.of());
+    if (props.isEmpty() && current.isEmpty() && plan.heldContent().isEmpty()) {
+      // No base64 property and no content to keep: nothing leaves the document (most collections).
+      return plan;
+    }
     List<ContentRef> held = new ArrayList<>(current);
     held.addAll(plan.heldContent());
     ExternalizedDocument externalized = externalizer

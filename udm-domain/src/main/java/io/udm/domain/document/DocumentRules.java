@@ -84,8 +84,9 @@ public final class DocumentRules {
           "the item nests objects and arrays " + findings.deepestLevel() + " levels deep; at most "
               + limits.maxNestingDepth() + " are allowed (the limit is first passed at " + findings.firstTooDeep()
               + "); flatten it");
-    } else {
-      // Only now is serializing safe: Jackson writes trees recursively.
+    } else if (!references.isEmpty() || findings.jsonBytesAtMost() > limits.maxDocumentBytes()) {
+      // Only now is serializing safe: Jackson writes trees recursively. An item whose bound fits is
+      // small for sure, and is not written out just to count its bytes.
       sizeProblem(data, contentChars).ifPresent(problems::add);
     }
     return List.copyOf(problems);

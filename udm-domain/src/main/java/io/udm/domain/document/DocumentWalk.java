@@ -32,9 +32,12 @@ final class DocumentWalk {
    * @param badNumbersTotal how many such numbers there are in all
    * @param deepestLevel the deepest container level found
    * @param firstTooDeep the first container (in document order) past the depth limit, or null
+   * @param jsonBytesAtMost a bound on the bytes of the document written as JSON: six per character of
+   *     every string and key (the longest escape), the longest form of every number and literal, and
+   *     the punctuation; the opaque containers' own bytes are not counted
    */
   record Findings(List<BadKey> badKeysKept, int badKeysTotal, List<BadNumber> badNumbersKept, int badNumbersTotal,
-      int deepestLevel, JsonPath firstTooDeep) {}
+      int deepestLevel, JsonPath firstTooDeep, long jsonBytesAtMost) {}
 
   private DocumentWalk() {}
 
@@ -50,6 +53,7 @@ final class DocumentWalk {
     int badNumbersTotal = 0;
     int deepestLevel = 1;
     JsonPath firstTooDeep = null;
+    long jsonBytesAtMost = 2;
 
     Deque<Frame> stack = new ArrayDeque<>();
     stack.push(new Frame(root, JsonPath.ROOT, 1));
@@ -60,6 +64,8 @@ final class DocumentWalk {
         continue;
       }
       Child child = frame.next();
+      // A comma before every member, and for a key its quotes and colon.
+      jsonBytesAtMost += 1 + (child.key() != null ? 6L * child.key().length() + 3 : 0);
       if (child.key() != null) {
         List<String> flaws = keyFlaws(child.key());
         if (!flaws.isEmpty()) {
@@ -70,6 +76,7 @@ final class DocumentWalk {
         }
       }
       if (child.value().isNumber()) {
+        jsonBytesAtMost += numberBytesAtMost(child.value());
         Optional<String> flaw = NumberRules.flaw(child.value());
         if (flaw.isPresent()) {
           badNumbersTotal++;
@@ -77,8 +84,16 @@ final class DocumentWalk {
             badNumbers.add(new BadNumber(child.path(), flaw.get()));
           }
         }
+      } else if (child.value().isTextual()) {
+        jsonBytesAtMost += 6L * child.value().textValue().length() + 2;
+      } else if (child.value().isBoolean() || child.value().isNull()) {
+        jsonBytesAtMost += 5;
+      } else if (!child.value().isContainerNode()) {
+        // Binary or an object Jackson would write its own way: no bound here.
+        jsonBytesAtMost = Long.MAX_VALUE / 2;
       }
       if (child.value().isContainerNode() && !opaque.test(child.path(), child.value())) {
+        jsonBytesAtMost += 2;
         int level = frame.level + 1;
         deepestLevel = Math.max(deepestLevel, level);
         if (level > maxNestingDepth && firstTooDeep == null) {
@@ -88,11 +103,19 @@ final class DocumentWalk {
       }
     }
     return new Findings(List.copyOf(badKeys), badKeysTotal, List.copyOf(badNumbers), badNumbersTotal, deepestLevel,
-        firstTooDeep);
+        firstTooDeep, jsonBytesAtMost);
+  }
+
+  /** The longest a number is written: a long or a double in at most 24 characters; a big one as it prints. */
+  private static long numberBytesAtMost(JsonNode number) {
+    return number.isBigDecimal() || number.isBigInteger() ? number.numberValue().toString().length() + 2L : 24;
   }
 
   /** Why MongoDB (or UDM's dotted meta paths) could not store this key; empty when it is fine. */
   static List<String> keyFlaws(String key) {
+    if (!key.isEmpty() && key.charAt(0) != '$' && key.indexOf('.') < 0 && key.indexOf('\0') < 0) {
+      return List.of();
+    }
     List<String> flaws = new ArrayList<>(2);
     if (key.isEmpty()) {
       flaws.add("is empty");

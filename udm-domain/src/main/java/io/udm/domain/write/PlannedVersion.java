@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.udm.api.ContentRef;
 import io.udm.api.Op;
 import io.udm.api.SystemHeader;
+import io.udm.api.json.JsonValues;
 import io.udm.domain.content.ContentBlob;
 import io.udm.domain.content.ExternalizedDocument;
 import java.time.Instant;
@@ -43,6 +44,11 @@ public record PlannedVersion(
   @Override
   public ObjectNode storedDocument() {
     return storedDocument.deepCopy();
+  }
+
+  /** The stored document as JSON bytes: what the commit stores, written without a copy of the tree. */
+  public byte[] storedBytes() {
+    return JsonValues.toBytes(storedDocument);
   }
 
   @Override
