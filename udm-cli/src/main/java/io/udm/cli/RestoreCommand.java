@@ -14,11 +14,12 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "restore", mixinStandardHelpOptions = true,
     description = {"Bring an item back to an earlier state (--ov N or --at INSTANT), or with --all the whole"
-        + " collection (--cv N or --at INSTANT). A restore appends new versions; history is never rewritten.",
+        + " collection (--cv N or --at INSTANT; needs --confirm). A restore appends new versions; history is never"
+        + " rewritten.",
         "",
         "Examples:",
         "  udm restore -c acme/crm/users ID --ov 2",
-        "  udm restore -c acme/crm/users --all --at 2025-01-31T12:00:00Z"})
+        "  udm restore -c acme/crm/users --all --at 2025-01-31T12:00:00Z --confirm"})
 final class RestoreCommand extends UdmCommand {
   @Mixin
   CollectionOption collection;
@@ -28,6 +29,10 @@ final class RestoreCommand extends UdmCommand {
 
   @Option(names = "--all", description = "Restore every item of the collection.")
   boolean all;
+
+  @Option(names = "--confirm", description = "With --all: confirm that every item which differs from the target"
+      + " state gets a new version (items created since are deleted).")
+  boolean confirm;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Target target;
@@ -51,6 +56,13 @@ final class RestoreCommand extends UdmCommand {
   void check() {
     if (all == (id != null)) {
       throw usage(all ? "give either an ID or --all, not both" : "give the ID of the item to restore, or --all for the whole collection");
+    }
+    if (all && !confirm) {
+      throw usage("restore --all gives every item that differs from the target state a new version, and deletes"
+          + " items created since: add --confirm");
+    }
+    if (!all && confirm) {
+      throw usage("--confirm confirms restore --all; restoring one item needs none");
     }
     if (all && target.ov != null) {
       throw usage("--ov is an item version: with --all, use --cv N or --at INSTANT");

@@ -165,6 +165,10 @@ class CliLocalModeTest {
     assertThat(unconfirmed.code()).isEqualTo(UdmCli.INVALID);
     assertThat(unconfirmed.err()).contains("--confirm");
 
+    Cli.Result unconfirmedRestore = Cli.local(dir, "restore", "-c", USERS, "--all", "--cv", "3");
+    assertThat(unconfirmedRestore.code()).as(unconfirmedRestore.toString()).isEqualTo(UdmCli.INVALID);
+    assertThat(unconfirmedRestore.err()).contains("--confirm");
+
     Cli.Result badFilter = Cli.local(dir, "list", "-c", USERS, "--filter", "{\"email\": {\"$where\": 1}}");
     assertThat(badFilter.code()).as(badFilter.toString()).isEqualTo(UdmCli.INVALID);
     assertThat(badFilter.err()).contains("$where");
@@ -275,6 +279,9 @@ class CliLocalModeTest {
     assertThat(Cli.local(dir, "put", "-c", USERS, "--id", id, "{\"v\":2}").code()).isZero();
     Cli.Result restore = Cli.local(dir, "restore", "-c", USERS, id, "--ov", "1");
     assertThat(restore.code()).as(restore.toString()).isZero();
+    Cli.Result restoredAll = Cli.local(dir, "restore", "-c", USERS, "--all", "--cv", "1", "--confirm", "--json");
+    assertThat(restoredAll.code()).as(restoredAll.toString()).isZero();
+    assertThat(restoredAll.json().path("unchanged").asLong()).as(restoredAll.toString()).isEqualTo(1);
     Cli.Result enrich = Cli.local(dir, "enrich", "-c", USERS, id, "--function", "scorer@v1", "{\"score\":1}");
     assertThat(enrich.code()).as(enrich.toString()).isZero();
     Cli.Result verify = Cli.local(dir, "verify", "-c", USERS);
