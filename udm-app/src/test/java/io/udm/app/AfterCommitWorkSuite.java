@@ -71,6 +71,8 @@ public abstract class AfterCommitWorkSuite {
     /** Set: the next addition says it started, then waits for the latch. */
     volatile java.util.concurrent.CountDownLatch holdNext;
     final java.util.concurrent.CountDownLatch heldOneStarted = new java.util.concurrent.CountDownLatch(1);
+    /** Whether the held addition's thread was interrupted, as a driver's request would be. */
+    final AtomicBoolean heldOneInterrupted = new AtomicBoolean();
 
     FlakyCounters(CounterStore delegate) {
       this.delegate = delegate;
@@ -84,7 +86,9 @@ public abstract class AfterCommitWorkSuite {
         try {
           hold.await(30, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
+          heldOneInterrupted.set(true);
           Thread.currentThread().interrupt();
+          throw new StorageException("interrupted waiting for the counters store (injected)", true);
         }
       }
     }
@@ -275,6 +279,31 @@ public abstract class AfterCommitWorkSuite {
 
     assertThat(read.get()).isNotNull();
     assertThat(read.get().creates()).isEqualTo(1);
+  }
+
+  /** Closing while the timer's flush is on its way lets it finish, rather than interrupt its requests. */
+  @Test
+  void closeLetsAFlushUnderWayFinish() throws Exception {
+    FlakyCounters store = new FlakyCounters(ports.counters());
+    UdmConfig config = config().writeOptimization(WriteOptimizationConfig.builder().debounceCountersMs(20).build())
+        .build();
+    Udm udm = dyingProcess(with(ports, store), config);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    store.holdNext = release;
+    udm.with(ctx).create(Map.of("v", 1));
+    assertThat(store.heldOneStarted.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the timer's flush").isTrue();
+
+    Thread closer = new Thread(udm::close, "closer");
+    closer.start();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (closer.isAlive() && closer.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    release.countDown();
+    closer.join(10_000);
+
+    assertThat(store.heldOneInterrupted).as("the flush under way was interrupted").isFalse();
+    assertThat(store.totals(all).creates()).isEqualTo(1);
   }
 
   @Test

@@ -94,6 +94,8 @@ public final class EffectsApplier implements AutoCloseable {
     });
     executor.setKeepAliveTime(IDLE_TIMER_SECONDS, TimeUnit.SECONDS);
     executor.allowCoreThreadTimeOut(true);
+    // At close, a flush not yet begun is dropped (close sends what is held itself).
+    executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     timer = executor;
     flushLater();
   }
@@ -421,7 +423,10 @@ public final class EffectsApplier implements AutoCloseable {
   public void close() {
     synchronized (this) {
       if (timer != null) {
-        timer.shutdownNow();
+        // Not shutdownNow: interrupting a flush under way would break its requests (the MongoDB
+        // driver gives up a connection it is interrupted on) and leave its work owed. sendHeld
+        // waits for that flush instead.
+        timer.shutdown();
         timer = null;
       }
     }
