@@ -259,23 +259,10 @@ public abstract class AfterCommitWorkSuite {
   @Test
   void totalsReadWhileAFlushIsOnItsWayIncludeIt() throws Exception {
     FlakyCounters store = new FlakyCounters(ports.counters());
-    UdmConfig config = config().writeOptimization(WriteOptimizationConfig.builder().debounceCountersMs(20).build())
-        .build();
-    Udm udm = udm(with(ports, store), config);
-    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-    store.holdNext = release;
-    udm.with(ctx).create(Map.of("v", 1));
-    assertThat(store.heldOneStarted.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the timer's flush").isTrue();
-
+    Udm udm = udm(with(ports, store), flushingSoon());
     java.util.concurrent.atomic.AtomicReference<Totals> read = new java.util.concurrent.atomic.AtomicReference<>();
-    Thread reader = new Thread(() -> read.set(udm.counters().getTotals(all)), "totals-reader");
-    reader.start();
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-    while (reader.isAlive() && reader.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
-    release.countDown();
-    reader.join(10_000);
+
+    whileTheTimersFlushIsHeld(udm, store, () -> read.set(udm.counters().getTotals(all)));
 
     assertThat(read.get()).isNotNull();
     assertThat(read.get().creates()).isEqualTo(1);
@@ -285,25 +272,35 @@ public abstract class AfterCommitWorkSuite {
   @Test
   void closeLetsAFlushUnderWayFinish() throws Exception {
     FlakyCounters store = new FlakyCounters(ports.counters());
-    UdmConfig config = config().writeOptimization(WriteOptimizationConfig.builder().debounceCountersMs(20).build())
-        .build();
-    Udm udm = dyingProcess(with(ports, store), config);
+    Udm udm = dyingProcess(with(ports, store), flushingSoon());
+
+    whileTheTimersFlushIsHeld(udm, store, udm::close);
+
+    assertThat(store.heldOneInterrupted).as("the flush under way was interrupted").isFalse();
+    assertThat(store.totals(all).creates()).isEqualTo(1);
+  }
+
+  private static UdmConfig flushingSoon() {
+    return config().writeOptimization(WriteOptimizationConfig.builder().debounceCountersMs(20).build()).build();
+  }
+
+  /**
+   * Writes one item, holds the timer's flush of its counters in the store, runs {@code call} on a
+   * thread of its own until it waits (or ends), then lets the flush go on and waits for the call.
+   */
+  private void whileTheTimersFlushIsHeld(Udm udm, FlakyCounters store, Runnable call) throws Exception {
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     store.holdNext = release;
     udm.with(ctx).create(Map.of("v", 1));
     assertThat(store.heldOneStarted.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the timer's flush").isTrue();
-
-    Thread closer = new Thread(udm::close, "closer");
-    closer.start();
+    Thread caller = new Thread(call, "caller");
+    caller.start();
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-    while (closer.isAlive() && closer.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+    while (caller.isAlive() && caller.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
       Thread.onSpinWait();
     }
     release.countDown();
-    closer.join(10_000);
-
-    assertThat(store.heldOneInterrupted).as("the flush under way was interrupted").isFalse();
-    assertThat(store.totals(all).creates()).isEqualTo(1);
+    caller.join(10_000);
   }
 
   @Test
