@@ -77,7 +77,7 @@ public final class UdmCli implements Runnable {
   public static final int CONFLICT = 4;
 
   /** Where the CLI's logging settings live; only {@link #main} points logback at them. */
-  static final String LOGGING_RESOURCE = "io/udm/cli/udm-cli-logback.xml";
+  static final String LOGGING_RESOURCE = CliLogging.LOGBACK_RESOURCE;
 
   private static final Pattern URL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^\\s,;'\"()<>\\[\\]]+");
 
@@ -101,6 +101,11 @@ public final class UdmCli implements Runnable {
       description = "No progress on stderr; put prints only the id.")
   boolean quiet;
 
+  /** Read before parsing, by {@link CliLogging#verbose}: logging is set up before anything logs. */
+  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+      description = "Log records of UDM and its libraries on stderr, one line each, at UDM_LOG_LEVEL (default INFO).")
+  boolean verbose;
+
   @Option(names = "--progress-every", paramLabel = "N", scope = ScopeType.INHERIT,
       description = "When stderr is not a terminal: a progress line every N items (default 1000). On a terminal,"
           + " long commands draw a progress bar instead.")
@@ -110,7 +115,7 @@ public final class UdmCli implements Runnable {
   private boolean stdoutIsATerminal;
 
   public static void main(String[] args) {
-    configureLogging();
+    CliLogging.configure(CliLogging.verbose(args), System.getenv("UDM_LOG_LEVEL"));
     int code = run(args, System.in, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
         runsOnATerminal());
     System.exit(code);
@@ -283,16 +288,5 @@ public final class UdmCli implements Runnable {
   static String redact(String message) {
     Matcher m = URL.matcher(message);
     return m.replaceAll(r -> Matcher.quoteReplacement(Redaction.url(r.group())));
-  }
-
-  /**
-   * Points logback (bundled in the cli jar through S3Proxy) at the CLI's quiet settings, unless the
-   * user chose a file with {@code -Dlogback.configurationFile}. Only the CLI does this: the library
-   * jar never chooses a logging backend or its settings for its users.
-   */
-  static void configureLogging() {
-    if (System.getProperty("logback.configurationFile") == null) {
-      System.setProperty("logback.configurationFile", LOGGING_RESOURCE);
-    }
   }
 }

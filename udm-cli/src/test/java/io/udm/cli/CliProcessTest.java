@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,10 +25,17 @@ class CliProcessTest {
   record Run(int code, String out, String err) {}
 
   private Run udm(String... args) throws Exception {
+    return udm(Map.of(), args);
+  }
+
+  /** {@code udm ARGS} with {@code env} added to the environment. */
+  private Run udm(Map<String, String> env, String... args) throws Exception {
     List<String> command = udmCommand(args);
     Path out = Files.createTempFile(dir, "out", ".txt");
     Path err = Files.createTempFile(dir, "err", ".txt");
-    Process process = new ProcessBuilder(command)
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(env);
+    Process process = builder
         .directory(dir.toFile())
         .redirectOutput(out.toFile())
         .redirectError(err.toFile())
@@ -71,5 +79,25 @@ class CliProcessTest {
     assertThat(history.out()).contains("CREATE").contains("alice");
     // The CLI's logging settings keep the embedded servers quiet.
     assertThat(history.err()).isEmpty();
+  }
+
+  @Test
+  void logRecordsStayOffTheTerminalUnlessVerbose() throws Exception {
+    assertThat(udm("put", "-c", "acme/crm/users", "{\"a\":1}").code()).isZero();
+    assertThat(udm("put", "-c", "acme/crm/users", "{\"a\":2}").code()).isZero();
+
+    // The library logs a summary of a collection restore; the embedded server warns about indexes.
+    Run quiet = udm(Map.of("UDM_LOG_LEVEL", "WARN"), "restore", "-c", "acme/crm/users", "--all", "--cv", "1",
+        "--confirm", "-q");
+    assertThat(quiet.code()).as(quiet.toString()).isZero();
+    assertThat(quiet.err()).as("stderr without -v").isEmpty();
+
+    Run verbose = udm("restore", "-c", "acme/crm/users", "--all", "--cv", "1", "--confirm", "-q", "-v");
+    assertThat(verbose.code()).as(verbose.toString()).isZero();
+    assertThat(verbose.err()).as("stderr with -v")
+        .containsPattern("(?m)^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  "
+            + "io\\.udm\\.app\\.history\\.CollectionRestore - restored acme/crm/users")
+        .doesNotContain("secondary index")
+        .doesNotContainPattern("(?m)^INFO: ");
   }
 }
