@@ -6,17 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.udm.adapter.memory.InMemoryBackends;
 import io.udm.api.RouteContext;
+import io.udm.app.faults.FaultInjector;
+import io.udm.app.faults.FaultyPorts;
 import io.udm.api.error.StorageException;
 import io.udm.spi.BackendPorts;
-import io.udm.spi.CvDraw;
-import io.udm.spi.SequenceStore;
 import io.udm.spi.Ticker;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +24,12 @@ import org.junit.jupiter.api.Test;
  */
 class OwnDrawsTest {
   private final BackendPorts backend = InMemoryBackends.backend(0, "b0");
+  private final FaultInjector faults = new FaultInjector();
+  /** The same backend, its counter's replies held or lost as a test says. */
+  private final BackendPorts faulty = new BackendPorts(backend.index(), backend.backendId(), backend.heads(),
+      backend.versions(), backend.outbox(), backend.requestMemos(),
+      new FaultyPorts.Sequences(backend.sequences(), faults), backend.blobs(), backend.mongoProbe(),
+      backend.blobProbe(), backend.mongoEndpoint(), backend.blobEndpoint());
   private final RouteContext collection = newCollection();
 
   @Test
@@ -42,11 +47,9 @@ class OwnDrawsTest {
   void aDrawWhoseReplyWasLostCountsAsFollowingAnotherDrawer() {
     OwnDraws own = new OwnDraws("process-a", Ticker.system(), OwnDraws.LONGEST_WAIT);
     long written = own.draw(backend, collection, OptionalLong.empty()).draw().cv();
-    BackendPorts losing = withReplies(draw -> {
-      throw new StorageException("the reply was lost (injected)", true);
-    });
+    faults.on("sequences.next", 1, FaultInjector.Action.FAIL_AFTER);
 
-    assertThatThrownBy(() -> own.draw(losing, collection, OptionalLong.empty())).isInstanceOf(StorageException.class);
+    assertThatThrownBy(() -> own.draw(faulty, collection, OptionalLong.empty())).isInstanceOf(StorageException.class);
 
     OwnDraws.OwnDraw next = own.draw(backend, collection, OptionalLong.of(written));
     assertThat(next.draw().followsOwnDraw()).as("the lost draw was this process's").isTrue();
@@ -116,68 +119,17 @@ class OwnDrawsTest {
 
   private CompletableFuture<OwnDraws.OwnDraw> drawHeldUntil(OwnDraws own, CountDownLatch release,
       CountDownLatch answered, boolean anotherDrawerFirst) {
-    BackendPorts held = withReplies(draw -> {
+    faults.after("sequences.next", faults.calls("sequences.next") + 1, () -> {
       answered.countDown();
       try {
         release.await(10, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      return draw;
     });
     if (anotherDrawerFirst) {
       backend.sequences().draw(collection, "another process");
     }
-    return CompletableFuture.supplyAsync(() -> own.draw(held, collection, OptionalLong.empty()));
-  }
-
-  /** The backend, its counter's answers passed through {@code reply} on their way to the drawer. */
-  private BackendPorts withReplies(UnaryOperator<CvDraw> reply) {
-    return new BackendPorts(backend.index(), backend.backendId(), backend.heads(), backend.versions(),
-        backend.outbox(), backend.requestMemos(), new Replies(backend.sequences(), reply), backend.blobs(),
-        backend.mongoProbe(), backend.blobProbe(), backend.mongoEndpoint(), backend.blobEndpoint());
-  }
-
-  /** The counter, each answer passed through {@code reply}: held on its way, or lost. */
-  private record Replies(SequenceStore d, UnaryOperator<CvDraw> reply) implements SequenceStore {
-    @Override
-    public CvDraw draw(RouteContext collection, String drawer) {
-      return reply.apply(d.draw(collection, drawer));
-    }
-
-    @Override
-    public void markHardDelete(RouteContext collection) {
-      d.markHardDelete(collection);
-    }
-
-    @Override
-    public boolean hardDeleteMarked(RouteContext collection) {
-      return d.hardDeleteMarked(collection);
-    }
-
-    @Override
-    public void beginRewrite(RouteContext collection) {
-      d.beginRewrite(collection);
-    }
-
-    @Override
-    public void endRewrite(RouteContext collection) {
-      d.endRewrite(collection);
-    }
-
-    @Override
-    public long current(RouteContext collection) {
-      return d.current(collection);
-    }
-
-    @Override
-    public long fence(RouteContext collection) {
-      return d.fence(collection);
-    }
-
-    @Override
-    public void reopen(RouteContext collection, long atLeast) {
-      d.reopen(collection, atLeast);
-    }
+    return CompletableFuture.supplyAsync(() -> own.draw(faulty, collection, OptionalLong.empty()));
   }
 }
