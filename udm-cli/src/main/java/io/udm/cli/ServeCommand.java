@@ -57,9 +57,11 @@ final class ServeCommand extends UdmCommand {
     UdmConfig config = withOverrides(session.config());
     UdmHttpServer server = UdmHttpServer.start(session.udm(), config, metrics::scrape);
     session.closeFirst(server);
+    // Other commands on this directory call the served API only when it is plain and keyless; else
+    // they use the embedded servers themselves.
     session.local().ifPresent(local -> local.shareWhileRunning(config.http().bind(), server.port(),
-        !config.http().apiKeys().isEmpty()));
-    out().println("serving on http://" + config.http().bind() + ":" + server.port() + " (" + session.describe()
+        !config.http().apiKeys().isEmpty() || config.http().tls().isPresent()));
+    out().println("serving on " + (config.http().tls().isPresent() ? "https" : "http") + "://" + config.http().bind() + ":" + server.port() + " (" + session.describe()
         + "); the resources are listed at /v1/openapi.yaml; stop with Ctrl-C");
     out().flush();
     new CountDownLatch(1).await(); // until the shutdown hook stops the server and closes UDM

@@ -83,16 +83,16 @@ final class ArchitectureRules {
   static final ArchRule s3_adapter_uses_only_ports_the_aws_sdk_and_javax_net =
       adapterRule("io.udm.adapter.s3..", "software.amazon..", "javax.net..");
 
-  /** The JDK parts the HTTP service needs: its server, and nothing that opens files or other sockets. */
+  /** The JDK parts the HTTP service needs: files only for its TLS key store, no other sockets than its server's. */
   static final String[] HTTP_JDK = {"java.lang..", "java.util..", "java.time..", "java.io..", "java.nio.charset..",
-      "java.nio", "java.net..", "java.security..", "com.sun.net.httpserver.."};
+      "java.nio", "java.nio.file..", "java.net..", "java.security..", "javax.net.ssl.."};
 
-  static final ArchRule http_adapter_uses_only_the_public_api_jackson_and_the_jdk_server = classes()
+  static final ArchRule http_adapter_uses_only_the_public_api_jackson_and_its_server = classes()
       .that().resideInAPackage("io.udm.http..")
       .should().onlyDependOnClassesThat().resideInAnyPackage(with(HTTP_JDK, "io.udm.api..", "io.udm.http..",
-          "com.fasterxml.jackson..", "org.slf4j.."))
+          "com.fasterxml.jackson..", "org.slf4j..", "io.undertow..", "org.xnio.."))
       .because("the HTTP service is a driving adapter: it calls io.udm.api like any user, never the SPI, the"
-          + " domain, the use cases or a driven adapter, and needs no server library besides the JDK's");
+          + " domain, the use cases or a driven adapter, and needs no server library besides Undertow");
 
   static final ArchRule only_bootstrap_and_the_mongo_adapter_touch_the_mongo_driver = noClasses()
       .that().resideOutsideOfPackages("io.udm.adapter.mongo..", "io.udm.bootstrap..")

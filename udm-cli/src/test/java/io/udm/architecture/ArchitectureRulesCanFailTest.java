@@ -70,7 +70,7 @@ class ArchitectureRulesCanFailTest {
   @Test
   void httpRuleCatchesTheHttpServiceUsingTheSpiAndTheUseCases() {
     JavaClasses classes = new ClassFileImporter().importClasses(HttpAdapterThatUsesTheSpiAndTheApp.class);
-    assertThatThrownBy(() -> ArchitectureRules.http_adapter_uses_only_the_public_api_jackson_and_the_jdk_server
+    assertThatThrownBy(() -> ArchitectureRules.http_adapter_uses_only_the_public_api_jackson_and_its_server
         .check(classes))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("<io.udm.spi.VersionLog>")

@@ -43,8 +43,8 @@ class ArchitectureTest {
       ArchitectureRules.only_bootstrap_and_the_s3_adapter_touch_the_aws_sdk;
 
   @ArchTest
-  static final ArchRule http_adapter_uses_only_the_public_api_jackson_and_the_jdk_server =
-      ArchitectureRules.http_adapter_uses_only_the_public_api_jackson_and_the_jdk_server;
+  static final ArchRule http_adapter_uses_only_the_public_api_jackson_and_its_server =
+      ArchitectureRules.http_adapter_uses_only_the_public_api_jackson_and_its_server;
 
   @ArchTest
   static final ArchRule app_wiring_uses_only_the_app_and_dagger = ArchitectureRules.app_wiring_uses_only_the_app_and_dagger;

@@ -1,7 +1,6 @@
 package io.udm.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import io.udm.api.ItemOps;
 import io.udm.api.Names;
 import io.udm.api.RouteContext;
@@ -13,13 +12,13 @@ import java.util.Set;
 
 /** One request as the handlers see it: its route, caller, headers, query and body. */
 final class HttpCall {
-  private final HttpExchange exchange;
+  private final IncomingRequest request;
   private final Router.Match match;
   private final Caller caller;
   private final JsonBodies bodies;
 
-  HttpCall(HttpExchange exchange, Router.Match match, Caller caller, JsonBodies bodies) {
-    this.exchange = exchange;
+  HttpCall(IncomingRequest request, Router.Match match, Caller caller, JsonBodies bodies) {
+    this.request = request;
     this.match = match;
     this.caller = caller;
     this.bodies = bodies;
@@ -57,7 +56,7 @@ final class HttpCall {
   }
 
   QueryParams query(Set<String> allowed) {
-    return QueryParams.parse(exchange.getRequestURI().getRawQuery(), allowed);
+    return QueryParams.parse(request.rawQuery(), allowed);
   }
 
   /** Refuses any query parameter (resources that take none). */
@@ -66,7 +65,7 @@ final class HttpCall {
   }
 
   Optional<String> header(String name) {
-    return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
+    return request.header(name);
   }
 
   /**
@@ -79,16 +78,7 @@ final class HttpCall {
     if (!media.equals("application/json") && !media.endsWith("+json")) {
       throw HttpProblem.unsupportedMediaType(type.length() > 60 ? type.substring(0, 60) + "..." : type);
     }
-    String length = exchange.getRequestHeaders().getFirst("Content-Length");
-    long declared = -1;
-    if (length != null) {
-      try {
-        declared = Long.parseLong(length.trim());
-      } catch (NumberFormatException e) {
-        throw HttpProblem.badRequest("Content-Length must be a whole number");
-      }
-    }
-    return bodies.readObject(exchange.getRequestBody(), declared);
+    return bodies.readObject(request.body());
   }
 
   /** {@code If-Match: "N"} as an expected ov; {@code *} or no header means none. */

@@ -10,11 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.udm.api.json.JsonValues;
 import java.io.IOException;
-import java.io.InputStream;
 
 /**
- * Reads request bodies as JSON objects within limits: at most {@code maxBytes} (413 as soon as a
- * body passes it, without reading the rest) and nested at most {@code maxDepth} deep (400), so no
+ * Reads request bodies as JSON objects within limits: at most {@code maxBytes} (the server refuses
+ * a longer body with 413 as it arrives) and nested at most {@code maxDepth} deep (400), so no
  * request can make the server hold or recurse over more than it allows.
  */
 final class JsonBodies {
@@ -35,16 +34,11 @@ final class JsonBodies {
     return maxBytes;
   }
 
-  /** The body as a JSON object; {@code declaredLength} is Content-Length (-1 when chunked). */
-  ObjectNode readObject(InputStream body, long declaredLength) {
-    if (declaredLength > maxBytes) {
-      throw HttpProblem.tooLarge(maxBytes);
-    }
+  /** The body, already read within {@link #maxBytes()}, as a JSON object. */
+  ObjectNode readObject(byte[] body) {
     JsonNode node;
-    try (InputStream bounded = new BoundedInputStream(body, maxBytes)) {
-      node = mapper.readTree(bounded);
-    } catch (BoundedInputStream.LimitExceeded e) {
-      throw HttpProblem.tooLarge(maxBytes);
+    try {
+      node = mapper.readTree(body);
     } catch (JsonProcessingException e) {
       throw HttpProblem.badRequest("the body is not valid JSON: " + firstLine(e.getOriginalMessage())
           + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
@@ -67,53 +61,5 @@ final class JsonBodies {
     }
     String line = message.lines().findFirst().orElse("");
     return line.length() > 200 ? line.substring(0, 200) + "..." : line;
-  }
-
-  /** Counts what is read and fails once more than the limit arrives. */
-  static final class BoundedInputStream extends InputStream {
-    static final class LimitExceeded extends IOException {
-      LimitExceeded() {
-        super("body limit exceeded", null);
-      }
-    }
-
-    private final InputStream in;
-    private final long limit;
-    private long read;
-
-    BoundedInputStream(InputStream in, long limit) {
-      this.in = in;
-      this.limit = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = in.read();
-      if (b >= 0) {
-        count(1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = in.read(buffer, offset, length);
-      if (n > 0) {
-        count(n);
-      }
-      return n;
-    }
-
-    private void count(int n) throws LimitExceeded {
-      read += n;
-      if (read > limit) {
-        throw new LimitExceeded();
-      }
-    }
-
-    @Override
-    public void close() {
-      // The exchange owns the stream: closing it is the server's business.
-    }
   }
 }

@@ -1,18 +1,27 @@
 package io.udm.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.udm.api.Udm;
 import io.udm.api.error.UdmException;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
-/** Authenticates, routes, checks the tenant, dispatches, and writes the answer of every request. */
-final class RequestHandler implements HttpHandler {
+/**
+ * Decides every request in two steps. {@link #admit} runs on the server's I/O thread with the
+ * request line and headers only, and does no I/O: stopping, authentication, routing and the tenant
+ * check, so that nobody without a key gets a body read or a worker. {@link #handle} runs on a worker
+ * with the body read, and dispatches to the resource handlers.
+ */
+final class RequestHandler {
   private static final System.Logger LOG = System.getLogger(UdmHttpServer.class.getName());
+
+  /** What the headers alone decided: refused with an answer, or admitted as a caller on a route. */
+  sealed interface Admission {
+    record Refused(Response response) implements Admission {}
+
+    record Admitted(Router.Match match, Caller caller) implements Admission {}
+  }
 
   private final ApiKeyAuthenticator authenticator;
   private final JsonBodies bodies;
@@ -55,52 +64,62 @@ final class RequestHandler implements HttpHandler {
     return true;
   }
 
-  @Override
-  public void handle(HttpExchange exchange) {
-    inFlight.incrementAndGet();
-    long started = System.nanoTime();
-    Response response;
-    String route = "-";
+  /** The decision on {@code request}'s line and headers; its body has not been read. */
+  Admission admit(IncomingRequest request) {
     try {
       if (stopping) {
         throw HttpProblem.stopping();
       }
-      if (Overload.shed()) {
-        throw HttpProblem.overloaded();
-      }
-      String path = exchange.getRequestURI().getRawPath();
+      String path = request.rawPath();
       // Authentication before routing, so that an unauthenticated caller learns nothing about
       // paths; only the OpenAPI document, which holds nothing secret, is open to anyone.
       Caller caller = Endpoint.OPENAPI.template().equals(path) ? Caller.LOCAL
-          : authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
-      Router.Match match = Router.route(exchange.getRequestMethod(), path);
-      route = match.endpoint().name();
+          : authenticator.authenticate(request.header("Authorization").orElse(null));
+      Router.Match match = Router.route(request.method(), path);
       if (match.endpoint().tenantScoped() && !caller.reaches(match.parameter("tenant"))) {
         throw HttpProblem.forbidden("this API key does not reach tenant '" + shown(match.parameter("tenant")) + "'");
       }
-      response = dispatch(new HttpCall(exchange, match, caller, bodies));
+      return new Admission.Admitted(match, caller);
     } catch (HttpProblem p) {
-      response = ProblemResponses.of(p);
+      return new Admission.Refused(ProblemResponses.of(p));
+    }
+  }
+
+  /** The answer to an admitted request, its body read; runs on a worker. */
+  Response handle(IncomingRequest request, Admission.Admitted admitted) {
+    inFlight.incrementAndGet();
+    long started = System.nanoTime();
+    String route = admitted.match().endpoint().name();
+    Response response = answer(request, route, () -> {
+      if (stopping) {
+        throw HttpProblem.stopping();
+      }
+      return dispatch(new HttpCall(request, admitted.match(), admitted.caller(), bodies));
+    });
+    inFlight.decrementAndGet();
+    LOG.log(System.Logger.Level.DEBUG, "{0} {1} -> {2} in {3} ms", request.method(), route, response.status(),
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    return response;
+  }
+
+  private static Response answer(IncomingRequest request, String route, Supplier<Response> work) {
+    try {
+      return work.get();
+    } catch (HttpProblem p) {
+      return ProblemResponses.of(p);
     } catch (UdmException e) {
-      boolean conditional = exchange.getRequestHeaders().containsKey("If-Match")
-          || exchange.getRequestHeaders().containsKey("If-None-Match");
-      response = ProblemResponses.of(e, conditional);
+      boolean conditional = request.hasHeader("If-Match") || request.hasHeader("If-None-Match");
+      Response response = ProblemResponses.of(e, conditional);
       if (response.status() >= 500) {
-        LOG.log(System.Logger.Level.WARNING, "{0} {1}: {2}: {3}", exchange.getRequestMethod(), route,
+        LOG.log(System.Logger.Level.WARNING, "{0} {1}: {2}: {3}", request.method(), route,
             e.getClass().getSimpleName(), e.getMessage());
       }
+      return response;
     } catch (RuntimeException | Error e) {
       // Class name only: a message of a library we do not control could hold anything.
-      LOG.log(System.Logger.Level.ERROR, "{0} {1} failed unexpectedly: {2}", exchange.getRequestMethod(), route,
+      LOG.log(System.Logger.Level.ERROR, "{0} {1} failed unexpectedly: {2}", request.method(), route,
           e.getClass().getName());
-      response = ProblemResponses.unexpected();
-    }
-    try {
-      send(exchange, response);
-    } finally {
-      inFlight.decrementAndGet();
-      LOG.log(System.Logger.Level.DEBUG, "{0} {1} -> {2} in {3} ms", exchange.getRequestMethod(), route,
-          response.status(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+      return ProblemResponses.unexpected();
     }
   }
 
@@ -121,25 +140,6 @@ final class RequestHandler implements HttpHandler {
       case OPENAPI -> service.openApi(call);
       case METRICS -> service.metrics(call);
     };
-  }
-
-  private static void send(HttpExchange exchange, Response response) {
-    try (exchange) {
-      response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-      exchange.getResponseHeaders().set("Cache-Control", "private, no-cache");
-      exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-      boolean noBody = response.status() == 304 || response.status() == 204
-          || "HEAD".equals(exchange.getRequestMethod());
-      exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
-      if (!noBody) {
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(response.body());
-        }
-      }
-    } catch (IOException e) {
-      // The client went away; nothing more to tell it.
-      LOG.log(System.Logger.Level.DEBUG, "response not delivered: {0}", e.getClass().getSimpleName());
-    }
   }
 
   private static String shown(String value) {

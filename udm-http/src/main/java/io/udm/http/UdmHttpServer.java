@@ -1,12 +1,12 @@
 package io.udm.http;
 
-import com.sun.net.httpserver.HttpServer;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.udm.api.Udm;
 import io.udm.api.config.HttpConfig;
 import io.udm.api.config.UdmConfig;
 import io.udm.api.error.StorageException;
 import io.udm.api.error.ValidationException;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -15,33 +15,46 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import org.xnio.Options;
 
 /**
- * UDM over HTTP on the JDK's {@code com.sun.net.httpserver}: every resource of API.md's "HTTP
- * service", under {@code /v1}. {@link #start} binds and serves at once; {@link #close} stops
- * gracefully: new requests get 503, requests in flight finish (up to {@code http.stopTimeoutMs}),
- * then the listener closes. The caller owns the {@link Udm} and closes it after the server.
+ * UDM over HTTP on Undertow: every resource of the HTTP service, under {@code /v1}. {@link #start}
+ * binds and serves at once; {@link #close} stops gracefully: new requests get 503, requests in
+ * flight finish (up to {@code http.stopTimeoutMs}), then the listener closes. The caller owns the
+ * {@link Udm} and closes it after the server.
+ *
+ * <p>Undertow rather than the JDK's {@code com.sun.net.httpserver}: the JDK server reads each
+ * request's line and headers on the thread its executor gives it and has no per-request read
+ * timeout, so a handful of silent sockets held every worker. Here I/O threads parse requests
+ * without blocking and workers only ever see requests that arrived in full (see {@link UndertowBridge}).
  */
 public final class UdmHttpServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(UdmHttpServer.class.getName());
-  private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+  /** Idle keep-alive connections hold no thread; they are closed after this long all the same. */
+  private static final int IDLE_CONNECTION_MS = 60_000;
+  private static final int MAX_HEADER_BYTES = 64 * 1024;
+  private static final long ENTITY_SIZE_MARGIN = 1024 * 1024;
 
-  private final HttpServer server;
+  private final Undertow server;
   private final ThreadPoolExecutor executor;
   private final RequestHandler handler;
   private final long stopTimeoutMs;
+  private final int port;
   private boolean closed;
 
-  private UdmHttpServer(HttpServer server, ThreadPoolExecutor executor, RequestHandler handler, long stopTimeoutMs) {
+  private UdmHttpServer(Undertow server, ThreadPoolExecutor executor, RequestHandler handler, long stopTimeoutMs) {
     this.server = server;
     this.executor = executor;
     this.handler = handler;
     this.stopTimeoutMs = stopTimeoutMs;
+    this.port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
   }
 
   /**
    * Serves {@code udm} on {@code config.http()}'s address. Without API keys only a loopback address
-   * is accepted ({@link ValidationException} otherwise); a port in use is a {@link StorageException}.
+   * is accepted, and beyond loopback plain HTTP needs {@code http.allowPlaintext} ({@link
+   * ValidationException} otherwise); a port in use is a {@link StorageException}.
    */
   public static UdmHttpServer start(Udm udm, UdmConfig config) {
     return start(udm, config, Optional.empty());
@@ -55,38 +68,74 @@ public final class UdmHttpServer implements AutoCloseable {
   private static UdmHttpServer start(Udm udm, UdmConfig config, Optional<MetricsScrape> metrics) {
     HttpConfig http = config.http();
     InetAddress address = address(http.bind());
-    if (http.apiKeys().isEmpty() && !address.isLoopbackAddress()) {
-      throw new ValidationException("http.bind is " + http.bind() + ", which is not a loopback address, and no"
-          + " http.apiKeys are configured: without keys the server answers anyone, so it only listens on loopback;"
-          + " add apiKeys, or bind to 127.0.0.1");
-    }
+    refuseOpenExposure(http, address);
+    Optional<SSLContext> tls = http.tls().map(ServerTls::context);
     // Jackson's nesting limit a little above UDM's document limit: the body wraps the document.
     JsonBodies bodies = new JsonBodies(http.maxBodyBytes(), config.limits().maxNestingDepth() + 2);
     RequestHandler handler = new RequestHandler(udm, new ApiKeyAuthenticator(http.apiKeys()), bodies, metrics);
     // Bounded both ways: at most `threads` requests run, `threads` x 32 wait; beyond that a request
-    // is answered 503 with Retry-After at once (Overload), instead of queueing without end.
+    // is answered 503 with Retry-After at once, instead of queueing without end.
     ThreadPoolExecutor executor = new ThreadPoolExecutor(http.threads(), http.threads(), 30, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(http.threads() * 32), daemonThreads(), new Overload());
-    noDelay();
-    HttpServer server;
+        new ArrayBlockingQueue<>(http.threads() * 32), daemonThreads(), new ThreadPoolExecutor.AbortPolicy());
+    BodyBudget budget = new BodyBudget(Math.max(2, http.threads()) * http.maxBodyBytes());
+    UndertowBridge bridge = new UndertowBridge(handler, executor, budget, http.maxBodyBytes(), http.readTimeoutMs());
+    Undertow.Builder builder = Undertow.builder()
+        .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
+        .setWorkerThreads(2)
+        .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) http.headerTimeoutMs())
+        .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, IDLE_CONNECTION_MS)
+        // Undertow's own cut drops the connection without an answer; ours (the receiver's) answers 413
+        // first, so Undertow's sits a little beyond it, only as a backstop.
+        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, http.maxBodyBytes() + ENTITY_SIZE_MARGIN)
+        .setServerOption(UndertowOptions.MAX_HEADER_SIZE, MAX_HEADER_BYTES)
+        .setServerOption(UndertowOptions.DECODE_URL, false)
+        .setSocketOption(Options.TCP_NODELAY, true)
+        .setSocketOption(Options.WRITE_TIMEOUT, (int) http.readTimeoutMs())
+        .setSocketOption(Options.BACKLOG, 256)
+        .setHandler(bridge);
+    if (tls.isPresent()) {
+      builder.addHttpsListener(http.port(), address.getHostAddress(), tls.get());
+    } else {
+      builder.addHttpListener(http.port(), address.getHostAddress());
+    }
+    Undertow server = builder.build();
     try {
-      server = HttpServer.create(new InetSocketAddress(address, http.port()), 256);
-    } catch (IOException e) {
+      server.start();
+    } catch (RuntimeException e) {
       executor.shutdownNow();
-      throw new StorageException("cannot listen on " + http.bind() + ":" + http.port() + " (" + e.getMessage()
+      server.stop();
+      throw new StorageException("cannot listen on " + http.bind() + ":" + http.port() + " ("
+          + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
           + "); choose another http.port (or --port), or stop what uses it", false);
     }
-    server.setExecutor(executor);
-    server.createContext("/", handler);
-    server.start();
-    LOG.log(System.Logger.Level.INFO, "UDM HTTP service listening on {0}:{1,number,#} ({2})", http.bind(),
-        server.getAddress().getPort(), http.apiKeys().isEmpty() ? "local use, no API keys" : http.apiKeys().size() + " API keys");
-    return new UdmHttpServer(server, executor, handler, http.stopTimeoutMs());
+    UdmHttpServer started = new UdmHttpServer(server, executor, handler, http.stopTimeoutMs());
+    LOG.log(System.Logger.Level.INFO, "UDM HTTP service listening on {0}://{1}:{2,number,#} ({3})",
+        tls.isPresent() ? "https" : "http", http.bind(), started.port(),
+        http.apiKeys().isEmpty() ? "local use, no API keys" : http.apiKeys().size() + " API keys");
+    return started;
+  }
+
+  /** Beyond loopback, callers need keys, and keys need TLS (or a TLS-terminating proxy in front). */
+  private static void refuseOpenExposure(HttpConfig http, InetAddress address) {
+    if (address.isLoopbackAddress()) {
+      return;
+    }
+    if (http.apiKeys().isEmpty()) {
+      throw new ValidationException("http.bind is " + http.bind() + ", which is not a loopback address, and no"
+          + " http.apiKeys are configured: without keys the server answers anyone, so it only listens on loopback;"
+          + " add apiKeys, or bind to 127.0.0.1");
+    }
+    if (http.tls().isEmpty() && !http.allowPlaintext()) {
+      throw new ValidationException("http.bind is " + http.bind() + ", which is not a loopback address, and no"
+          + " http.tls is configured: API keys would cross the network in clear; add http.tls (a PKCS#12"
+          + " keyStore and keyStorePassword), or set http.allowPlaintext: true when a TLS-terminating proxy"
+          + " stands in front");
+    }
   }
 
   /** The port the server listens on (the chosen one when {@code http.port} was 0). */
   public int port() {
-    return server.getAddress().getPort();
+    return port;
   }
 
   /** Stops accepting work, lets requests in flight finish (bounded), and closes the listener. Idempotent. */
@@ -101,7 +150,7 @@ public final class UdmHttpServer implements AutoCloseable {
       LOG.log(System.Logger.Level.WARNING, "stopped with {0} requests still running after {1} ms",
           handler.inFlight(), stopTimeoutMs);
     }
-    server.stop(0);
+    server.stop();
     executor.shutdown();
     try {
       if (!executor.awaitTermination(1, TimeUnit.SECONDS)) {
@@ -110,18 +159,6 @@ public final class UdmHttpServer implements AutoCloseable {
     } catch (InterruptedException e) {
       executor.shutdownNow();
       Thread.currentThread().interrupt();
-    }
-  }
-
-  /**
-   * The JDK server writes a response's headers and body as separate segments; with Nagle's
-   * algorithm on, the body then waits for the client's delayed ACK (about 40 ms per request). Its
-   * switch is a system property read once, when the first server of the JVM starts: set it unless
-   * the user chose otherwise.
-   */
-  private static void noDelay() {
-    if (System.getProperty(NO_DELAY_PROPERTY) == null) {
-      System.setProperty(NO_DELAY_PROPERTY, "true");
     }
   }
 

@@ -267,6 +267,18 @@ final class ConfigBinder {
     f.objectList("apiKeys").forEach(key -> b.addApiKeys(apiKey(key)));
     f.optionalInt("threads").ifPresent(b::threads);
     f.optionalLong("stopTimeoutMs").ifPresent(b::stopTimeoutMs);
+    f.optionalLong("headerTimeoutMs").ifPresent(b::headerTimeoutMs);
+    f.optionalLong("readTimeoutMs").ifPresent(b::readTimeoutMs);
+    f.optionalObject("tls").map(this::httpTls).ifPresent(b::tls);
+    f.optionalBoolean("allowPlaintext").ifPresent(b::allowPlaintext);
+    f.rejectUnknownFields();
+    return b.build();
+  }
+
+  private HttpTls httpTls(Fields f) {
+    ImmutableHttpTls.Builder b = HttpTls.builder()
+        .keyStore(f.requiredString("keyStore"))
+        .keyStorePassword(f.requiredString("keyStorePassword"));
     f.rejectUnknownFields();
     return b.build();
   }

@@ -2,6 +2,8 @@ package io.udm.api.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.udm.api.error.ValidationException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +20,16 @@ final class ConfigLoader {
 
   static UdmConfig load(Path file, Function<String, String> env) {
     Objects.requireNonNull(env, "env");
-    return fromTree(ConfigFiles.read(file), env);
+    JsonNode tree = ConfigFiles.read(file);
+    return fromTree(tree, env, file.toAbsolutePath().getParent());
   }
 
-  static UdmConfig fromTree(JsonNode tree, Function<String, String> env) {
+  /** {@code folder} (null: none) is where relative file paths in the config are read from. */
+  private static UdmConfig fromTree(JsonNode tree, Function<String, String> env, Path folder) {
     EnvSubstitution.Result substituted = EnvSubstitution.apply(tree, env);
+    if (folder != null) {
+      resolveKeyStore(substituted.tree(), folder);
+    }
     ConfigBinder.Result bound = ConfigBinder.bind(substituted.tree(), substituted.substitutedPaths());
     List<Problem> structural = new ArrayList<>(substituted.problems());
     structural.addAll(bound.problems());
@@ -36,5 +43,18 @@ final class ConfigLoader {
       e.details().stream().filter(p -> !p.followsFromAny(structural)).forEach(all::add);
     }
     throw new ValidationException(Problem.render(all));
+  }
+
+  /** {@code http.tls.keyStore} relative to the config file's folder, so a config works from any directory. */
+  private static void resolveKeyStore(JsonNode tree, Path folder) {
+    JsonNode tls = tree.path("http").path("tls");
+    JsonNode keyStore = tls.path("keyStore");
+    if (tls instanceof ObjectNode object && keyStore.isTextual() && !keyStore.asText().isBlank()) {
+      try {
+        object.put("keyStore", folder.resolve(keyStore.asText()).normalize().toString());
+      } catch (InvalidPathException e) {
+        // Left as written: opening it reports the path.
+      }
+    }
   }
 }

@@ -16,6 +16,8 @@ final class HttpChecks {
   static final int MIN_KEY_LENGTH = 16;
   static final int MAX_THREADS = 1024;
   static final long MIN_BODY_BYTES = 1024;
+  static final long MIN_TIMEOUT_MS = 100;
+  static final long MAX_TIMEOUT_MS = 3_600_000;
 
   private final List<Problem> problems = new ArrayList<>();
 
@@ -45,8 +47,21 @@ final class HttpChecks {
     if (http.threads() < 1 || http.threads() > MAX_THREADS) {
       add("http.threads", "is " + http.threads() + "; use 1 to " + MAX_THREADS);
     }
+    timeout("http.headerTimeoutMs", http.headerTimeoutMs());
+    timeout("http.readTimeoutMs", http.readTimeoutMs());
+    http.tls().ifPresent(tls -> {
+      if (tls.keyStore().isBlank()) {
+        add("http.tls.keyStore", "must not be blank; give the path of a PKCS#12 key store (.p12)");
+      }
+    });
     if (http.stopTimeoutMs() < 0) {
       add("http.stopTimeoutMs", "is " + http.stopTimeoutMs() + "; use 0 or more");
+    }
+  }
+
+  private void timeout(String path, long millis) {
+    if (millis < MIN_TIMEOUT_MS || millis > MAX_TIMEOUT_MS) {
+      add(path, "is " + millis + "; use " + MIN_TIMEOUT_MS + " to " + MAX_TIMEOUT_MS + " (milliseconds)");
     }
   }
 

@@ -1,6 +1,7 @@
 package io.udm.api.config;
 
 import java.util.List;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -14,6 +15,8 @@ public abstract class HttpConfig {
   public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
   public static final int DEFAULT_THREADS = 16;
   public static final long DEFAULT_STOP_TIMEOUT_MS = 10_000;
+  public static final long DEFAULT_HEADER_TIMEOUT_MS = 10_000;
+  public static final long DEFAULT_READ_TIMEOUT_MS = 30_000;
 
   /** The address to listen on; anything but loopback needs {@link #apiKeys()}. */
   @Value.Default
@@ -46,6 +49,30 @@ public abstract class HttpConfig {
   @Value.Default
   public long stopTimeoutMs() {
     return DEFAULT_STOP_TIMEOUT_MS;
+  }
+
+  /** A request whose line and headers have not all arrived this long after it began is dropped. */
+  @Value.Default
+  public long headerTimeoutMs() {
+    return DEFAULT_HEADER_TIMEOUT_MS;
+  }
+
+  /** A request whose body has not all arrived this long after its headers did is dropped. */
+  @Value.Default
+  public long readTimeoutMs() {
+    return DEFAULT_READ_TIMEOUT_MS;
+  }
+
+  /** HTTPS; without it the server speaks plain HTTP, which beyond loopback needs {@link #allowPlaintext()}. */
+  public abstract Optional<HttpTls> tls();
+
+  /**
+   * Plain HTTP on an address beyond loopback, for a TLS-terminating proxy in front: API keys would
+   * otherwise cross the network in clear.
+   */
+  @Value.Default
+  public boolean allowPlaintext() {
+    return false;
   }
 
   public static ImmutableHttpConfig.Builder builder() {

@@ -29,6 +29,10 @@ class HttpConfigTest {
     assertThat(http.apiKeys()).isEmpty();
     assertThat(http.threads()).isEqualTo(16);
     assertThat(http.stopTimeoutMs()).isEqualTo(10_000);
+    assertThat(http.headerTimeoutMs()).isEqualTo(10_000);
+    assertThat(http.readTimeoutMs()).isEqualTo(30_000);
+    assertThat(http.tls()).isEmpty();
+    assertThat(http.allowPlaintext()).isFalse();
   }
 
   @Test
@@ -58,6 +62,7 @@ class HttpConfigTest {
   void everyProblemIsReportedAtItsPath() {
     ObjectNode tree = with(apiExample(), "/http", """
         {"port": 70000, "maxBodyBytes": 10, "threads": 0, "stopTimeoutMs": -1, "bind": " ",
+         "headerTimeoutMs": 50, "readTimeoutMs": 3600001, "tls": {"keyStore": " ", "keyStorePassword": "p"},
          "apiKeys": [{"name": "a", "key": "short", "tenants": ["acme"]},
                      {"name": "a", "key": "k-0123456789abcdef", "tenants": ["../x"]},
                      {"name": "b", "key": "k-0123456789abcdef", "tenants": []}]}""");
@@ -68,6 +73,9 @@ class HttpConfigTest {
         "http.maxBodyBytes: is 10; use 1024 or more",
         "http.threads: is 0; use 1 to 1024",
         "http.stopTimeoutMs: is -1; use 0 or more",
+        "http.headerTimeoutMs: is 50; use 100 to 3600000 (milliseconds)",
+        "http.readTimeoutMs: is 3600001; use 100 to 3600000 (milliseconds)",
+        "http.tls.keyStore: must not be blank; give the path of a PKCS#12 key store (.p12)",
         "http.apiKeys[0].key: is shorter than 16 characters; use a long random token (e.g. openssl rand -hex 32),"
             + " written as ${ENV_VAR}",
         "http.apiKeys[1].name: 'a' names two keys; give each key its own name",
@@ -79,10 +87,12 @@ class HttpConfigTest {
 
   @Test
   void unknownFieldsAndMissingKeysAreRejected() {
-    ObjectNode tree = with(apiExample(), "/http", "{\"prot\": 1, \"apiKeys\": [{\"name\": \"a\", \"tenants\": [\"x\"]}]}");
+    ObjectNode tree = with(apiExample(), "/http", "{\"prot\": 1, \"apiKeys\": [{\"name\": \"a\", \"tenants\": [\"x\"]}],"
+        + " \"tls\": {\"keyStore\": \"s.p12\"}}");
 
     assertThat(rejection(() -> load(dir, tree)).problems()).containsExactly(
         "http.apiKeys[0].key: required",
+        "http.tls.keyStorePassword: required",
         "http.prot: unknown field; did you mean 'port'?");
   }
 

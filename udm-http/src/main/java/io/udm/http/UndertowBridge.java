@@ -1,0 +1,148 @@
+package io.udm.http;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.HttpString;
+import io.undertow.util.SameThreadExecutor;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.xnio.IoUtils;
+import org.xnio.XnioExecutor;
+
+/**
+ * Carries requests between Undertow and {@link RequestHandler} so that no client can hold a worker
+ * by being slow. Undertow parses request lines and headers on its I/O threads, without blocking,
+ * and drops a connection whose headers take longer than {@code http.headerTimeoutMs}. Here, on the
+ * I/O thread, a request is admitted on its headers alone; its body is then received without
+ * blocking, within {@code http.readTimeoutMs} (else the connection is dropped) and within a budget
+ * of bytes held at once (else 503). Only a request whose body has arrived in full reaches a worker
+ * of the bounded pool; when the pool is full, it is answered 503 on the spot and never run.
+ * Responses go out without blocking too, so a client that does not read cannot hold a worker.
+ */
+final class UndertowBridge implements HttpHandler {
+  private static final System.Logger LOG = System.getLogger(UdmHttpServer.class.getName());
+
+  private final RequestHandler handler;
+  private final ExecutorService workers;
+  private final BodyBudget budget;
+  private final long maxBodyBytes;
+  private final long readTimeoutMs;
+
+  UndertowBridge(RequestHandler handler, ExecutorService workers, BodyBudget budget, long maxBodyBytes,
+      long readTimeoutMs) {
+    this.handler = handler;
+    this.workers = workers;
+    this.budget = budget;
+    this.maxBodyBytes = maxBodyBytes;
+    this.readTimeoutMs = readTimeoutMs;
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) {
+    IncomingRequest request = head(exchange);
+    RequestHandler.Admission admission = handler.admit(request);
+    if (admission instanceof RequestHandler.Admission.Refused refused) {
+      send(exchange, request, refused.response());
+      return;
+    }
+    RequestHandler.Admission.Admitted admitted = (RequestHandler.Admission.Admitted) admission;
+    if (exchange.isRequestComplete()) {
+      dispatch(exchange, request, admitted);
+      return;
+    }
+    long declared = exchange.getRequestContentLength();
+    if (declared > maxBodyBytes) {
+      send(exchange, request, ProblemResponses.of(HttpProblem.tooLarge(maxBodyBytes)).with("Connection", "close"));
+      return;
+    }
+    long reserved = declared >= 0 ? declared : maxBodyBytes;
+    if (!budget.tryReserve(reserved)) {
+      send(exchange, request, ProblemResponses.of(HttpProblem.overloaded()));
+      return;
+    }
+    receiveBody(exchange, request, admitted, reserved);
+  }
+
+  private void receiveBody(HttpServerExchange exchange, IncomingRequest request,
+      RequestHandler.Admission.Admitted admitted, long reserved) {
+    AtomicBoolean settled = new AtomicBoolean();
+    // The timer runs on the connection's own I/O thread, as the receiver's callbacks do.
+    XnioExecutor.Key timeout = exchange.getIoThread().executeAfter(() -> {
+      if (settled.compareAndSet(false, true)) {
+        budget.release(reserved);
+        LOG.log(System.Logger.Level.DEBUG, "{0}: body not received within {1} ms; connection dropped", request,
+            readTimeoutMs);
+        IoUtils.safeClose(exchange.getConnection());
+      }
+    }, readTimeoutMs, TimeUnit.MILLISECONDS);
+    exchange.getRequestReceiver().setMaxBufferSize((int) Math.min(Integer.MAX_VALUE, maxBodyBytes));
+    exchange.getRequestReceiver().receiveFullBytes((ex, bytes) -> {
+      if (settled.compareAndSet(false, true)) {
+        timeout.remove();
+        budget.release(reserved);
+        dispatch(ex, request.withBody(bytes), admitted);
+      }
+    }, (ex, failure) -> {
+      if (settled.compareAndSet(false, true)) {
+        timeout.remove();
+        budget.release(reserved);
+        if (failure instanceof RequestTooBigException || failure instanceof io.undertow.io.Receiver.RequestToLargeException) {
+          // Closed after the answer: the rest of the body is not worth reading.
+          send(ex, request, ProblemResponses.of(HttpProblem.tooLarge(maxBodyBytes)).with("Connection", "close"));
+        } else {
+          // The client went away or broke the framing: nobody is left to answer.
+          IoUtils.safeClose(ex.getConnection());
+        }
+      }
+    });
+  }
+
+  /** Hands the request to a worker; a full pool answers 503 here, without running it. */
+  private void dispatch(HttpServerExchange exchange, IncomingRequest request, RequestHandler.Admission.Admitted admitted) {
+    exchange.dispatch(SameThreadExecutor.INSTANCE, () -> {
+      try {
+        workers.execute(() -> send(exchange, request, handler.handle(request, admitted)));
+      } catch (RejectedExecutionException e) {
+        send(exchange, request, ProblemResponses.of(HttpProblem.overloaded()));
+      }
+    });
+  }
+
+  private static IncomingRequest head(HttpServerExchange exchange) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (HeaderValues values : exchange.getRequestHeaders()) {
+      headers.put(values.getHeaderName().toString(), new ArrayList<>(values));
+    }
+    String query = exchange.getQueryString();
+    return new IncomingRequest(exchange.getRequestMethod().toString(), exchange.getRequestPath(),
+        query == null || query.isEmpty() ? null : query, headers, IncomingRequest.NO_BODY);
+  }
+
+  private static void send(HttpServerExchange exchange, IncomingRequest request, Response response) {
+    try {
+      exchange.setStatusCode(response.status());
+      response.headers().forEach((name, value) -> exchange.getResponseHeaders().put(HttpString.tryFromString(name), value));
+      exchange.getResponseHeaders().put(HttpString.tryFromString("Cache-Control"), "private, no-cache");
+      exchange.getResponseHeaders().put(HttpString.tryFromString("X-Content-Type-Options"), "nosniff");
+      boolean noBody = response.status() == 304 || response.status() == 204 || "HEAD".equals(request.method());
+      if (noBody) {
+        exchange.endExchange();
+      } else {
+        exchange.getResponseSender().send(ByteBuffer.wrap(response.body()));
+      }
+    } catch (RuntimeException e) {
+      // The client went away; nothing more to tell it.
+      LOG.log(System.Logger.Level.DEBUG, "response not delivered: {0}", e.getClass().getSimpleName());
+      IoUtils.safeClose(exchange.getConnection());
+    }
+  }
+}
