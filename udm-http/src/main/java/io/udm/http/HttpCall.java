@@ -7,7 +7,6 @@ import io.udm.api.RouteContext;
 import io.udm.api.Udm;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /** One request as the handlers see it: its route, caller, headers, query and body. */
@@ -81,27 +80,14 @@ final class HttpCall {
     return bodies.readObject(request.body());
   }
 
-  /** {@code If-Match: "N"} as an expected ov; {@code *} or no header means none. */
-  OptionalLong ifMatch() {
-    Optional<String> value = header("If-Match").map(String::trim);
-    if (value.isEmpty() || value.get().equals("*")) {
-      return OptionalLong.empty();
-    }
-    return OptionalLong.of(entityTag("If-Match", value.get()));
-  }
-
   /** Whether {@code If-None-Match: *} asks to create only when absent. */
   boolean ifNoneMatchAny() {
-    return header("If-None-Match").map(String::trim).filter("*"::equals).isPresent();
+    return entityTags("If-None-Match").map(EntityTags::any).orElse(false);
   }
 
-  /** The ov of {@code If-None-Match: "N"} on a read, if one is given. */
-  OptionalLong ifNoneMatchOv() {
-    Optional<String> value = header("If-None-Match").map(String::trim);
-    if (value.isEmpty() || value.get().equals("*")) {
-      return OptionalLong.empty();
-    }
-    return OptionalLong.of(entityTag("If-None-Match", value.get()));
+  /** The entity tags of a conditional header ({@code If-Match}, {@code If-None-Match}), if sent. */
+  Optional<EntityTags> entityTags(String header) {
+    return EntityTags.parse(header, request.headerValues(header));
   }
 
   /** Idempotency-Key: the write's request id, checked like any request id. */
@@ -112,20 +98,5 @@ final class HttpCall {
       });
       return key;
     });
-  }
-
-  private static long entityTag(String header, String value) {
-    if (value.length() >= 3 && value.startsWith("\"") && value.endsWith("\"")) {
-      try {
-        long ov = Long.parseLong(value.substring(1, value.length() - 1));
-        if (ov >= 1) {
-          return ov;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-    }
-    throw HttpProblem.badRequest(header + " must be an entity tag this server gave out, such as \"3\" (the item's"
-        + " ov, in double quotes)");
   }
 }

@@ -46,6 +46,11 @@ final class HttpProblem extends RuntimeException {
         List.of(), Map.of("Allow", String.join(", ", allowed)));
   }
 
+  static HttpProblem preconditionFailed(String detail) {
+    return new HttpProblem(412, "Precondition failed", detail + "; read the item for its current ETag",
+        List.of(), Map.of());
+  }
+
   static HttpProblem tooLarge(long max) {
     return new HttpProblem(413, "Request body too large", "the request body is larger than " + max
         + " bytes (http.maxBodyBytes); send less, or raise the limit", List.of(), Map.of("Connection", "close"));
@@ -57,8 +62,12 @@ final class HttpProblem extends RuntimeException {
   }
 
   static HttpProblem overloaded() {
-    return new HttpProblem(503, "Service overloaded", "more requests are waiting than this server queues"
-        + " (http.threads x 32); retry in a moment", List.of(), Map.of("Retry-After", "1", "Connection", "close"));
+    return overloaded("more requests are waiting than this server queues (http.threads x 32)");
+  }
+
+  static HttpProblem overloaded(String why) {
+    return new HttpProblem(503, "Service overloaded", why + "; retry in a moment", List.of(),
+        Map.of("Retry-After", "1", "Connection", "close"));
   }
 
   static HttpProblem stopping() {

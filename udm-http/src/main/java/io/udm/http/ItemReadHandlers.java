@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /** The reads: one item (latest, a version, as of a time), a listing, history, a diff, the change feed. */
@@ -44,9 +43,9 @@ final class ItemReadHandlers {
         : items.getLatest(id, opts);
     ItemView found = view.orElseThrow(() -> HttpProblem.notFound("item '" + id + "' has no such version in "
         + call.collection() + (opts.includeDeleted() ? "" : " (deleted items need includeDeleted=true)")));
-    OptionalLong cached = call.ifNoneMatchOv();
-    if (cached.isPresent() && cached.getAsLong() == found.ov()) {
-      return Response.empty(304, Map.of()).withETag(found.ov());
+    Optional<Response> notModified = Preconditions.forRead(call, found);
+    if (notModified.isPresent()) {
+      return notModified.get();
     }
     return Response.json(200, JsonViews.item(found)).withETag(found.ov());
   }

@@ -20,7 +20,8 @@ import java.util.function.Supplier;
 
 /**
  * The writes: create (POST, or PUT with {@code If-None-Match: *}), update (PUT), delete, enrich and
- * restore. Headers fill the write options (If-Match = expectedOv, Idempotency-Key = requestId,
+ * restore. Headers fill the write options (If-Match and If-None-Match = expectedOv, see {@link
+ * Preconditions}; Idempotency-Key = requestId,
  * X-Udm-Actor, X-Udm-Reason); a write queued for retry answers 202 with the op's location.
  */
 final class ItemWriteHandlers {
@@ -52,7 +53,7 @@ final class ItemWriteHandlers {
       WriteOptions opts = WriteHeaders.of(call).writeOptions(Optional.of(id));
       return queuedOr(call, Op.CREATE, Optional.of(id), () -> createdAt(call, items.create(data, opts)));
     }
-    WriteOptions opts = WriteHeaders.of(call).writeOptions(Optional.empty());
+    WriteOptions opts = WriteHeaders.of(call, Preconditions.forWrite(call, items, id)).writeOptions(Optional.empty());
     return queuedOr(call, Op.UPDATE, Optional.of(id), () -> {
       var r = items.update(id, data, opts);
       return Response.json(200, JsonViews.updated(r)).withETag(r.ov());
@@ -63,7 +64,7 @@ final class ItemWriteHandlers {
     call.noQuery();
     ItemOps items = call.items(udm);
     String id = call.itemId();
-    WriteOptions opts = WriteHeaders.of(call).writeOptions(Optional.empty());
+    WriteOptions opts = WriteHeaders.of(call, Preconditions.forWrite(call, items, id)).writeOptions(Optional.empty());
     return queuedOr(call, Op.DELETE, Optional.of(id), () -> {
       var r = items.delete(id, opts);
       return Response.json(200, JsonViews.deleted(r)).withETag(r.ov());
@@ -82,7 +83,8 @@ final class ItemWriteHandlers {
       throw HttpProblem.badRequest("send {\"functionId\": \"scorer@v1\", \"patch\": {...}}: functionId a string,"
           + " patch an object");
     }
-    EnrichOptions built = WriteHeaders.of(call).enrichOptions(functionId.textValue());
+    EnrichOptions built = WriteHeaders.of(call, Preconditions.forWrite(call, items, id))
+        .enrichOptions(functionId.textValue());
     return queuedOr(call, Op.ENRICH, Optional.of(id), () -> {
       var r = items.enrich(id, (ObjectNode) patch, built);
       return Response.json(200, JsonViews.enriched(r)).withETag(r.ov());
@@ -96,7 +98,7 @@ final class ItemWriteHandlers {
     ObjectNode body = call.body();
     onlyFields(body, Set.of("ov", "at"));
     RestoreTarget target = target(body);
-    WriteOptions opts = WriteHeaders.of(call).writeOptions(Optional.empty());
+    WriteOptions opts = WriteHeaders.of(call, Preconditions.forWrite(call, items, id)).writeOptions(Optional.empty());
     return queuedOr(call, Op.RESTORE, Optional.of(id), () -> {
       var r = items.restoreObject(id, target, opts);
       return Response.json(200, JsonViews.restored(r)).withETag(r.ov());

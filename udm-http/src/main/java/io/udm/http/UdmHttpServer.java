@@ -34,7 +34,6 @@ public final class UdmHttpServer implements AutoCloseable {
   /** Idle keep-alive connections hold no thread; they are closed after this long all the same. */
   private static final int IDLE_CONNECTION_MS = 60_000;
   private static final int MAX_HEADER_BYTES = 64 * 1024;
-  private static final long ENTITY_SIZE_MARGIN = 1024 * 1024;
 
   private final Undertow server;
   private final ThreadPoolExecutor executor;
@@ -84,9 +83,9 @@ public final class UdmHttpServer implements AutoCloseable {
         .setWorkerThreads(2)
         .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) http.headerTimeoutMs())
         .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, IDLE_CONNECTION_MS)
-        // Undertow's own cut drops the connection without an answer; ours (the receiver's) answers 413
-        // first, so Undertow's sits a little beyond it, only as a backstop.
-        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, http.maxBodyBytes() + ENTITY_SIZE_MARGIN)
+        // Undertow's own cut drops the connection without an answer; UndertowBridge answers 413 for
+        // bodies up to twice the limit, so Undertow's cut only ends what is not worth reading.
+        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 2 * http.maxBodyBytes())
         .setServerOption(UndertowOptions.MAX_HEADER_SIZE, MAX_HEADER_BYTES)
         .setServerOption(UndertowOptions.DECODE_URL, false)
         .setSocketOption(Options.TCP_NODELAY, true)

@@ -2,7 +2,6 @@ package io.udm.http;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.RequestTooBigException;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.HttpString;
 import io.undertow.util.SameThreadExecutor;
@@ -60,16 +59,26 @@ final class UndertowBridge implements HttpHandler {
       return;
     }
     long declared = exchange.getRequestContentLength();
-    if (declared > maxBodyBytes) {
-      send(exchange, request, ProblemResponses.of(HttpProblem.tooLarge(maxBodyBytes)).with("Connection", "close"));
+    if (declared > discardLimit()) {
+      // Too large to read even to throw away: answered at once, and the connection closed.
+      send(exchange, request, ProblemResponses.of(HttpProblem.tooLarge(maxBodyBytes)));
       return;
     }
-    long reserved = declared >= 0 ? declared : maxBodyBytes;
+    long reserved = declared >= 0 ? Math.min(declared, maxBodyBytes) : maxBodyBytes;
     if (!budget.tryReserve(reserved)) {
-      send(exchange, request, ProblemResponses.of(HttpProblem.overloaded()));
+      send(exchange, request, ProblemResponses.of(HttpProblem.overloaded(
+          "more request bodies are arriving than this server holds at once (http.threads x http.maxBodyBytes)")));
       return;
     }
     receiveBody(exchange, request, admitted, reserved);
+  }
+
+  /**
+   * A body a little over the limit is read to its end and thrown away before the 413, so that the
+   * answer is not lost to a reset (closing a socket with unread input resets it).
+   */
+  private long discardLimit() {
+    return 2 * maxBodyBytes;
   }
 
   private void receiveBody(HttpServerExchange exchange, IncomingRequest request,
@@ -84,24 +93,24 @@ final class UndertowBridge implements HttpHandler {
         IoUtils.safeClose(exchange.getConnection());
       }
     }, readTimeoutMs, TimeUnit.MILLISECONDS);
-    exchange.getRequestReceiver().setMaxBufferSize((int) Math.min(Integer.MAX_VALUE, maxBodyBytes));
-    exchange.getRequestReceiver().receiveFullBytes((ex, bytes) -> {
-      if (settled.compareAndSet(false, true)) {
+    BoundedBody body = new BoundedBody(maxBodyBytes);
+    exchange.getRequestReceiver().receivePartialBytes((ex, chunk, last) -> {
+      body.add(chunk);
+      if (last && settled.compareAndSet(false, true)) {
         timeout.remove();
         budget.release(reserved);
-        dispatch(ex, request.withBody(bytes), admitted);
+        if (body.overLimit()) {
+          send(ex, request, ProblemResponses.of(HttpProblem.tooLarge(maxBodyBytes)));
+        } else {
+          dispatch(ex, request.withBody(body.bytes()), admitted);
+        }
       }
     }, (ex, failure) -> {
       if (settled.compareAndSet(false, true)) {
         timeout.remove();
         budget.release(reserved);
-        if (failure instanceof RequestTooBigException || failure instanceof io.undertow.io.Receiver.RequestToLargeException) {
-          // Closed after the answer: the rest of the body is not worth reading.
-          send(ex, request, ProblemResponses.of(HttpProblem.tooLarge(maxBodyBytes)).with("Connection", "close"));
-        } else {
-          // The client went away or broke the framing: nobody is left to answer.
-          IoUtils.safeClose(ex.getConnection());
-        }
+        // The client went away, broke the framing, or sent past what is worth discarding.
+        IoUtils.safeClose(ex.getConnection());
       }
     });
   }

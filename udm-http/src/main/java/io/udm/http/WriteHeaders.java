@@ -5,10 +5,18 @@ import io.udm.api.WriteOptions;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** What a write's headers say: If-Match (expectedOv), Idempotency-Key (requestId), X-Udm-Actor, X-Udm-Reason. */
+/**
+ * What a write's headers say: its preconditions as expectedOv (see {@link Preconditions}),
+ * Idempotency-Key (requestId), X-Udm-Actor, X-Udm-Reason.
+ */
 record WriteHeaders(OptionalLong expectedOv, Optional<String> requestId, Optional<String> actor, Optional<String> reason) {
+  /** A write with no precondition (a create). */
   static WriteHeaders of(HttpCall call) {
-    return new WriteHeaders(call.ifMatch(), call.idempotencyKey(), call.header("X-Udm-Actor"),
+    return of(call, OptionalLong.empty());
+  }
+
+  static WriteHeaders of(HttpCall call, OptionalLong expectedOv) {
+    return new WriteHeaders(expectedOv, call.idempotencyKey(), call.header("X-Udm-Actor"),
         call.header("X-Udm-Reason"));
   }
 

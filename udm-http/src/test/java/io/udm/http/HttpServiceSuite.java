@@ -155,6 +155,60 @@ public abstract class HttpServiceSuite {
         .isEqualTo(400);
   }
 
+  /** RFC 9110 13.1: If-Match compares strongly over a list, If-None-Match weakly; refusals write nothing. */
+  @Test
+  void conditionalHeadersTakeListsWeakTagsAndStarAsRfc9110Says() {
+    String id = create("{\"email\": \"c@example.com\"}");
+    String item = users + "/items/" + id;
+    assertThat(acme("PUT", item, "{\"email\": \"c2@example.com\"}").status()).isEqualTo(200);
+
+    assertThat(acme("PUT", item, "{\"n\": 1}", "If-Match", "W/\"2\"").status()).as("weak never matches").isEqualTo(412);
+    assertThat(acme("PUT", item, "{\"n\": 1}", "If-Match", "\"1\", \"x\"").status()).isEqualTo(412);
+    Answer listed = acme("PUT", item, "{\"n\": 1}", "If-Match", "\"1\", \"2\"");
+    assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+    assertThat(listed.header("ETag")).hasValue("\"3\"");
+    assertThat(acme("PUT", item, "{\"n\": 2}", "If-Match", "\"9\"", "If-Match", "\"3\"").status())
+        .as("a list over two header lines").isEqualTo(200);
+    assertThat(acme("PUT", item, "{\"n\": 3}", "If-Match", "*").status()).isEqualTo(200);
+    assertThat(acme("PUT", users + "/items/nobody", "{\"n\": 1}", "If-Match", "*").status()).isEqualTo(412);
+
+    assertThat(acme("PUT", item, "{\"n\": 4}", "If-None-Match", "\"5\"").status()).isEqualTo(412);
+    assertThat(acme("DELETE", item, null, "If-None-Match", "W/\"5\", \"1\"").status()).isEqualTo(412);
+    assertThat(acme("PUT", item, "{\"n\": 4}", "If-None-Match", "\"1\"").status()).isEqualTo(200);
+
+    assertThat(acme("GET", item, null, "If-None-Match", "*").status()).isEqualTo(304);
+    Answer notModified = acme("GET", item, null, "If-None-Match", "\"1\", W/\"6\"");
+    assertThat(notModified.status()).isEqualTo(304);
+    assertThat(notModified.header("ETag")).hasValue("\"6\"");
+    assertThat(acme("GET", item, null, "If-None-Match", "\"5\"").status()).isEqualTo(200);
+    assertThat(acme("GET", item, null, "If-Match", "\"5\"").status()).isEqualTo(412);
+    assertThat(acme("GET", users + "/items/nobody", null, "If-None-Match", "*").status()).isEqualTo(404);
+
+    assertThat(acme("PUT", item, "{}", "If-Match", "\"1").status()).isEqualTo(400);
+    assertThat(acme("PUT", item, "{}", "If-Match", "\"1\" \"2\"").status()).isEqualTo(400);
+    assertThat(acme("PUT", item, "{}", "If-Match", "*, \"1\"").status()).isEqualTo(400);
+    assertThat(acme("GET", item + "/history", null).json()).as("refused requests wrote nothing").hasSize(6);
+  }
+
+  /** Idempotency-Key names a request within its tenant: the same key in two tenants is two writes. */
+  @Test
+  void theSameIdempotencyKeyInTwoTenantsMakesTwoItemsAndEachReplaysItsOwn() {
+    String others = "/v1/t/" + otherTenant + "/crm/users";
+    Answer mine = acme("POST", users + "/items", "{\"email\": \"mine@example.com\"}", "Idempotency-Key", "same-1");
+    Answer theirs = http.send("POST", others + "/items", "{\"email\": \"theirs@example.com\"}",
+        bearer(OTHER_KEY, "Idempotency-Key", "same-1"));
+    Answer myReplay = acme("POST", users + "/items", "{\"email\": \"mine@example.com\"}", "Idempotency-Key", "same-1");
+    Answer theirReplay = http.send("POST", others + "/items", "{\"email\": \"theirs@example.com\"}",
+        bearer(OTHER_KEY, "Idempotency-Key", "same-1"));
+
+    assertThat(mine.status()).isEqualTo(201);
+    assertThat(theirs.status()).isEqualTo(201);
+    assertThat(theirs.json().get("id")).isNotEqualTo(mine.json().get("id"));
+    assertThat(myReplay.json()).isEqualTo(mine.json());
+    assertThat(theirReplay.json()).isEqualTo(theirs.json());
+    assertThat(acme("GET", users + "/items", null).json().get("items")).hasSize(1);
+  }
+
   @Test
   void aWriteRepeatedWithTheSameIdempotencyKeyAnswersTheFirstResultAndWritesOnce() {
     String body = "{\"email\": \"once@example.com\"}";
