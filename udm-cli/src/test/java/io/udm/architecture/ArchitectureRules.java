@@ -44,9 +44,17 @@ final class ArchitectureRules {
   static final ArchRule ports_use_only_the_jdk_jackson_vavr_and_immutables = classes()
       .that().resideInAnyPackage("io.udm.api..", "io.udm.spi..")
       .should().onlyDependOnClassesThat(resideInAnyPackage(with(LIBRARIES, "io.udm.api..", "io.udm.spi.."))
-          .or(belongToAnyOf(io.micrometer.core.instrument.MeterRegistry.class)))
+          .or(belongToAnyOf(io.micrometer.core.instrument.MeterRegistry.class))
+          .or(resideInAnyPackage("com.networknt.schema..")))
       .because("the ports are the contract every module shares; they must not drag in drivers or frameworks (of"
-          + " Micrometer, an optional dependency, only the MeterRegistry that UdmOptions carries)");
+          + " Micrometer, an optional dependency, only the MeterRegistry that UdmOptions carries; the JSON"
+          + " Schema validator only behind CollectionSchema, which compiles a config's schemas)");
+
+  static final ArchRule only_collection_schema_touches_the_schema_validator = noClasses()
+      .that().doNotBelongToAnyOf(io.udm.api.config.CollectionSchema.class)
+      .should().dependOnClassesThat().resideInAPackage("com.networknt..")
+      .because("the validator is an implementation detail of collection schemas: its types never cross a port,"
+          + " so it can be replaced without touching the domain or the use cases");
 
   static final ArchRule domain_uses_only_ports_pure_libraries_and_an_allowlist_of_the_jdk = classes()
       .that().resideInAPackage("io.udm.domain..")

@@ -48,6 +48,12 @@ class ArchitectureRulesCanFailTest {
   }
 
   @Test
+  void schemaValidatorRuleCatchesAnotherClassUsingIt() {
+    assertViolation(ArchitectureRules.only_collection_schema_touches_the_schema_validator,
+        io.udm.domain.archfixture.DomainThatUsesTheSchemaValidator.class);
+  }
+
+  @Test
   void domainRuleCatchesTheDomainUsingDagger() {
     assertViolation(ArchitectureRules.domain_uses_only_ports_pure_libraries_and_an_allowlist_of_the_jdk,
         DomainThatUsesDagger.class);

@@ -15,6 +15,10 @@ class ArchitectureTest {
       ArchitectureRules.ports_use_only_the_jdk_jackson_vavr_and_immutables;
 
   @ArchTest
+  static final ArchRule only_collection_schema_touches_the_schema_validator =
+      ArchitectureRules.only_collection_schema_touches_the_schema_validator;
+
+  @ArchTest
   static final ArchRule domain_uses_only_ports_pure_libraries_and_an_allowlist_of_the_jdk =
       ArchitectureRules.domain_uses_only_ports_pure_libraries_and_an_allowlist_of_the_jdk;
 

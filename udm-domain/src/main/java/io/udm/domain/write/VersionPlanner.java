@@ -7,6 +7,7 @@ import io.udm.api.SystemHeader;
 import io.udm.api.config.CollectionMap;
 import io.udm.domain.document.DocumentRules;
 import io.udm.domain.document.MetaExtractor;
+import io.udm.domain.document.SchemaProblems;
 import io.udm.domain.merge.DeepMerge;
 import io.vavr.control.Either;
 import java.time.Instant;
@@ -72,6 +73,7 @@ public final class VersionPlanner {
     List<String> problems = new ArrayList<>(documentRules.problems(data, contentPaths));
     if (problems.isEmpty()) {
       problems.addAll(MetaExtractor.missingRequired(data, map.validation().requiredIndexed(), collection));
+      problems.addAll(SchemaProblems.of(data, map));
     }
     return problems;
   }
@@ -145,8 +147,9 @@ public final class VersionPlanner {
   /**
    * A restore: a new version (op RESTORE) whose data and deleted flag equal {@code target}'s. The
    * item keeps its insertion time; its function ids become the target's, since they describe where
-   * the restored data came from. Deleted items may be restored (that is how they come back); the
-   * data is not re-validated, as it is a state the item already had.
+   * the restored data came from. Deleted items may be restored (that is how they come back). The
+   * data passed the document rules once; only the collection's schema, which may have changed since,
+   * is checked again.
    */
   public Either<WriteRejection, PlannedVersion> restore(
       String objectId, Optional<CurrentState> current, RestoreSource target, CollectionMap map,
@@ -158,6 +161,12 @@ public final class VersionPlanner {
     CurrentState state = current.get();
     if (expectedOv.isPresent() && expectedOv.getAsLong() != state.ov()) {
       return Either.left(new WriteRejection.Stale(objectId, expectedOv.getAsLong(), state.ov()));
+    }
+    List<String> schemaProblems = SchemaProblems.of(target.data(), map);
+    if (!schemaProblems.isEmpty()) {
+      List<String> explained = new ArrayList<>();
+      schemaProblems.forEach(p -> explained.add("restoring item '" + objectId + "' breaks the collection's schema: " + p));
+      return Either.left(new WriteRejection.Invalid(explained));
     }
     Instant at = notBefore(now, state.at());
     Optional<Instant> deletedAt = !target.deleted()

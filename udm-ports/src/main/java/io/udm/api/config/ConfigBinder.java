@@ -119,6 +119,7 @@ final class ConfigBinder {
     ImmutableCollectionMap.Builder b = CollectionMap.builder().addAllIndexedProps(f.stringList("indexedProps"));
     f.objectEntries("base64Props").forEach((path, prop) -> b.putBase64Props(path, base64Prop(prop)));
     f.optionalObject("validation").map(this::collectionValidation).ifPresent(b::validation);
+    f.optionalValue("schema").map(node -> (JsonNode) node.deepCopy()).ifPresent(b::schema);
     f.rejectUnknownFields();
     return b.build();
   }

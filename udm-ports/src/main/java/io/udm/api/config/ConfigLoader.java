@@ -27,11 +27,12 @@ final class ConfigLoader {
   /** {@code folder} (null: none) is where relative file paths in the config are read from. */
   private static UdmConfig fromTree(JsonNode tree, Function<String, String> env, Path folder) {
     EnvSubstitution.Result substituted = EnvSubstitution.apply(tree, env);
+    List<Problem> structural = new ArrayList<>(substituted.problems());
     if (folder != null) {
       resolveKeyStore(substituted.tree(), folder);
+      structural.addAll(SchemaFiles.inline(substituted.tree(), folder));
     }
     ConfigBinder.Result bound = ConfigBinder.bind(substituted.tree(), substituted.substitutedPaths());
-    List<Problem> structural = new ArrayList<>(substituted.problems());
     structural.addAll(bound.problems());
     List<Problem> all = new ArrayList<>(structural);
     try {

@@ -179,6 +179,7 @@ final class ConfigValidator {
                     + " or remove it here").dependingOn(indexedPath));
       }
     }
+    map.schema().ifPresent(schema -> CollectionSchema.problems(schema).forEach(p -> add(path + ".schema", p)));
     map.base64Props().forEach((prop, settings) -> base64Prop(
         ConfigPath.field(path + ".base64Props", prop), prop, settings, indexed, map.base64Props().keySet()));
   }
