@@ -144,6 +144,33 @@ public abstract class CollectionSchemaSuite {
     assertThat(ops.update(id, stored, WriteOptions.none()).ov()).as("a held reference is not judged").isEqualTo(2);
   }
 
+  @Test
+  void checkSchemaFindsTheLiveItemsWrittenBeforeAStricterSchema() {
+    String bad;
+    String worse;
+    String good;
+    try (Udm before = open(false)) {
+      ItemOps loose = before.with(users);
+      bad = loose.create(Map.of("email", "a@x.io", "age", -4)).id();
+      worse = loose.create(Map.of("age", "old", "score", 99)).id();
+      good = loose.create(Map.of("email", "c@x.io", "age", 40)).id();
+      String deleted = loose.create(Map.of("age", -1)).id();
+      loose.delete(deleted, WriteOptions.none());
+      assertThatThrownBy(() -> before.maintenance().checkSchema(users)).isInstanceOf(ValidationException.class)
+          .hasMessageContaining("has no schema");
+    }
+    List<io.udm.api.Progress> progress = new java.util.ArrayList<>();
+
+    io.udm.api.SchemaReport report = udm.maintenance().checkSchema(users, progress::add);
+
+    assertThat(report.itemsChecked()).as("deleted items are not checked").isEqualTo(3);
+    assertThat(report.itemsInvalid()).isEqualTo(2);
+    assertThat(report.violations()).extracting(v -> v.itemId() + " " + v.ov() + " " + v.pointer())
+        .containsExactlyInAnyOrder(bad + " 1 /age", worse + " 1 /", worse + " 1 /age", worse + " 1 /score");
+    assertThat(report.violations()).noneMatch(v -> v.itemId().equals(good));
+    assertThat(progress).extracting(io.udm.api.Progress::done).containsExactly(1L, 2L, 3L);
+  }
+
   private static ObjectNode patch(String json) {
     return JsonValues.parseObject(json);
   }

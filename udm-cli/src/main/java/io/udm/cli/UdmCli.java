@@ -57,6 +57,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         GcCommand.class,
         RetentionCommand.class,
         VerifyCommand.class,
+        SchemaCommand.class,
         RebalanceCommand.class,
         ConfigCommand.class,
         CompletionCommand.class,
@@ -65,7 +66,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  success",
-        "  1  failure: storage, feature not available, health not UP, verify found problems",
+        "  1  failure: storage, feature not available, health not UP, verify or schema check found problems",
         "  2  invalid input or usage",
         "  3  not found",
         "  4  conflict: the item is not at --expected-ov"})

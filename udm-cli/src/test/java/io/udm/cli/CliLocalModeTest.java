@@ -345,6 +345,29 @@ class CliLocalModeTest {
   }
 
   @Test
+  void schemaRefusesBadPutsOnePerLineAndSchemaCheckFindsOlderItems() throws Exception {
+    String older = create("{\"email\":\"x\",\"age\":-3}");
+    Files.writeString(dir.resolve("udm-local.yaml"), String.join("\n",
+        "collectionMaps:",
+        "  users:",
+        "    schema: {type: object, properties: {email: {type: string, pattern: '^[^@]+@[^@]+$'},"
+            + " age: {type: integer, minimum: 0}}}",
+        ""));
+
+    Cli.Result refused = Cli.local(dir, "put", "-c", USERS, "{\"email\":\"bad\",\"age\":-1}");
+    assertThat(refused.code()).as(refused.toString()).isEqualTo(UdmCli.INVALID);
+    assertThat(refused.err()).contains("  - /email: does not match the regex pattern", "  - /age: must have a minimum");
+    create("{\"email\":\"y@z.io\",\"age\":3}");
+
+    Cli.Result check = Cli.local(dir, "schema", "check", "-c", USERS, "--json");
+    assertThat(check.code()).as(check.toString()).isEqualTo(UdmCli.FAILURE);
+    assertThat(check.json().path("itemsChecked").asLong()).isEqualTo(2);
+    assertThat(check.json().path("itemsInvalid").asLong()).isEqualTo(1);
+    assertThat(check.json().path("violations")).extracting(v -> v.path("itemId").asText() + v.path("pointer").asText())
+        .containsExactlyInAnyOrder(older + "/email", older + "/age");
+  }
+
+  @Test
   void base64PropertiesAreStoredApartAndComeBackInlineOrThroughAPresignedUrl() throws Exception {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("udm-local.yaml"), String.join("\n",

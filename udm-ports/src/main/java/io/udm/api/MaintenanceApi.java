@@ -52,6 +52,18 @@ public interface MaintenanceApi {
   RecountResult recountTotals(RouteContext ctx);
 
   /**
+   * Checks the latest version of every live item of {@code ctx} against the collection's current
+   * schema, for example after making it stricter. Reads only. A collection without a schema is a
+   * {@link io.udm.api.error.ValidationException}.
+   */
+  default SchemaReport checkSchema(RouteContext ctx) {
+    return checkSchema(ctx, ProgressListener.NONE);
+  }
+
+  /** As {@link #checkSchema(RouteContext)}, telling {@code progress} of every item checked. */
+  SchemaReport checkSchema(RouteContext ctx, ProgressListener progress);
+
+  /**
    * The moves {@link #rebalance} would make now: collections placed on a pair other than their
    * rendezvous owner among the pairs that are not draining ({@code routing.drain}), and moves a
    * crashed run left unfinished. Reads placements only.

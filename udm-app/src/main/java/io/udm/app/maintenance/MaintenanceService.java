@@ -11,6 +11,7 @@ import io.udm.api.RebalanceResult;
 import io.udm.api.RecountResult;
 import io.udm.api.RetentionResult;
 import io.udm.api.RouteContext;
+import io.udm.api.SchemaReport;
 import io.udm.api.ShrinkOptions;
 import io.udm.api.ShrinkResult;
 import io.udm.api.VerifyReport;
@@ -29,10 +30,13 @@ public final class MaintenanceService implements MaintenanceApi {
   private final Verifier verifier;
   private final RecountService recount;
   private final RebalanceService rebalance;
+  private final SchemaCheck schemaCheck;
 
   public MaintenanceService(HardDeleteService hardDelete, ShrinkService shrink, RetentionService retention,
-      GarbageCollector garbage, Verifier verifier, RecountService recount, RebalanceService rebalance) {
+      GarbageCollector garbage, Verifier verifier, RecountService recount, RebalanceService rebalance,
+      SchemaCheck schemaCheck) {
     this.rebalance = rebalance;
+    this.schemaCheck = schemaCheck;
     this.hardDelete = hardDelete;
     this.shrink = shrink;
     this.retention = retention;
@@ -69,6 +73,11 @@ public final class MaintenanceService implements MaintenanceApi {
   @Override
   public RecountResult recountTotals(RouteContext ctx) {
     return recount.recount(ctx);
+  }
+
+  @Override
+  public SchemaReport checkSchema(RouteContext ctx, ProgressListener progress) {
+    return schemaCheck.check(ctx, progress);
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.udm.app.history.HardDeleteService;
 import io.udm.app.history.RetentionService;
 import io.udm.app.maintenance.GarbageCollector;
 import io.udm.app.maintenance.MaintenanceService;
+import io.udm.app.maintenance.SchemaCheck;
 import io.udm.app.maintenance.ShrinkService;
 import io.udm.app.maintenance.Verifier;
 import io.udm.app.rebalance.RebalanceService;
@@ -29,7 +30,8 @@ public final class MaintenanceModule {
   static MaintenanceApi maintenance(HardDeleteService hardDelete, RetentionService retention, RecountService recount,
       UdmConfig config, BackendRouter router, Clock clock, RebalanceService rebalance) {
     return new MaintenanceService(hardDelete, new ShrinkService(config, router, clock), retention,
-        new GarbageCollector(router, clock, config.limits()), new Verifier(router), recount, rebalance);
+        new GarbageCollector(router, clock, config.limits()), new Verifier(router), recount, rebalance,
+        new SchemaCheck(config, router));
   }
 
   @Provides

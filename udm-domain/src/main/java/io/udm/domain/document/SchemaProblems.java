@@ -19,15 +19,9 @@ public final class SchemaProblems {
   private SchemaProblems() {}
 
   public static List<String> of(JsonNode document, CollectionMap map) {
-    if (map.compiledSchema().isEmpty()) {
-      return List.of();
-    }
     List<String> problems = new ArrayList<>();
     int more = 0;
-    for (CollectionSchema.Violation v : map.compiledSchema().get().violations(document)) {
-      if (insideContentRef(document, v.pointer())) {
-        continue;
-      }
+    for (CollectionSchema.Violation v : violations(document, map)) {
       if (problems.size() < MAX_LISTED) {
         problems.add(v.toString());
       } else {
@@ -38,6 +32,16 @@ public final class SchemaProblems {
       problems.add("... and " + more + " more violations of the collection's schema");
     }
     return problems;
+  }
+
+  /** Every violation of {@code map}'s schema by {@code document} (none without a schema), content references aside. */
+  public static List<CollectionSchema.Violation> violations(JsonNode document, CollectionMap map) {
+    if (map.compiledSchema().isEmpty()) {
+      return List.of();
+    }
+    return map.compiledSchema().get().violations(document).stream()
+        .filter(v -> !insideContentRef(document, v.pointer()))
+        .toList();
   }
 
   /** Whether the value at {@code pointer}, or one that holds it, is a content reference. */
