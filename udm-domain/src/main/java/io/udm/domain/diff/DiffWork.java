@@ -115,7 +115,11 @@ final class DiffWork {
       if (equal(x, y, false)) {
         return Verdict.EQUAL;
       }
-      charge(visited);
+      if (!pays(visited)) {
+        // Done already and past the ceiling: the alignment ends here, having used all it could.
+        spent = ceiling;
+        throw OVER;
+      }
       return Verdict.DIFFERENT;
     } catch (Undecided e) {
       return Verdict.UNDECIDED;
