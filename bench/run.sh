@@ -8,6 +8,7 @@
 #   bench/run.sh ceiling [perRound] [rounds]  creates/s of one thread on the in-memory adapters, with GC time
 #   bench/run.sh groupcommit [writesPerRun] [rounds]  the most group commit could win: commits/s with and without it
 #   bench/run.sh scale [serviceMicros] [slots] [writersPerPair] [createsPerPair]  creates/s by pairs of modelled capacity
+#   bench/run.sh diff [rounds]              the worst document pairs found for a JSON diff, timed on one core
 # Extra Maven flags (for example -Dmaven.repo.local=...) go in MAVEN_ARGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,6 +59,19 @@ case "${1:-}" in
     # Each pair a server of fixed capacity (slots x service time); the creates/s by pairs go to bench/.
     exec java -Xmx3g -cp "$BENCH_CP" io.udm.bench.scale.ScaleOutSimulation "${1:-2000}" "${2:-4}" "${3:-8}" \
         "${4:-2000}" bench
+    ;;
+  diff)
+    shift
+    bench_classpath
+    echo "load average before: $(cat /proc/loadavg)"
+    # One core: the JVM pinned to one CPU where taskset is there, told it has one, with the serial
+    # collector; the heap holds two 16 MB documents' trees and a patch. Writes bench/diff-results.md.
+    PIN=""
+    command -v taskset >/dev/null && PIN="taskset -c 0"
+    $PIN java -Xmx3g -XX:ActiveProcessorCount=1 -XX:+UseSerialGC -cp "$BENCH_CP" io.udm.bench.diff.DiffBench \
+        "${1:-5}" bench
+    echo "load average after: $(cat /proc/loadavg)"
+    exit 0
     ;;
   http)
     shift
