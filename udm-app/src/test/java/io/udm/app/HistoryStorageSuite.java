@@ -287,7 +287,7 @@ public abstract class HistoryStorageSuite {
     BackendRouter router = new BackendRouter(on.backends(), config.routing(), on.placements(), io.udm.spi.Ticker.system());
     VersionPlanner planner = new VersionPlanner(new DocumentRules(config.limits()));
     WritePipeline pipeline = new WritePipeline(router, config, planner, ids, clock, io.udm.spi.Ticker.system(),
-        io.udm.app.write.AfterCommitEffects.NONE);
+        io.udm.app.write.AfterCommitEffects.NONE, new io.udm.app.index.IndexStateTracker(config, on.indexStates()));
     return new RestoreService(pipeline, router, ids, clock, PAGE);
   }
 
@@ -295,7 +295,7 @@ public abstract class HistoryStorageSuite {
     List<BackendPorts> wrapped = ports.backends().stream()
         .map(b -> b.withVersions(wrap.apply(b.versions())))
         .toList();
-    return new StoragePorts(wrapped, ports.counters(), ports.placements(), ports.retryQueue(), ports.countersProbe(),
+    return new StoragePorts(wrapped, ports.counters(), ports.placements(), ports.indexStates(), ports.retryQueue(), ports.countersProbe(),
         List.of());
   }
 

@@ -2,6 +2,7 @@ package io.udm.app;
 
 import io.udm.adapter.memory.InMemoryBackends;
 import io.udm.adapter.memory.InMemoryCounterAdapter;
+import io.udm.adapter.memory.InMemoryIndexStateAdapter;
 import io.udm.adapter.memory.InMemoryHealthAdapter;
 import io.udm.adapter.memory.InMemoryPlacementAdapter;
 import io.udm.adapter.memory.InMemoryRetryQueueAdapter;
@@ -32,7 +33,7 @@ final class MemoryPorts {
     for (int i = 0; i < backendIds.length; i++) {
       backends.add(InMemoryBackends.backend(i, backendIds[i], blobClock));
     }
-    return new StoragePorts(backends, new InMemoryCounterAdapter(), placements,
+    return new StoragePorts(backends, new InMemoryCounterAdapter(), placements, new InMemoryIndexStateAdapter(),
         new InMemoryRetryQueueAdapter(), new InMemoryHealthAdapter("counters"), List.of());
   }
 

@@ -58,6 +58,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         RetentionCommand.class,
         VerifyCommand.class,
         SchemaCommand.class,
+        ReindexCommand.class,
         RebalanceCommand.class,
         ConfigCommand.class,
         CompletionCommand.class,

@@ -368,6 +368,29 @@ class CliLocalModeTest {
   }
 
   @Test
+  void aPropertyIndexedLaterIsRefusedUntilReindexWhichNeedsConfirm() throws Exception {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("udm-local.yaml"), "collectionMaps:\n  users:\n    indexedProps: [email]\n");
+    String trial = create("{\"email\":\"a@x.io\",\"status\":\"trial\"}");
+    create("{\"email\":\"b@x.io\",\"status\":\"active\"}");
+    Files.writeString(dir.resolve("udm-local.yaml"), "collectionMaps:\n  users:\n    indexedProps: [email, status]\n");
+
+    Cli.Result refused = Cli.local(dir, "list", "-c", USERS, "--filter", "{\"status\":\"trial\"}");
+    assertThat(refused.code()).as(refused.toString()).isEqualTo(UdmCli.INVALID);
+    assertThat(refused.err()).contains("'status'", "udm reindex -c " + USERS + " --confirm");
+    Cli.Result unconfirmed = Cli.local(dir, "reindex", "-c", USERS);
+    assertThat(unconfirmed.code()).isEqualTo(UdmCli.INVALID);
+    assertThat(unconfirmed.err()).contains("--confirm");
+
+    Cli.Result reindexed = Cli.local(dir, "reindex", "-c", USERS, "--confirm", "--json");
+    assertThat(reindexed.code()).as(reindexed.toString()).isZero();
+    assertThat(reindexed.json().path("itemsUpdated").asLong()).isEqualTo(2);
+    Cli.Result listed = Cli.local(dir, "list", "-c", USERS, "--filter", "{\"status\":\"trial\"}", "--json");
+    assertThat(listed.code()).as(listed.toString()).isZero();
+    assertThat(listed.json().path("items")).extracting(i -> i.path("id").asText()).containsExactly(trial);
+  }
+
+  @Test
   void base64PropertiesAreStoredApartAndComeBackInlineOrThroughAPresignedUrl() throws Exception {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("udm-local.yaml"), String.join("\n",

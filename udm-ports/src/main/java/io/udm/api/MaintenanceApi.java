@@ -64,6 +64,19 @@ public interface MaintenanceApi {
   SchemaReport checkSchema(RouteContext ctx, ProgressListener progress);
 
   /**
+   * Fills in the indexed properties of every item from its latest version's data, without a new
+   * version (ov and cv stay), then records every property of {@code indexedProps} complete, so
+   * listings may filter and sort on it. Safe while writers run (they index what they write); an
+   * interrupted reindex finishes when called again. Refused while a rebalance moves the collection.
+   */
+  default ReindexResult reindex(RouteContext ctx) {
+    return reindex(ctx, ProgressListener.NONE);
+  }
+
+  /** As {@link #reindex(RouteContext)}, telling {@code progress} of every item scanned. */
+  ReindexResult reindex(RouteContext ctx, ProgressListener progress);
+
+  /**
    * The moves {@link #rebalance} would make now: collections placed on a pair other than their
    * rendezvous owner among the pairs that are not draining ({@code routing.drain}), and moves a
    * crashed run left unfinished. Reads placements only.

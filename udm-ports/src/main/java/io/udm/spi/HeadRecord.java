@@ -54,6 +54,11 @@ public record HeadRecord(
     return new HeadRecord(key, ov, cv, at, payloadKey, meta, system, content, newShadow, inlinePayload);
   }
 
+  /** This head with other indexed values (a reindex; the version it points to stays). */
+  public HeadRecord withMeta(ObjectNode newMeta) {
+    return new HeadRecord(key, ov, cv, at, payloadKey, newMeta, system, content, shadow, inlinePayload);
+  }
+
   /** Whether the version's payload is carried here (and in its version record) rather than in object storage. */
   public boolean payloadInline() {
     return inlinePayload.isPresent();

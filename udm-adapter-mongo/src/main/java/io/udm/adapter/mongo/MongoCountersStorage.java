@@ -4,7 +4,7 @@ import io.udm.api.error.ValidationException;
 import java.util.Objects;
 
 /**
- * The counters MongoDB: {@code counters}, {@code placements}, the retry queue {@code retry_queue}
+ * The counters MongoDB: {@code counters}, {@code placements}, {@code index_states}, the retry queue {@code retry_queue}
  * and its dead letters (a collection whose name the configuration gives). Opening connects, pings,
  * detects transaction support and creates every index idempotently.
  */
@@ -12,6 +12,7 @@ public final class MongoCountersStorage implements AutoCloseable {
   private final MongoConnection connection;
   private final MongoCounterAdapter counters;
   private final MongoPlacementAdapter placements;
+  private final MongoIndexStateAdapter indexStates;
   private final MongoRetryQueueAdapter retryQueue;
   private final MongoHealthAdapter health;
 
@@ -20,6 +21,7 @@ public final class MongoCountersStorage implements AutoCloseable {
     MongoErrors errors = connection.errors();
     this.counters = new MongoCounterAdapter(connection.collection(MongoCounterAdapter.COLLECTION), errors);
     this.placements = new MongoPlacementAdapter(connection.collection(MongoPlacementAdapter.COLLECTION), errors);
+    this.indexStates = new MongoIndexStateAdapter(connection.collection(MongoIndexStateAdapter.COLLECTION), errors);
     this.retryQueue = newRetryQueue(MongoRetryQueueAdapter.COLLECTION, deadLetterCollection);
     this.health = new MongoHealthAdapter(connection.database(), errors);
   }
@@ -49,6 +51,10 @@ public final class MongoCountersStorage implements AutoCloseable {
 
   public MongoPlacementAdapter placements() {
     return placements;
+  }
+
+  public MongoIndexStateAdapter indexStates() {
+    return indexStates;
   }
 
   public MongoRetryQueueAdapter retryQueue() {

@@ -10,6 +10,7 @@ import io.udm.api.RebalancePlan;
 import io.udm.api.RebalanceResult;
 import io.udm.api.RecountResult;
 import io.udm.api.RetentionResult;
+import io.udm.api.ReindexResult;
 import io.udm.api.RouteContext;
 import io.udm.api.SchemaReport;
 import io.udm.api.ShrinkOptions;
@@ -18,6 +19,7 @@ import io.udm.api.VerifyReport;
 import io.udm.app.counters.RecountService;
 import io.udm.app.history.HardDeleteService;
 import io.udm.app.history.RetentionService;
+import io.udm.app.index.ReindexService;
 import io.udm.app.rebalance.RebalanceService;
 import java.time.Duration;
 
@@ -31,12 +33,14 @@ public final class MaintenanceService implements MaintenanceApi {
   private final RecountService recount;
   private final RebalanceService rebalance;
   private final SchemaCheck schemaCheck;
+  private final ReindexService reindex;
 
   public MaintenanceService(HardDeleteService hardDelete, ShrinkService shrink, RetentionService retention,
       GarbageCollector garbage, Verifier verifier, RecountService recount, RebalanceService rebalance,
-      SchemaCheck schemaCheck) {
+      SchemaCheck schemaCheck, ReindexService reindex) {
     this.rebalance = rebalance;
     this.schemaCheck = schemaCheck;
+    this.reindex = reindex;
     this.hardDelete = hardDelete;
     this.shrink = shrink;
     this.retention = retention;
@@ -78,6 +82,11 @@ public final class MaintenanceService implements MaintenanceApi {
   @Override
   public SchemaReport checkSchema(RouteContext ctx, ProgressListener progress) {
     return schemaCheck.check(ctx, progress);
+  }
+
+  @Override
+  public ReindexResult reindex(RouteContext ctx, ProgressListener progress) {
+    return reindex.reindex(ctx, progress);
   }
 
   @Override

@@ -11,23 +11,28 @@ import io.udm.api.config.UdmConfig;
 import io.udm.api.error.StorageException;
 import io.udm.api.error.ValidationException;
 import io.udm.api.json.JsonValues;
+import io.udm.app.index.IndexStateTracker;
 import io.udm.app.routing.BackendRouter;
 import io.udm.app.write.HeadRepair;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.HeadQuery;
 import io.udm.spi.HeadRecord;
 import io.udm.spi.ListPosition;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Lists a collection's items by a filter on indexed props, in keyset-paginated pages. */
 public final class ListItemsService {
   private final UdmConfig config;
   private final BackendRouter router;
+  private final IndexStateTracker indexes;
 
-  public ListItemsService(UdmConfig config, BackendRouter router) {
+  public ListItemsService(UdmConfig config, BackendRouter router, IndexStateTracker indexes) {
     this.config = config;
     this.router = router;
+    this.indexes = indexes;
   }
 
   public Page<ItemView> list(RouteContext ctx, MetaQuery query, ListOptions opts) {
@@ -40,6 +45,9 @@ public final class ListItemsService {
           throw new ValidationException("cannot sort by '" + f + "': it is not indexed in collection '"
               + ctx.collection() + "'; sort by one of " + map.indexedProps() + " or by id (no sortBy)");
         });
+    Set<String> used = new HashSet<>(filter.fields());
+    opts.sortField().ifPresent(used::add);
+    indexes.requireComplete(ctx, used);
     Optional<ListPosition> after = opts.cursor().map(c -> ListCursor.decode(c, opts.sortField(), opts.sortAscending()));
 
     BackendPorts backend = router.forRead(ctx);

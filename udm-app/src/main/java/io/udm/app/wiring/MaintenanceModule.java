@@ -9,6 +9,8 @@ import io.udm.app.counters.RecountService;
 import io.udm.app.effects.EffectsApplier;
 import io.udm.app.history.HardDeleteService;
 import io.udm.app.history.RetentionService;
+import io.udm.app.index.IndexStateTracker;
+import io.udm.app.index.ReindexService;
 import io.udm.app.maintenance.GarbageCollector;
 import io.udm.app.maintenance.MaintenanceService;
 import io.udm.app.maintenance.SchemaCheck;
@@ -28,10 +30,10 @@ public final class MaintenanceModule {
   @Provides
   @Singleton
   static MaintenanceApi maintenance(HardDeleteService hardDelete, RetentionService retention, RecountService recount,
-      UdmConfig config, BackendRouter router, Clock clock, RebalanceService rebalance) {
+      UdmConfig config, BackendRouter router, Clock clock, RebalanceService rebalance, IndexStateTracker indexes) {
     return new MaintenanceService(hardDelete, new ShrinkService(config, router, clock), retention,
         new GarbageCollector(router, clock, config.limits()), new Verifier(router), recount, rebalance,
-        new SchemaCheck(config, router));
+        new SchemaCheck(config, router), new ReindexService(config, router, indexes));
   }
 
   @Provides

@@ -1,5 +1,7 @@
 package io.udm.app.wiring;
 
+import io.udm.app.index.IndexStateTracker;
+
 import dagger.Module;
 import dagger.Provides;
 import io.udm.api.config.UdmConfig;
@@ -22,7 +24,7 @@ public final class ReadModule {
 
   @Provides
   @Singleton
-  static ListItemsService lists(UdmConfig config, BackendRouter router) {
-    return new ListItemsService(config, router);
+  static ListItemsService lists(UdmConfig config, BackendRouter router, IndexStateTracker indexes) {
+    return new ListItemsService(config, router, indexes);
   }
 }

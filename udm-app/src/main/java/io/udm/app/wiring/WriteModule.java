@@ -1,5 +1,8 @@
 package io.udm.app.wiring;
 
+import io.udm.app.StoragePorts;
+import io.udm.app.index.IndexStateTracker;
+
 import dagger.Module;
 import dagger.Provides;
 import io.udm.api.config.UdmConfig;
@@ -31,8 +34,16 @@ public final class WriteModule {
   @Provides
   @Singleton
   static WritePipeline pipeline(BackendRouter router, UdmConfig config, VersionPlanner planner, IdGenerator ids,
-      Clock clock, Ticker ticker, AfterCommitEffects effects, WriteFallback fallback, RememberedHeads remembered) {
-    return new WritePipeline(router, config, planner, ids, clock, ticker, effects, fallback, remembered);
+      Clock clock, Ticker ticker, AfterCommitEffects effects, WriteFallback fallback, RememberedHeads remembered,
+      IndexStateTracker indexes) {
+    return new WritePipeline(router, config, planner, ids, clock, ticker, effects, fallback, remembered, indexes);
+  }
+
+  /** Which indexed properties each collection has complete, as this process sees and records it. */
+  @Provides
+  @Singleton
+  static IndexStateTracker indexStates(UdmConfig config, StoragePorts ports) {
+    return new IndexStateTracker(config, ports.indexStates());
   }
 
   /** The heads this process wrote or read last, shared by its writes and reads. */

@@ -1,5 +1,7 @@
 package io.udm.app.write;
 
+import io.udm.app.index.IndexStateTracker;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.udm.api.ContentRef;
 import io.udm.api.Op;
@@ -60,16 +62,22 @@ public final class WritePipeline {
   private final Ticker ticker;
   private final HardDeleteMarks hardDeletes = new HardDeleteMarks();
   private final RememberedHeads remembered;
+  private final IndexStateTracker indexes;
 
   public WritePipeline(BackendRouter router, UdmConfig config, VersionPlanner planner, IdGenerator ids, Clock clock,
-      Ticker ticker, AfterCommitEffects effects) {
-    this(router, config, planner, ids, clock, ticker, effects, WriteFallback.NONE, new RememberedHeads());
+      Ticker ticker, AfterCommitEffects effects, IndexStateTracker indexes) {
+    this(router, config, planner, ids, clock, ticker, effects, WriteFallback.NONE, new RememberedHeads(), indexes);
   }
 
-  /** @param remembered the heads this process's reads and writes saw last, shared with its reads */
+  /**
+   * @param remembered the heads this process's reads and writes saw last, shared with its reads
+   * @param indexes told of each write first, so the collection's index state knows what it indexes
+   */
   public WritePipeline(BackendRouter router, UdmConfig config, VersionPlanner planner, IdGenerator ids, Clock clock,
-      Ticker ticker, AfterCommitEffects effects, WriteFallback fallback, RememberedHeads remembered) {
+      Ticker ticker, AfterCommitEffects effects, WriteFallback fallback, RememberedHeads remembered,
+      IndexStateTracker indexes) {
     this.router = router;
+    this.indexes = indexes;
     this.config = config;
     this.planner = planner;
     this.remembered = remembered;
@@ -88,10 +96,12 @@ public final class WritePipeline {
    */
   public WriteOutcome write(WriteRequest request) {
     if (!fallback.queues(request)) {
+      indexes.beforeWrite(request.key().collection());
       return attempt(request, request.options().requestId());
     }
     WriteRequest identified = fallback.identified(request);
     try {
+      indexes.beforeWrite(request.key().collection());
       // A request id generated just now is new: only the caller's own id may have been applied before.
       return attempt(identified, request.options().requestId());
     } catch (StorageException e) {
@@ -107,6 +117,7 @@ public final class WritePipeline {
    * log when an earlier attempt committed it.
    */
   public WriteOutcome retry(WriteRequest request) {
+    indexes.beforeWrite(request.key().collection());
     return attempt(request, request.options().requestId());
   }
 

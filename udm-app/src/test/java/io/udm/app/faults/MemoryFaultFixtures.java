@@ -17,7 +17,8 @@ public final class MemoryFaultFixtures {
   public static FaultFixture fresh() {
     MutableClock clock = MutableClock.startingAt("2026-03-01T00:00:00Z");
     StoragePorts ports = new StoragePorts(List.of(InMemoryBackends.backend(0, "m-0", clock)),
-        new InMemoryCounterAdapter(), new InMemoryPlacementAdapter(), new InMemoryRetryQueueAdapter(),
+        new InMemoryCounterAdapter(), new InMemoryPlacementAdapter(), new io.udm.adapter.memory.InMemoryIndexStateAdapter(),
+        new InMemoryRetryQueueAdapter(),
         new InMemoryHealthAdapter("counters"), List.of());
     return new FaultFixture(ports, clock, UdmConfig.builder().build());
   }

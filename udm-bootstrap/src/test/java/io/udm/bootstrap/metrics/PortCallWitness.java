@@ -85,6 +85,7 @@ final class PortCallWitness implements PortDecorator {
     return new StoragePorts(ports.backends().stream().map(this::watched).toList(),
         watch(CounterStore.class, ports.counters(), "counters", "counters"),
         watch(PlacementRegistry.class, ports.placements(), "counters", "placements"),
+        watch(io.udm.spi.IndexStates.class, ports.indexStates(), "counters", "indexStates"),
         watch(RetryQueue.class, ports.retryQueue(), "counters", "retryQueue"),
         watch(HealthProbe.class, ports.countersProbe(), "counters", "health"),
         ports.resources());
