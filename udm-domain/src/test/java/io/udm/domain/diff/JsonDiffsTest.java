@@ -40,6 +40,7 @@ class JsonDiffsTest {
       ArrayNode patch = JsonDiffs.diff(a, b);
       assertThat(JsonDiffs.apply(patch, a)).as("pair %d (seed %d): %s -> %s via %s", i, SEED, a, b, patch).isEqualTo(b);
       assertThat(a).as("the diff leaves its inputs alone").isEqualTo(JsonDiffs.apply(JsonDiffs.diff(b, a), b));
+      assertThat(JsonDiffs.diff(a, a.deepCopy())).as("pair %d (seed %d): %s against a copy", i, SEED, a).isEmpty();
       if (!patch.isEmpty()) {
         nonEmpty++;
       }
@@ -314,7 +315,10 @@ class JsonDiffsTest {
     assertThat(JsonDiffs.apply(patch, a)).isEqualTo(b);
   }
 
-  /** {@code [[[... [large, -1], ...], -63], -64]} against the same with every level's small element changed and one change at the bottom. */
+  /**
+   * {@code [[[... [large, 1], ...], 62], 63]} against the same with every level's small element
+   * negated and one change at the end of the large array at the bottom.
+   */
   private static JsonNode[] deepPairs(int levels, int bottom) {
     JsonNode a = ints(bottom, i -> i % 10);
     JsonNode b = ints(bottom, i -> i == bottom - 1 ? 7 : i % 10);
