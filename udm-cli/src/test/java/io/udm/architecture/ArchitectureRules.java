@@ -29,7 +29,7 @@ final class ArchitectureRules {
   static final String[] DOMAIN_JDK = {
       "java.lang..", "java.util..", "java.time..", "java.math..", "java.nio.charset..", "java.security.."};
 
-  /** Pure libraries only the domain needs: zjsonpatch computes and applies RFC 6902 version diffs in memory. */
+  /** Pure libraries only the domain needs: zjsonpatch applies RFC 6902 patches in memory. */
   static final String[] DOMAIN_LIBRARIES = {"com.flipkart.zjsonpatch.."};
 
   /** The use cases' own Dagger modules: the one package of udm-app that may use Dagger. */
