@@ -56,6 +56,7 @@ public class CpuPaths {
   private final List<RouteContext> contexts = new ArrayList<>();
   private VersionPlanner planner;
   private CollectionMap map;
+  private CollectionMap schemaMap;
   private ItemKey key;
   private CommittedState live;
   private ObjectNode patch;
@@ -73,6 +74,7 @@ public class CpuPaths {
     planner = new VersionPlanner(new DocumentRules(LimitsConfig.builder().build()));
     // Four indexed props: two top-level scalars, a nested one and a number, as a users collection might have.
     map = CollectionMap.builder().addIndexedProps("status", "email", "address.city", "score").build();
+    schemaMap = CollectionMap.builder().from(map).schema(JsonValues.parseObject(TEN_RULE_SCHEMA)).build();
     key = ItemKey.of(RouteContext.of("t1", "db", "users"), "0123456789abcdef01234567");
     now = Instant.parse("2026-12-07T00:00:00Z");
     Instant earlier = now.minusSeconds(60);
@@ -89,6 +91,23 @@ public class CpuPaths {
       contexts.add(RouteContext.of("tenant-" + (i % 16), "db", "collection-" + i));
     }
   }
+
+  /**
+   * Ten rules over the perf suite's documents, all of which they satisfy: required fields, a
+   * pattern, an enum, a minimum, a nested object with its own required field and lengths, an array
+   * with an item type and a maximum size.
+   */
+  static final String TEN_RULE_SCHEMA = """
+      {"type": "object", "required": ["email", "status", "score"],
+       "properties": {
+         "email": {"type": "string", "pattern": "^[^@]+@[^@]+$"},
+         "status": {"enum": ["active", "inactive", "pending"]},
+         "score": {"type": "integer", "minimum": 0},
+         "createdAt": {"type": "string", "maxLength": 40},
+         "address": {"type": "object", "required": ["city"],
+           "properties": {"city": {"type": "string", "maxLength": 64}, "zip": {"type": "string", "pattern": "^[0-9]{5}$"}}},
+         "tags": {"type": "array", "items": {"type": "string"}, "maxItems": 64},
+         "notes": {"type": "string", "maxLength": 4096}}}""";
 
   private ObjectNode doc() {
     next = (next + 1) % DOCS;
@@ -112,6 +131,18 @@ public class CpuPaths {
   @Benchmark
   public List<String> validate() {
     return planner.documentProblems(doc(), map, "users");
+  }
+
+  /** The ten-rule JSON Schema alone, on a ~1 KB document ({@link #TEN_RULE_SCHEMA}). */
+  @Benchmark
+  public Object schemaValidation() {
+    return schemaMap.compiledSchema().orElseThrow().violations(doc());
+  }
+
+  /** {@link #validate()} on a collection with the ten-rule schema: what a create's checks cost with one. */
+  @Benchmark
+  public List<String> validateWithSchema() {
+    return planner.documentProblems(doc(), schemaMap, "users");
   }
 
   /** The enrichment merge alone: a nested object, an array union, a scalar, a removal. */
