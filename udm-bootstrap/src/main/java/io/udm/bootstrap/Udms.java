@@ -27,12 +27,12 @@ public final class Udms {
     return inMemory(config, clock, UdmOptions.defaults());
   }
 
-  /** {@link #inMemory(UdmConfig)} with options (metrics). */
+  /** {@link #inMemory(UdmConfig)} with options (metrics, a clock). */
   public static Udm inMemory(UdmConfig config, UdmOptions options) {
     return inMemory(config, Clock.systemUTC(), options);
   }
 
-  /** {@link #inMemory(UdmConfig)} reading time from {@code clock}, with options (metrics). */
+  /** {@link #inMemory(UdmConfig)} reading time from {@code clock} (unless {@code options} name one), with options. */
   public static Udm inMemory(UdmConfig config, Clock clock, UdmOptions options) {
     return inMemory(config, clock, options, PortDecorator.NONE);
   }
@@ -44,8 +44,9 @@ public final class Udms {
    */
   static Udm inMemory(UdmConfig config, Clock clock, UdmOptions options, PortDecorator stores) {
     Objects.requireNonNull(options, "options");
+    Clock wallClock = options.clock().orElse(Objects.requireNonNull(clock, "clock"));
     MemoryUdmComponent component = DaggerMemoryUdmComponent.factory().create(Objects.requireNonNull(config, "config"),
-        Objects.requireNonNull(clock, "clock"), memoryPorts(options, stores));
+        wallClock, memoryPorts(options, stores));
     return instrumented(component.udm(), component.optimizer(), options);
   }
 
@@ -54,7 +55,10 @@ public final class Udms {
     return create(config, ConnectOptions.defaults());
   }
 
-  /** MongoDB + S3 adapters built from the config, with options: {@code UdmOptions.builder().meterRegistry(r)} adds metrics. */
+  /**
+   * MongoDB + S3 adapters built from the config, with options: {@code UdmOptions.builder().meterRegistry(r)}
+   * adds metrics, {@code .clock(c)} sets the wall clock.
+   */
   public static Udm create(UdmConfig config, UdmOptions options) {
     return create(config, ConnectOptions.defaults(), options);
   }
@@ -85,7 +89,7 @@ public final class Udms {
     StorageConnection connection = new StorageConnection(connect.createBucketsIfMissing(), connect.connectTimeout(),
         connect.storesPrepared(), clientListeners(options));
     ProductionUdmComponent component = DaggerProductionUdmComponent.factory()
-        .create(config, connection, connect.clock(), serverPorts(options, stores));
+        .create(config, connection, options.clock().orElse(connect.clock()), serverPorts(options, stores));
     return instrumented(component.udm(), component.optimizer(), options);
   }
 
