@@ -14,20 +14,33 @@ import io.udm.http.WorkloadClients;
 
 /**
  * Benchmark (not a unit test): the same mixed workload (32 clients x N requests: 30% creates, 20%
- * conditional updates, 40% reads, 10% listings) through the Java API and over HTTP on loopback,
- * printing requests/s, p50 and p99 of each and the overhead ratio. See bench/README.md.
+ * conditional updates, 40% reads, 10% listings) through the Java API and over HTTP on loopback, on
+ * each wiring asked for, printing a Markdown table of requests/s, p50 and p99 of each way and the
+ * overhead ratios ({@code bench/run.sh http} writes it to bench/http-results.md). See bench/README.md.
  *
  * <pre>
- *   HttpOverheadBench [memory|mongo-s3] [requests per client, default 200] [clients, default 32]
+ *   HttpOverheadBench [memory,mongo-s3] [requests per client, default 200] [clients, default 32]
  * </pre>
  */
 public final class HttpOverheadBench {
   private HttpOverheadBench() {}
 
   public static void main(String[] args) throws Exception {
-    String wiring = args.length > 0 ? args[0] : "memory";
+    String[] wirings = (args.length > 0 ? args[0] : "memory,mongo-s3").split(",");
     int requests = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     int clients = args.length > 2 ? Integer.parseInt(args[2]) : 32;
+    System.out.println("| wiring | clients x requests | way | requests/s | p50 ms | p99 ms | failures (5xx) |");
+    System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+    StringBuilder ratios = new StringBuilder();
+    for (String wiring : wirings) {
+      ratios.append(run(wiring.trim(), requests, clients)).append('\n');
+    }
+    System.out.println();
+    System.out.print(ratios);
+  }
+
+  /** Runs both ways on one wiring, prints their rows, returns the overhead line. */
+  private static String run(String wiring, int requests, int clients) throws Exception {
     UdmConfig base = UdmConfig.builder().http(HttpConfig.builder().port(0).build()).build();
     EmbeddedServers servers = wiring.equals("mongo-s3") ? EmbeddedServers.transientPairs(1) : null;
     try {
@@ -43,11 +56,10 @@ public final class HttpOverheadBench {
             WorkloadClients.java(udm.with(RouteContext.of("bench", "db", "java"))), clients, requests, 7);
         MixedWorkload.Result overHttp = MixedWorkload.run(
             WorkloadClients.http(http, "/v1/t/bench/db/http", null), clients, requests, 7);
-        System.out.printf("%s, %d clients x %d mixed requests%n", wiring, clients, requests);
-        report("Java API", java);
-        report("HTTP", overHttp);
-        System.out.printf("HTTP overhead: throughput x%.2f, p99 x%.2f%n",
-            java.requestsPerSecond() / overHttp.requestsPerSecond(),
+        row(wiring, clients + " x " + requests, "Java API", java);
+        row(wiring, clients + " x " + requests, "HTTP", overHttp);
+        return String.format("- %s: HTTP throughput is x%.2f of the Java API's, its p99 x%.2f", wiring,
+            overHttp.requestsPerSecond() / java.requestsPerSecond(),
             overHttp.percentileMillis(99) / java.percentileMillis(99));
       }
     } finally {
@@ -57,8 +69,8 @@ public final class HttpOverheadBench {
     }
   }
 
-  private static void report(String way, MixedWorkload.Result r) {
-    System.out.printf("  %-8s %8.0f requests/s  p50 %6.2f ms  p99 %6.2f ms  failures %d (5xx %d)%n", way,
-        r.requestsPerSecond(), r.percentileMillis(50), r.percentileMillis(99), r.failures().size(), r.serverErrors());
+  private static void row(String wiring, String load, String way, MixedWorkload.Result r) {
+    System.out.printf("| %s | %s | %s | %,.0f | %.2f | %.2f | %d (%d) |%n", wiring, load, way, r.requestsPerSecond(),
+        r.percentileMillis(50), r.percentileMillis(99), r.failures().size(), r.serverErrors());
   }
 }
