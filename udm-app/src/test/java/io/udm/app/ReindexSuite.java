@@ -105,6 +105,8 @@ public abstract class ReindexSuite {
     assertThat(ids(after, MetaQuery.of(Map.of("status", "trial"))))
         .containsExactlyInAnyOrderElementsOf(idsWith(statusById, "trial"));
     ItemView now = after.getLatest(some).orElseThrow();
+    assertThat(now.meta().get("status").asText()).as("a read shows the meta a listing filters on")
+        .isEqualTo(statusById.get(some));
     assertThat(now.ov()).isEqualTo(was.ov());
     assertThat(now.cv()).isEqualTo(was.cv());
     assertThat(after.history(some)).hasSize(1);

@@ -55,7 +55,8 @@ public final class ListItemsService {
         ctx, filter, opts.sortField(), opts.sortAscending(), after, opts.limit() + 1, opts.includeDeleted()));
     boolean more = heads.size() > opts.limit();
     List<HeadRecord> page = more ? heads.subList(0, opts.limit()) : heads;
-    List<ItemView> items = page.stream().map(h -> view(backend, h, opts.includeDeleted())).flatMap(Optional::stream).toList();
+    List<ItemView> items = page.stream().map(h -> view(backend, h, opts.includeDeleted(), map.indexedProps()))
+        .flatMap(Optional::stream).toList();
     Optional<String> next = more
         ? Optional.of(ListCursor.encode(position(page.get(page.size() - 1), opts.sortField()), opts.sortField(), opts.sortAscending()))
         : Optional.empty();
@@ -72,14 +73,15 @@ public final class ListItemsService {
    * and retention pruned the one it pointed at) is rolled forward and the item shown as its newest
    * version; an item that cannot be read even then fails the page naming itself and the repair.
    */
-  private static Optional<ItemView> view(BackendPorts backend, HeadRecord head, boolean includeDeleted) {
+  private static Optional<ItemView> view(BackendPorts backend, HeadRecord head, boolean includeDeleted,
+      List<String> indexedProps) {
     try {
-      return Optional.of(ItemViews.of(backend, head));
+      return Optional.of(ItemViews.of(backend, head, indexedProps));
     } catch (StorageException unreadable) {
       try {
         return HeadRepair.latestCommitted(backend, head.key())
             .filter(latest -> includeDeleted || !latest.deleted())
-            .map(latest -> ItemViews.of(backend, latest));
+            .map(latest -> ItemViews.of(backend, latest, indexedProps));
       } catch (StorageException stillUnreadable) {
         throw new StorageException("item '" + head.key().objectId() + "' of " + head.key().collection()
             + " cannot be listed: " + stillUnreadable.getMessage() + ". Run maintenance().verify for the collection;"

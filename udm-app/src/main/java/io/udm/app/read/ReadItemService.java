@@ -19,12 +19,14 @@ import java.util.OptionalLong;
 
 /** Reads of one item: latest, a given version, as of an instant, and its history. */
 public final class ReadItemService {
+  private final UdmConfig config;
   private final BackendRouter router;
   private final ContentReads contents;
   private final RememberedHeads remembered;
 
   /** @param remembered where the heads this process read go, for its writes */
   public ReadItemService(UdmConfig config, BackendRouter router, RememberedHeads remembered) {
+    this.config = config;
     this.router = router;
     this.contents = new ContentReads(config);
     this.remembered = remembered;
@@ -68,6 +70,7 @@ public final class ReadItemService {
   private Optional<ItemView> visible(BackendPorts backend, Optional<VersionRecord> version, ReadOptions opts) {
     return version
         .filter(v -> opts.includeDeleted() || !v.deleted())
-        .flatMap(v -> ItemViews.ofKept(backend, v).map(view -> contents.apply(backend, v.key(), view, opts)));
+        .flatMap(v -> ItemViews.ofKept(backend, v, config.collectionMap(v.key().collection().collection()).indexedProps())
+            .map(view -> contents.apply(backend, v.key(), view, opts)));
   }
 }
