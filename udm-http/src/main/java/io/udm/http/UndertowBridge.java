@@ -25,7 +25,8 @@ import org.xnio.XnioExecutor;
  * blocking, within {@code http.readTimeoutMs} (else the connection is dropped) and within a budget
  * of bytes held at once (else 503). Only a request whose body has arrived in full reaches a worker
  * of the bounded pool; when the pool is full, it is answered 503 on the spot and never run.
- * Responses go out without blocking too, so a client that does not read cannot hold a worker.
+ * Responses are written on the I/O thread, without blocking, so a client that does not read cannot
+ * hold a worker.
  */
 final class UndertowBridge implements HttpHandler {
   private static final System.Logger LOG = System.getLogger(UdmHttpServer.class.getName());
@@ -115,11 +116,18 @@ final class UndertowBridge implements HttpHandler {
     });
   }
 
-  /** Hands the request to a worker; a full pool answers 503 here, without running it. */
+  /**
+   * Hands the request to a worker; a full pool answers 503 here, without running it. The worker only
+   * computes the answer: the exchange is touched (status, headers, the write) on its connection's I/O
+   * thread alone, as everything else of it is, so no state of it is shared between threads.
+   */
   private void dispatch(HttpServerExchange exchange, IncomingRequest request, RequestHandler.Admission.Admitted admitted) {
     exchange.dispatch(SameThreadExecutor.INSTANCE, () -> {
       try {
-        workers.execute(() -> send(exchange, request, handler.handle(request, admitted)));
+        workers.execute(() -> {
+          Response response = handler.handle(request, admitted);
+          exchange.getIoThread().execute(() -> send(exchange, request, response));
+        });
       } catch (RejectedExecutionException e) {
         send(exchange, request, ProblemResponses.of(HttpProblem.overloaded()));
       }
