@@ -166,13 +166,13 @@ public abstract class AfterCommitWorkSuite {
   }
 
   private static StoragePorts with(StoragePorts ports, CounterStore counters) {
-    return new StoragePorts(ports.backends(), counters, ports.placements(), ports.indexStates(), ports.retryQueue(), ports.countersProbe(),
+    return new StoragePorts(ports.backends(), counters, ports.placements(), ports.indexStates(), ports.holds(), ports.retryQueue(), ports.countersProbe(),
         ports.resources());
   }
 
   private static StoragePorts withOutbox(StoragePorts ports, EffectsOutbox outbox) {
     BackendPorts wrapped = ports.backends().get(0).withOutbox(outbox);
-    return new StoragePorts(List.of(wrapped), ports.counters(), ports.placements(), ports.indexStates(), ports.retryQueue(),
+    return new StoragePorts(List.of(wrapped), ports.counters(), ports.placements(), ports.indexStates(), ports.holds(), ports.retryQueue(),
         ports.countersProbe(), ports.resources());
   }
 

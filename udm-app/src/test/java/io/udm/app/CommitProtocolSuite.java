@@ -175,7 +175,7 @@ public abstract class CommitProtocolSuite {
   private StoragePorts alone(BackendPorts b, VersionLog log) {
     BackendPorts only = new BackendPorts(0, b.backendId(), b.heads(), log, b.outbox(), b.requestMemos(), b.sequences(),
         b.blobs(), b.mongoProbe(), b.blobProbe(), b.mongoEndpoint(), b.blobEndpoint());
-    return new StoragePorts(List.of(only), ports.counters(), ports.placements(), ports.indexStates(), ports.retryQueue(),
+    return new StoragePorts(List.of(only), ports.counters(), ports.placements(), ports.indexStates(), ports.holds(), ports.retryQueue(),
         ports.countersProbe(), List.of());
   }
 }

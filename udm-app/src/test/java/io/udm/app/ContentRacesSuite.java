@@ -67,7 +67,7 @@ public abstract class ContentRacesSuite {
     BlobStore blobs = intercept(BlobStore.class, b.blobs(), (method, args) -> method.startsWith("delete")
         && args[0] == BlobArea.CONTENT ? beforeContentDelete : null);
     BackendPorts hooked = b.withVersions(log).withBlobs(blobs);
-    return new StoragePorts(List.of(hooked), raw.counters(), raw.placements(), raw.indexStates(), raw.retryQueue(), raw.countersProbe(),
+    return new StoragePorts(List.of(hooked), raw.counters(), raw.placements(), raw.indexStates(), raw.holds(), raw.retryQueue(), raw.countersProbe(),
         List.of());
   }
 

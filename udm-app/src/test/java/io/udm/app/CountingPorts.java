@@ -20,7 +20,8 @@ public final class CountingPorts {
     List<BackendPorts> backends = ports.backends().stream().map(this::wrap).toList();
     return new StoragePorts(backends, spy(io.udm.spi.CounterStore.class, ports.counters()),
         spy(io.udm.spi.PlacementRegistry.class, ports.placements()),
-        spy(io.udm.spi.IndexStates.class, ports.indexStates()), spy(io.udm.spi.RetryQueue.class, ports.retryQueue()),
+        spy(io.udm.spi.IndexStates.class, ports.indexStates()),
+        spy(io.udm.spi.HoldStore.class, ports.holds()), spy(io.udm.spi.RetryQueue.class, ports.retryQueue()),
         spy(io.udm.spi.HealthProbe.class, ports.countersProbe()), ports.resources());
   }
 

@@ -62,7 +62,7 @@ public abstract class DevShadowSuite {
     StoragePorts plain = stores.ports(clock);
     BackendPorts b = plain.backends().get(0);
     backend = b.withHeads(new FailingMoves(b.heads()));
-    ports = new StoragePorts(List.of(backend), plain.counters(), plain.placements(), plain.indexStates(), plain.retryQueue(),
+    ports = new StoragePorts(List.of(backend), plain.counters(), plain.placements(), plain.indexStates(), plain.holds(), plain.retryQueue(),
         plain.countersProbe(), plain.resources());
   }
 

@@ -295,7 +295,7 @@ public abstract class HistoryStorageSuite {
     List<BackendPorts> wrapped = ports.backends().stream()
         .map(b -> b.withVersions(wrap.apply(b.versions())))
         .toList();
-    return new StoragePorts(wrapped, ports.counters(), ports.placements(), ports.indexStates(), ports.retryQueue(), ports.countersProbe(),
+    return new StoragePorts(wrapped, ports.counters(), ports.placements(), ports.indexStates(), ports.holds(), ports.retryQueue(), ports.countersProbe(),
         List.of());
   }
 

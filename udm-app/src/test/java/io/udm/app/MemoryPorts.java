@@ -34,6 +34,7 @@ final class MemoryPorts {
       backends.add(InMemoryBackends.backend(i, backendIds[i], blobClock));
     }
     return new StoragePorts(backends, new InMemoryCounterAdapter(), placements, new InMemoryIndexStateAdapter(),
+        new io.udm.adapter.memory.InMemoryHoldAdapter(),
         new InMemoryRetryQueueAdapter(), new InMemoryHealthAdapter("counters"), List.of());
   }
 

@@ -71,7 +71,7 @@ public abstract class PayloadCacheSuite {
     StoragePorts plain = stores.ports(clock);
     BackendPorts b = plain.backends().get(0);
     BackendPorts backend = b.withVersions(new GatedLog(b.versions())).withBlobs(new CountingGets(b.blobs()));
-    StoragePorts ports = new StoragePorts(List.of(backend), plain.counters(), plain.placements(), plain.indexStates(), plain.retryQueue(),
+    StoragePorts ports = new StoragePorts(List.of(backend), plain.counters(), plain.placements(), plain.indexStates(), plain.holds(), plain.retryQueue(),
         plain.countersProbe(), plain.resources());
     io.udm.api.config.ImmutableVersionRetention.Builder retention = VersionRetention.builder();
     keepPerItem.ifPresent(retention::maxPerItem);

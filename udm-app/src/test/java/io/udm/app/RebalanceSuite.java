@@ -101,7 +101,7 @@ public abstract class RebalanceSuite {
 
   /** The first {@code n} pairs of the stores, as a process configured with only those would see them. */
   private StoragePorts firstPairs(StoragePorts all, int n) {
-    return new StoragePorts(all.backends().subList(0, n), all.counters(), all.placements(), all.indexStates(), all.retryQueue(),
+    return new StoragePorts(all.backends().subList(0, n), all.counters(), all.placements(), all.indexStates(), all.holds(), all.retryQueue(),
         all.countersProbe(), List.of());
   }
 
@@ -517,7 +517,7 @@ public abstract class RebalanceSuite {
     assertThat(ports.placements().replace(placed, fenced)).isTrue();
     backend(source).sequences().fence(ctx);
     List<BackendPorts> remaining = ports.backends().stream().filter(b -> !b.backendId().equals(gone)).toList();
-    Udm withoutIt = open(NO_GRACE, new StoragePorts(remaining, ports.counters(), ports.placements(), ports.indexStates(),
+    Udm withoutIt = open(NO_GRACE, new StoragePorts(remaining, ports.counters(), ports.placements(), ports.indexStates(), ports.holds(),
         ports.retryQueue(), ports.countersProbe(), List.of()));
 
     RebalanceResult result = withoutIt.maintenance().rebalance(mine());
@@ -607,7 +607,7 @@ public abstract class RebalanceSuite {
     three.with(ctx).create(Map.of("x", 1));
     String placed = three.route(ctx).backendId();
     List<BackendPorts> without = ports.backends().stream().filter(b -> !b.backendId().equals(placed)).toList();
-    StoragePorts lessPairs = new StoragePorts(without, ports.counters(), ports.placements(), ports.indexStates(), ports.retryQueue(),
+    StoragePorts lessPairs = new StoragePorts(without, ports.counters(), ports.placements(), ports.indexStates(), ports.holds(), ports.retryQueue(),
         ports.countersProbe(), List.of());
     Udm missingOne = open(NO_GRACE, lessPairs);
 

@@ -30,7 +30,7 @@ public final class RecordingPorts {
 
   public StoragePorts wrap(StoragePorts ports) {
     List<BackendPorts> backends = ports.backends().stream().map(this::wrap).toList();
-    return new StoragePorts(backends, ports.counters(), ports.placements(), ports.indexStates(), ports.retryQueue(), ports.countersProbe(),
+    return new StoragePorts(backends, ports.counters(), ports.placements(), ports.indexStates(), ports.holds(), ports.retryQueue(), ports.countersProbe(),
         ports.resources());
   }
 

@@ -55,7 +55,7 @@ class UdmLifecycleTest {
     BackendPorts b = raw.backends().get(0);
     BackendPorts held = b.withBlobs(closable(b.blobs()));
     AutoCloseable stores = () -> storesClosed.set(true);
-    return TestUdms.open(config, new StoragePorts(List.of(held), raw.counters(), raw.placements(), raw.indexStates(), raw.retryQueue(),
+    return TestUdms.open(config, new StoragePorts(List.of(held), raw.counters(), raw.placements(), raw.indexStates(), raw.holds(), raw.retryQueue(),
         raw.countersProbe(), List.of(stores)), clock, MemoryPorts.sequentialIds());
   }
 

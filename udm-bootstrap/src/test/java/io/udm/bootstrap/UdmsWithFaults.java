@@ -31,7 +31,7 @@ public final class UdmsWithFaults {
   private static PortDecorator behind(FaultInjector faults) {
     return opened -> {
       StoragePorts faulty = FaultyPorts.wrap(opened, faults);
-      return new StoragePorts(faulty.backends(), faulty.counters(), faulty.placements(), faulty.indexStates(), faulty.retryQueue(),
+      return new StoragePorts(faulty.backends(), faulty.counters(), faulty.placements(), faulty.indexStates(), faulty.holds(), faulty.retryQueue(),
           faulty.countersProbe(), opened.resources());
     };
   }

@@ -59,6 +59,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         VerifyCommand.class,
         SchemaCommand.class,
         ReindexCommand.class,
+        HoldCommand.class,
         RebalanceCommand.class,
         ConfigCommand.class,
         CompletionCommand.class,

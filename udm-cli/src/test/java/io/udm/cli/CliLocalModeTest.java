@@ -391,6 +391,27 @@ class CliLocalModeTest {
   }
 
   @Test
+  void aHoldIsPlacedListedAndReleasedAndStopsAHardDeleteMeanwhile() throws Exception {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("udm-local.yaml"), "hardDeleteEnabled: true\n");
+    String id = create("{\"email\":\"a@x.io\"}");
+
+    Cli.Result placed = Cli.local(dir, "hold", "place", "-c", USERS, "--item", id, "--reason", "case 7");
+    assertThat(placed.code()).as(placed.toString()).isZero();
+    String holdId = placed.out().strip();
+    Cli.Result listed = Cli.local(dir, "hold", "list", "-c", USERS, "--json");
+    assertThat(listed.json()).extracting(h -> h.path("holdId").asText() + " " + h.path("itemId").asText())
+        .containsExactly(holdId + " " + id);
+    Cli.Result refused = Cli.local(dir, "hard-delete", "-c", USERS, id, "--confirm");
+    assertThat(refused.code()).as(refused.toString()).isEqualTo(UdmCli.FAILURE);
+    assertThat(refused.err()).contains(holdId, "case 7");
+
+    assertThat(Cli.local(dir, "hold", "release", holdId).code()).isZero();
+    assertThat(Cli.local(dir, "hold", "list", "-c", USERS).out()).contains("no holds");
+    assertThat(Cli.local(dir, "hard-delete", "-c", USERS, id, "--confirm").code()).isZero();
+  }
+
+  @Test
   void base64PropertiesAreStoredApartAndComeBackInlineOrThroughAPresignedUrl() throws Exception {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("udm-local.yaml"), String.join("\n",

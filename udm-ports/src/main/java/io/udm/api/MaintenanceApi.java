@@ -1,6 +1,8 @@
 package io.udm.api;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Operations that change or inspect storage beyond ordinary writes. */
 public interface MaintenanceApi {
@@ -75,6 +77,19 @@ public interface MaintenanceApi {
 
   /** As {@link #reindex(RouteContext)}, telling {@code progress} of every item scanned. */
   ReindexResult reindex(RouteContext ctx, ProgressListener progress);
+
+  /**
+   * Places a legal hold on item {@code itemId} of {@code ctx}, or on the whole collection when it is
+   * empty: retention keeps every version it covers and a hard delete of it raises {@link
+   * io.udm.api.error.LegalHoldException} naming the hold. {@code reason} is required.
+   */
+  Hold placeHold(RouteContext ctx, Optional<String> itemId, String reason);
+
+  /** Releases a hold; an unknown id is a {@link io.udm.api.error.NotFoundException}. */
+  void releaseHold(String holdId);
+
+  /** The holds of {@code ctx}, on the collection and on its items, oldest first. */
+  List<Hold> listHolds(RouteContext ctx);
 
   /**
    * The moves {@link #rebalance} would make now: collections placed on a pair other than their

@@ -4,7 +4,7 @@ import io.udm.api.error.ValidationException;
 import java.util.Objects;
 
 /**
- * The counters MongoDB: {@code counters}, {@code placements}, {@code index_states}, the retry queue {@code retry_queue}
+ * The counters MongoDB: {@code counters}, {@code placements}, {@code index_states}, {@code holds}, the retry queue {@code retry_queue}
  * and its dead letters (a collection whose name the configuration gives). Opening connects, pings,
  * detects transaction support and creates every index idempotently.
  */
@@ -13,6 +13,7 @@ public final class MongoCountersStorage implements AutoCloseable {
   private final MongoCounterAdapter counters;
   private final MongoPlacementAdapter placements;
   private final MongoIndexStateAdapter indexStates;
+  private final MongoHoldAdapter holds;
   private final MongoRetryQueueAdapter retryQueue;
   private final MongoHealthAdapter health;
 
@@ -22,6 +23,7 @@ public final class MongoCountersStorage implements AutoCloseable {
     this.counters = new MongoCounterAdapter(connection.collection(MongoCounterAdapter.COLLECTION), errors);
     this.placements = new MongoPlacementAdapter(connection.collection(MongoPlacementAdapter.COLLECTION), errors);
     this.indexStates = new MongoIndexStateAdapter(connection.collection(MongoIndexStateAdapter.COLLECTION), errors);
+    this.holds = new MongoHoldAdapter(connection.collection(MongoHoldAdapter.COLLECTION), errors);
     this.retryQueue = newRetryQueue(MongoRetryQueueAdapter.COLLECTION, deadLetterCollection);
     this.health = new MongoHealthAdapter(connection.database(), errors);
   }
@@ -38,6 +40,7 @@ public final class MongoCountersStorage implements AutoCloseable {
     try {
       MongoCountersStorage storage = new MongoCountersStorage(connection, deadLetterCollection);
       storage.counters.createIndexes();
+      storage.holds.createIndexes();
       return storage;
     } catch (RuntimeException e) {
       connection.close();
@@ -55,6 +58,10 @@ public final class MongoCountersStorage implements AutoCloseable {
 
   public MongoIndexStateAdapter indexStates() {
     return indexStates;
+  }
+
+  public MongoHoldAdapter holds() {
+    return holds;
   }
 
   public MongoRetryQueueAdapter retryQueue() {

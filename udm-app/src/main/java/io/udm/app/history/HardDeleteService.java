@@ -1,5 +1,7 @@
 package io.udm.app.history;
 
+import io.udm.app.holds.HoldService;
+
 import io.udm.api.HardDeleteOptions;
 import io.udm.api.HardDeleteResult;
 import io.udm.api.Names;
@@ -45,8 +47,11 @@ public final class HardDeleteService {
   private final EffectsApplier afterCommitWork;
   private final Clock clock;
 
+  private final HoldService holds;
+
   public HardDeleteService(UdmConfig config, BackendRouter router, CounterDeltas counterDeltas, CountersService counters,
-      EffectsApplier afterCommitWork, Clock clock) {
+      EffectsApplier afterCommitWork, Clock clock, HoldService holds) {
+    this.holds = holds;
     this.config = config;
     this.router = router;
     this.counterDeltas = counterDeltas;
@@ -68,6 +73,7 @@ public final class HardDeleteService {
     if (!problems.isEmpty()) {
       throw new ValidationException(problems);
     }
+    holds.refuseIfHeld(ctx, id, "a hard delete");
     ItemKey key = ItemKey.of(ctx, id);
     BackendPorts backend = router.forMaintenance(ctx);
     // Before anything goes: from now on every write in the collection checks the head it read

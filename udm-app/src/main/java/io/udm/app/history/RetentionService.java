@@ -1,5 +1,7 @@
 package io.udm.app.history;
 
+import io.udm.app.holds.HoldService;
+
 import io.udm.api.Progress;
 import io.udm.api.ProgressListener;
 import io.udm.api.RetentionResult;
@@ -40,12 +42,14 @@ public final class RetentionService {
   private final Duration requestIdsKept;
   private final BackendRouter router;
   private final Clock clock;
+  private final HoldService holds;
 
-  public RetentionService(UdmConfig config, BackendRouter router, Clock clock) {
+  public RetentionService(UdmConfig config, BackendRouter router, Clock clock, HoldService holds) {
     this.policy = RetentionPolicy.of(config.retention().ver());
     this.requestIdsKept = Duration.ofDays(config.idempotency().retainRequestIdsDays());
     this.router = router;
     this.clock = clock;
+    this.holds = holds;
   }
 
   public RetentionResult apply(RouteContext ctx) {
@@ -61,12 +65,15 @@ public final class RetentionService {
       return new RetentionResult(0, 0);
     }
     Instant now = clock.instant();
+    // Read once before the pass: a hold placed during it protects from the next pass on.
+    HoldService.Coverage held = holds.coverage(ctx);
     long[] totals = new long[3];
     // Pruning frees ovs below heads that processes may remember: their writes read heads until it ends.
     backend.sequences().beginRewrite(ctx);
     try {
       ItemScan.forEachHead(backend, ctx, PAGE_SIZE, head -> {
-        RetentionResult one = prune(backend, head, now);
+        RetentionResult one = held.holding(head.key().objectId()).isPresent() ? new RetentionResult(0, 0)
+            : prune(backend, head, now);
         totals[0] += one.versionsPruned();
         totals[1] += one.objectsRemoved();
         progress.onProgress(Progress.items("retention", ++totals[2]));

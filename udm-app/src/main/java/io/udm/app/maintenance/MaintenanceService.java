@@ -3,6 +3,7 @@ package io.udm.app.maintenance;
 import io.udm.api.GcResult;
 import io.udm.api.HardDeleteOptions;
 import io.udm.api.HardDeleteResult;
+import io.udm.api.Hold;
 import io.udm.api.MaintenanceApi;
 import io.udm.api.ProgressListener;
 import io.udm.api.RebalanceOptions;
@@ -19,9 +20,12 @@ import io.udm.api.VerifyReport;
 import io.udm.app.counters.RecountService;
 import io.udm.app.history.HardDeleteService;
 import io.udm.app.history.RetentionService;
+import io.udm.app.holds.HoldService;
 import io.udm.app.index.ReindexService;
 import io.udm.app.rebalance.RebalanceService;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** {@link MaintenanceApi}: hands each operation to the service that owns it. */
 public final class MaintenanceService implements MaintenanceApi {
@@ -34,10 +38,12 @@ public final class MaintenanceService implements MaintenanceApi {
   private final RebalanceService rebalance;
   private final SchemaCheck schemaCheck;
   private final ReindexService reindex;
+  private final HoldService holds;
 
   public MaintenanceService(HardDeleteService hardDelete, ShrinkService shrink, RetentionService retention,
       GarbageCollector garbage, Verifier verifier, RecountService recount, RebalanceService rebalance,
-      SchemaCheck schemaCheck, ReindexService reindex) {
+      SchemaCheck schemaCheck, ReindexService reindex, HoldService holds) {
+    this.holds = holds;
     this.rebalance = rebalance;
     this.schemaCheck = schemaCheck;
     this.reindex = reindex;
@@ -87,6 +93,21 @@ public final class MaintenanceService implements MaintenanceApi {
   @Override
   public ReindexResult reindex(RouteContext ctx, ProgressListener progress) {
     return reindex.reindex(ctx, progress);
+  }
+
+  @Override
+  public Hold placeHold(RouteContext ctx, Optional<String> itemId, String reason) {
+    return holds.place(ctx, itemId, reason);
+  }
+
+  @Override
+  public void releaseHold(String holdId) {
+    holds.release(holdId);
+  }
+
+  @Override
+  public List<Hold> listHolds(RouteContext ctx) {
+    return holds.list(ctx);
   }
 
   @Override

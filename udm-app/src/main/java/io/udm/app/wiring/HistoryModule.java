@@ -1,5 +1,9 @@
 package io.udm.app.wiring;
 
+import io.udm.app.StoragePorts;
+import io.udm.app.holds.HoldService;
+import io.udm.spi.IdGenerator;
+
 import dagger.Module;
 import dagger.Provides;
 import io.udm.api.config.UdmConfig;
@@ -26,16 +30,23 @@ public final class HistoryModule {
     return new RestoreService(pipeline, router, ids, clock);
   }
 
+  /** Legal holds, which retention and hard delete consult before removing anything. */
   @Provides
   @Singleton
-  static RetentionService retention(UdmConfig config, BackendRouter router, Clock clock) {
-    return new RetentionService(config, router, clock);
+  static HoldService holds(StoragePorts ports, IdGenerator ids, Clock clock) {
+    return new HoldService(ports.holds(), ids, clock);
+  }
+
+  @Provides
+  @Singleton
+  static RetentionService retention(UdmConfig config, BackendRouter router, Clock clock, HoldService holds) {
+    return new RetentionService(config, router, clock, holds);
   }
 
   @Provides
   @Singleton
   static HardDeleteService hardDelete(UdmConfig config, BackendRouter router, CounterDeltas deltas,
-      CountersService counters, EffectsApplier afterCommitWork, Clock clock) {
-    return new HardDeleteService(config, router, deltas, counters, afterCommitWork, clock);
+      CountersService counters, EffectsApplier afterCommitWork, Clock clock, HoldService holds) {
+    return new HardDeleteService(config, router, deltas, counters, afterCommitWork, clock, holds);
   }
 }

@@ -9,6 +9,7 @@ import io.udm.app.counters.RecountService;
 import io.udm.app.effects.EffectsApplier;
 import io.udm.app.history.HardDeleteService;
 import io.udm.app.history.RetentionService;
+import io.udm.app.holds.HoldService;
 import io.udm.app.index.IndexStateTracker;
 import io.udm.app.index.ReindexService;
 import io.udm.app.maintenance.GarbageCollector;
@@ -30,10 +31,11 @@ public final class MaintenanceModule {
   @Provides
   @Singleton
   static MaintenanceApi maintenance(HardDeleteService hardDelete, RetentionService retention, RecountService recount,
-      UdmConfig config, BackendRouter router, Clock clock, RebalanceService rebalance, IndexStateTracker indexes) {
+      UdmConfig config, BackendRouter router, Clock clock, RebalanceService rebalance, IndexStateTracker indexes,
+      HoldService holds) {
     return new MaintenanceService(hardDelete, new ShrinkService(config, router, clock), retention,
         new GarbageCollector(router, clock, config.limits()), new Verifier(router), recount, rebalance,
-        new SchemaCheck(config, router), new ReindexService(config, router, indexes));
+        new SchemaCheck(config, router), new ReindexService(config, router, indexes), holds);
   }
 
   @Provides

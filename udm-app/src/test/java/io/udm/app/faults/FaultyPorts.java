@@ -50,7 +50,7 @@ public final class FaultyPorts {
         ports.backends().stream().map(b -> wrap(b, faults)).toList(),
         new Counters(ports.counters(), faults),
         new Placements(ports.placements(), faults),
-        ports.indexStates(),
+        ports.indexStates(), ports.holds(),
         new Retries(ports.retryQueue(), faults),
         probe("countersProbe", ports.countersProbe(), faults),
         List.of());

@@ -18,6 +18,7 @@ public final class MemoryFaultFixtures {
     MutableClock clock = MutableClock.startingAt("2026-03-01T00:00:00Z");
     StoragePorts ports = new StoragePorts(List.of(InMemoryBackends.backend(0, "m-0", clock)),
         new InMemoryCounterAdapter(), new InMemoryPlacementAdapter(), new io.udm.adapter.memory.InMemoryIndexStateAdapter(),
+        new io.udm.adapter.memory.InMemoryHoldAdapter(),
         new InMemoryRetryQueueAdapter(),
         new InMemoryHealthAdapter("counters"), List.of());
     return new FaultFixture(ports, clock, UdmConfig.builder().build());

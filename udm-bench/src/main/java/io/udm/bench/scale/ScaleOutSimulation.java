@@ -108,6 +108,7 @@ public final class ScaleOutSimulation {
     return new StoragePorts(backends, servedBy(CounterStore.class, ports.counters(), shared),
         servedBy(PlacementRegistry.class, ports.placements(), shared),
         servedBy(io.udm.spi.IndexStates.class, ports.indexStates(), shared),
+        servedBy(io.udm.spi.HoldStore.class, ports.holds(), shared),
         servedBy(RetryQueue.class, ports.retryQueue(), shared), ports.countersProbe(), ports.resources());
   }
 

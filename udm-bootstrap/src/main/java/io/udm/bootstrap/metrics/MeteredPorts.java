@@ -66,6 +66,7 @@ public final class MeteredPorts implements PortDecorator {
         wrap(CounterStore.class, ports.counters(), COUNTERS_BACKEND, databaseStore, "counters"),
         wrap(PlacementRegistry.class, ports.placements(), COUNTERS_BACKEND, databaseStore, "placements"),
         wrap(io.udm.spi.IndexStates.class, ports.indexStates(), COUNTERS_BACKEND, databaseStore, "indexStates"),
+        wrap(io.udm.spi.HoldStore.class, ports.holds(), COUNTERS_BACKEND, databaseStore, "holds"),
         wrap(RetryQueue.class, ports.retryQueue(), COUNTERS_BACKEND, databaseStore, "retryQueue"),
         wrap(HealthProbe.class, ports.countersProbe(), COUNTERS_BACKEND, databaseStore, HEALTH_PORT),
         ports.resources());

@@ -28,6 +28,7 @@ public final class MemoryStorageModule {
       backends.add(InMemoryBackends.backend(i, ids.get(i)));
     }
     return decorator.decorate(new StoragePorts(backends, new InMemoryCounterAdapter(), new InMemoryPlacementAdapter(),
-        new io.udm.adapter.memory.InMemoryIndexStateAdapter(), new InMemoryRetryQueueAdapter(), new InMemoryHealthAdapter("counters"), List.of()));
+        new io.udm.adapter.memory.InMemoryIndexStateAdapter(),
+        new io.udm.adapter.memory.InMemoryHoldAdapter(), new InMemoryRetryQueueAdapter(), new InMemoryHealthAdapter("counters"), List.of()));
   }
 }

@@ -77,7 +77,7 @@ public final class ProductionStorage {
       // Close in reverse order of opening, counters first.
       List<AutoCloseable> closeOrder = new ArrayList<>(opened);
       Collections.reverse(closeOrder);
-      return new StoragePorts(backends, countersStore.counters(), countersStore.placements(), countersStore.indexStates(),
+      return new StoragePorts(backends, countersStore.counters(), countersStore.placements(), countersStore.indexStates(), countersStore.holds(),
           countersStore.retryQueue(), countersStore.health(), closeOrder);
     } catch (RuntimeException e) {
       closeQuietly(opened, e);

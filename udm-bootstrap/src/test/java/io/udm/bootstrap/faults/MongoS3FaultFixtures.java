@@ -42,7 +42,7 @@ public final class MongoS3FaultFixtures implements BeforeAllCallback, AfterAllCa
     BackendPorts backend = new BackendPorts(0, "mongo-s3-0", mongo.heads(), mongo.versions(), mongo.outbox(),
         mongo.requestMemos(), mongo.sequences(),
         s3.blobs(), mongo.health(), s3.health(), mongo.endpoint(), s3.endpoint());
-    ports = new StoragePorts(List.of(backend), counters.counters(), counters.placements(), counters.indexStates(), counters.retryQueue(),
+    ports = new StoragePorts(List.of(backend), counters.counters(), counters.placements(), counters.indexStates(), counters.holds(), counters.retryQueue(),
         counters.health(), List.of());
   }
 

@@ -86,6 +86,7 @@ final class PortCallWitness implements PortDecorator {
         watch(CounterStore.class, ports.counters(), "counters", "counters"),
         watch(PlacementRegistry.class, ports.placements(), "counters", "placements"),
         watch(io.udm.spi.IndexStates.class, ports.indexStates(), "counters", "indexStates"),
+        watch(io.udm.spi.HoldStore.class, ports.holds(), "counters", "holds"),
         watch(RetryQueue.class, ports.retryQueue(), "counters", "retryQueue"),
         watch(HealthProbe.class, ports.countersProbe(), "counters", "health"),
         ports.resources());

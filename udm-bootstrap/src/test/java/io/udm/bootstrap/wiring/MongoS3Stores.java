@@ -207,7 +207,7 @@ public final class MongoS3Stores implements TestStores, BeforeAllCallback, After
 
   /** {@code opened} without its resources: a test's Udm.close() must not close what the next test uses. */
   private static StoragePorts withoutResources(StoragePorts opened) {
-    return new StoragePorts(opened.backends(), opened.counters(), opened.placements(), opened.indexStates(), opened.retryQueue(),
+    return new StoragePorts(opened.backends(), opened.counters(), opened.placements(), opened.indexStates(), opened.holds(), opened.retryQueue(),
         opened.countersProbe(), List.of());
   }
 }

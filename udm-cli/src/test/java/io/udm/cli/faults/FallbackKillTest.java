@@ -313,7 +313,7 @@ class FallbackKillTest {
 
   /** The servers' ports for a Udm of this test: closing that Udm leaves them open for the checks. */
   private StoragePorts shared() {
-    return new StoragePorts(ports.backends(), ports.counters(), ports.placements(), ports.indexStates(), ports.retryQueue(),
+    return new StoragePorts(ports.backends(), ports.counters(), ports.placements(), ports.indexStates(), ports.holds(), ports.retryQueue(),
         ports.countersProbe(), List.of());
   }
 

@@ -27,7 +27,7 @@ class InJvmMongoContractsTest extends MongoContracts {
   void theContractsQueryEveryCollectionOneStatementAtATime() {
     List<QueryShapes.Statement> examples = heard().examples();
     assertThat(examples).extracting(e -> e.collection().replaceAll("_[0-9a-f]{16}$", ""))
-        .contains("versions", "heads", "sequences", "pruned_requests", "counters", "placements", "index_states", "retry_queue",
+        .contains("versions", "heads", "sequences", "pruned_requests", "counters", "placements", "index_states", "holds", "retry_queue",
             "dead_letters");
     assertThat(examples).filteredOn(e -> e.shape().startsWith("update ") || e.shape().startsWith("delete "))
         .isNotEmpty()

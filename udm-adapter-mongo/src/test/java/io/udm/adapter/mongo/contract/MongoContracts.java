@@ -4,12 +4,14 @@ import io.udm.adapter.mongo.MongoCountersStorage;
 import io.udm.adapter.mongo.MongoStorage;
 import io.udm.spi.CounterStore;
 import io.udm.spi.HeadStore;
+import io.udm.spi.HoldStore;
 import io.udm.spi.IndexStates;
 import io.udm.spi.PlacementRegistry;
 import io.udm.spi.RetryQueue;
 import io.udm.spi.SequenceStore;
 import io.udm.spi.contract.CounterStoreContract;
 import io.udm.spi.contract.HeadStoreContract;
+import io.udm.spi.contract.HoldStoreContract;
 import io.udm.spi.contract.IndexStatesContract;
 import io.udm.spi.contract.PlacementRegistryContract;
 import io.udm.spi.contract.RetryQueueContract;
@@ -110,6 +112,14 @@ abstract class MongoContracts {
     @Override
     protected PlacementRegistry newRegistry() {
       return counters.placements();
+    }
+  }
+
+  @Nested
+  class Holds extends HoldStoreContract {
+    @Override
+    protected HoldStore newStore() {
+      return counters.holds();
     }
   }
 
