@@ -351,8 +351,11 @@ public abstract class FallbackSuite {
 
   @Test
   void theWorkerStartsWithTheProcessByDefaultAndStartStopAreIdempotent() {
+    // Attempts enough that the running worker cannot dead-letter the op (QUEUED allows 3, a few ms
+    // apart) between its queueing and the test's look at the queue, however the threads are scheduled.
     UdmConfig workerOn = UdmConfig.builder().from(QUEUED)
-        .fallback(FallbackConfig.builder().from(QUEUED.fallback()).workerEnabled(true).build()).build();
+        .fallback(FallbackConfig.builder().from(QUEUED.fallback()).workerEnabled(true).maxAttempts(50)
+            .baseDelayMs(20).maxDelayMs(100).build()).build();
     assertThat(FallbackConfig.builder().enabled(true).build().workerEnabled())
         .as("fallback.workerEnabled defaults to fallback.enabled").isTrue();
     queue.startWorker();
@@ -362,6 +365,9 @@ public abstract class FallbackSuite {
     Udm withWorker = opened(fx.victim(workerOn));
     fx.faults.down("blobs.put", true);
     queuedId(() -> withWorker.with(ctx).create(doc("picked up without startWorker")));
+    // The running worker may hold the op under its lease for a moment (its retry fails while the fault
+    // is on): wait until the op shows as pending rather than read the list at that instant.
+    await(() -> !queue.getPendingOps(FallbackFilter.of(ctx), 1).isEmpty());
     String id = queue.getPendingOps(FallbackFilter.of(ctx), 1).get(0).itemId().orElseThrow();
 
     fx.faults.up("blobs.put");
