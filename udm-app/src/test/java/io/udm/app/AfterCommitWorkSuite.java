@@ -24,7 +24,6 @@ import io.udm.spi.HeadRecord;
 import io.udm.spi.ItemKey;
 import io.udm.spi.PendingEffects;
 import io.udm.spi.PendingVersion;
-import io.udm.spi.VersionLog;
 import io.udm.spi.VersionRecord;
 import java.time.Duration;
 import java.time.Instant;

@@ -23,7 +23,6 @@ import io.udm.app.routing.BackendRouter;
 import io.udm.app.write.WritePipeline;
 import io.udm.domain.document.DocumentRules;
 import io.udm.domain.keys.StorageKeys;
-import io.udm.domain.routing.RendezvousRouter;
 import io.udm.domain.write.VersionPlanner;
 import io.udm.spi.AppendResult;
 import io.udm.spi.BackendPorts;

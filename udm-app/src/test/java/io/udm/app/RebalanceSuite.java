@@ -29,7 +29,6 @@ import io.udm.domain.routing.RendezvousRouter;
 import io.udm.spi.BackendPorts;
 import io.udm.spi.BlobArea;
 import io.udm.spi.HeadQuery;
-import io.udm.spi.ItemKey;
 import io.udm.spi.MovePhase;
 import io.udm.spi.Placement;
 import io.udm.spi.PlacementMove;

@@ -31,8 +31,4 @@ final class BodyBudget {
   void release(long bytes) {
     held.addAndGet(-bytes);
   }
-
-  long held() {
-    return held.get();
-  }
 }

@@ -10,7 +10,6 @@ import io.udm.api.Udm;
 import io.udm.api.VersionInfo;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 

@@ -5,7 +5,6 @@ import io.udm.api.RouteContext;
 import io.udm.app.shadows.DevShadowWriter;
 import io.udm.spi.AppliedEffect;
 import io.udm.spi.BackendPorts;
-import io.udm.spi.BlobArea;
 import io.udm.spi.CounterDelta;
 import io.udm.spi.CounterStore;
 import io.udm.spi.ItemKey;

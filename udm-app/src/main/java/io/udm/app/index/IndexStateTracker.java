@@ -75,7 +75,7 @@ public final class IndexStateTracker {
   }
 
   /** The record, read now; a collection never written gets this process's properties, as it has no items. */
-  public Set<String> recorded(RouteContext ctx) {
+  private Set<String> recorded(RouteContext ctx) {
     Optional<Set<String>> found = states.complete(ctx);
     Set<String> now = found.orElseGet(() -> states.initialize(ctx,
         Set.copyOf(config.collectionMap(ctx.collection()).indexedProps())));
